@@ -1,0 +1,50 @@
+# The README's two commands are `make serve` (install, build the graph from data/, serve it) and
+# `make test` (install, lint, run every test). Everything else here is a step of those or a
+# developer command.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+SHARED ?= ../shared
+
+.PHONY: help install build serve test lint format evaluate evaluate-devset check clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/\t/' | expand -t 18
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)  ## create .venv and install the project with its dev tools
+
+build: install  ## build the graph from data/ into the store (INTERREG_KG_STORE, default var/store)
+	$(BIN)/interreg-kg build
+
+serve: build  ## install, build, and serve on http://127.0.0.1:8000 (README command 1)
+	$(BIN)/interreg-kg serve
+
+lint: install  ## ruff
+	$(BIN)/ruff check .
+
+format: install  ## ruff format and import sorting
+	$(BIN)/ruff check --fix --select I .
+	$(BIN)/ruff format .
+
+test: install lint  ## lint and run every test (README command 2)
+	$(BIN)/pytest
+
+check: install  ## SHACL-validate the stored graph
+	$(BIN)/interreg-kg check
+
+evaluate: install  ## developer: score extraction on the seeds against their gold (needs ../shared)
+	$(BIN)/interreg-kg evaluate $(SHARED)/seeds/gold $(SHARED)/seeds/*.txt
+
+evaluate-devset: install  ## developer: score extraction on the dev set (needs ../shared)
+	$(BIN)/interreg-kg evaluate $(SHARED)/devset/gold $(SHARED)/devset/docs/*.txt
+
+clean:  ## remove the virtualenv and the local store
+	rm -rf $(VENV) var

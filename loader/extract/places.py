@@ -1,0 +1,199 @@
+"""Countries and cities as a text gives them, and a small gazetteer for inferring them.
+
+Read values come from address lines ("F - 59200 Tourcoing", "7000 Mons"), country codes in
+brackets ("(NL)"), country lines or headings ("BELGIE", "France"), and side phrases ("côté
+français", "on the French side"). Inferred values (the caller lists them in ``inferred``) come from
+the gazetteer (``data/gazetteer/places.csv``: place,country; ``regions.csv``: region,country).
+
+>>> parse_address_line("F - 59033 Lille Cedex")
+('FR', 'Lille')
+>>> parse_address_line("7000 Mons"), parse_address_line("Hello world")
+((None, 'Mons'), None)
+>>> country_code("BELGIE"), country_code("Grand-Duché de Luxembourg"), country_code("Wallonie")
+('BE', 'LU', None)
+>>> side_country("lead partner on the French side"), side_country("Les partenaires belges :")
+('FR', 'BE')
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pycountry
+
+__all__ = [
+    "Gazetteer",
+    "load_gazetteer",
+    "default_gazetteer",
+    "country_code",
+    "parse_address_line",
+    "side_country",
+    "bracket_country",
+    "fold",
+]
+
+# Country names in en/fr/nl/de that pycountry does not hold (folded, lower case).
+_LOCAL_NAMES = {
+    "belgie": "BE", "belgique": "BE", "belgien": "BE", "belgium": "BE", "belgië": "BE",
+    "france": "FR", "frankrijk": "FR", "frankreich": "FR",
+    "nederland": "NL", "pays-bas": "NL", "niederlande": "NL", "the netherlands": "NL", "netherlands": "NL",
+    "holland": "NL",
+    "allemagne": "DE", "duitsland": "DE", "deutschland": "DE", "germany": "DE",
+    "luxembourg": "LU", "luxemburg": "LU", "grand-duche de luxembourg": "LU", "grand duchy of luxembourg": "LU",
+    "groothertogdom luxemburg": "LU", "grossherzogtum luxemburg": "LU",
+    "royaume-uni": "GB", "united kingdom": "GB", "uk": "GB", "verenigd koninkrijk": "GB",
+    "vereinigtes konigreich": "GB", "great britain": "GB",
+    "ireland": "IE", "irlande": "IE", "ierland": "IE", "irland": "IE",
+    "osterreich": "AT", "autriche": "AT", "oostenrijk": "AT", "austria": "AT",
+    "tschechien": "CZ", "tschechische republik": "CZ", "czech republic": "CZ", "czechia": "CZ",
+    "republique tcheque": "CZ", "tsjechie": "CZ",
+    "suisse": "CH", "schweiz": "CH", "zwitserland": "CH", "switzerland": "CH",
+    "danemark": "DK", "danmark": "DK", "denemarken": "DK", "denmark": "DK", "dänemark": "DK",
+    "polen": "PL", "pologne": "PL", "poland": "PL",
+}
+# Letters written before a postcode ("F - 59200", "NL-6211", "D-52062").
+_POSTAL_PREFIX = {"F": "FR", "FR": "FR", "B": "BE", "BE": "BE", "NL": "NL", "D": "DE", "DE": "DE",
+                  "L": "LU", "LU": "LU", "A": "AT", "AT": "AT", "CH": "CH", "CZ": "CZ", "GB": "GB",
+                  "UK": "GB", "IRL": "IE", "DK": "DK", "PL": "PL"}
+_BRACKET_CODES = {"NL", "BE", "DE", "FR", "LU", "UK", "GB", "AT", "CZ", "IE", "CH", "DK", "PL", "D", "B", "F"}
+_SIDE_ADJECTIVES = {
+    "FR": r"fran[cç]ais(?:e|es)?|french|franse?|franz[oö]sisch(?:e|en)?",
+    "BE": r"belges?|belgian|belgische?|belgisch(?:e|en)?",
+    "NL": r"n[ée]erlandais(?:e|es)?|dutch|nederlandse?|niederl[aä]ndisch(?:e|en)?",
+    "DE": r"allemand(?:e|es)?|german|duitse?|deutsch(?:e|en)?",
+    "LU": r"luxembourgeois(?:e|es)?|luxembourgish|luxemburgse?|luxemburgisch(?:e|en)?",
+    "GB": r"britanniques?|british|anglais(?:e|es)?|english|britse?|engelse?|britisch(?:e|en)?",
+}
+_SIDE_RE = [(cc, re.compile(
+    rf"(?:c[ôo]t[ée]\s+(?:{adj})|(?:{adj})\s+side|(?:{adj})\s+(?:zijde|kant)|partenaires\s+(?:{adj})|"
+    rf"(?:{adj})\s+partners?|(?:{adj})\s+projectpartners?|partenaire\s+(?:{adj}))\b", re.IGNORECASE))
+    for cc, adj in _SIDE_ADJECTIVES.items()]
+_ADDRESS_RE = re.compile(
+    r"^\s*(?:(?P<cc>[A-Z]{1,3})\s*[-–]\s*)?(?P<zip>\d{4,5}(?:\s?[A-Z]{2}(?=\s))?)\s+"
+    r"(?P<city>[A-ZÀ-Ý][\w'’ \-/]*?)(?:\s+(?:cedex|CEDEX|Cedex)\b.*)?\s*(?:,\s*(?P<country>[^\d,]+))?$")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents and with single spaces.
+
+    >>> fold("  Grand-Duché   de Luxembourg ")
+    'grand-duche de luxembourg'
+    """
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(text.lower().split())
+
+
+@lru_cache(maxsize=512)
+def country_code(name: str) -> str | None:
+    """The ISO alpha-2 code of a country name in en/fr/nl/de, or None (regions are not countries)."""
+    key = fold(name).strip(" :.;,-")
+    key = re.sub(r"^(?:the|le|la|les|l'|de|het|die)\s+", "", key)
+    if not key or len(key) < 2:
+        return None
+    folded_local = {fold(k): v for k, v in _LOCAL_NAMES.items()}
+    if key in folded_local:
+        return folded_local[key]
+    if len(key) <= 3:
+        return None
+    try:
+        country = pycountry.countries.lookup(key)
+    except LookupError:
+        return None
+    return country.alpha_2
+
+
+def parse_address_line(line: str) -> tuple[str | None, str] | None:
+    """``(country or None, city)`` of a postcode line ("B - 8500 Kortrijk"), or None for other lines."""
+    m = _ADDRESS_RE.match(line.strip())
+    if not m:
+        return None
+    city = m.group("city").strip(" -,")
+    if not city or len(city) > 40 or len(city.split()) > 4:
+        return None
+    country = None
+    if m.group("cc"):
+        country = _POSTAL_PREFIX.get(m.group("cc"))
+        if country is None:
+            return None
+    if m.group("country"):
+        country = country_code(m.group("country")) or country
+    return country, city
+
+
+def side_country(text: str) -> str | None:
+    """The country of a side phrase ("côté français", "on the Belgian side", "partenaires belges")."""
+    for cc, pattern in _SIDE_RE:
+        if pattern.search(text):
+            return cc
+    return None
+
+
+_BRACKET_RE = re.compile(r"\(\s*([A-Z]{1,2})\s*\)")
+
+
+def bracket_country(text: str) -> tuple[str, int, int] | None:
+    """A country code written in brackets ("Huis voor de Zorg (NL)") with its offsets, or None.
+
+    >>> bracket_country("GGD Zuid Limburg (NL)")
+    ('NL', 17, 21)
+    """
+    for m in _BRACKET_RE.finditer(text):
+        code = m.group(1)
+        if code in _BRACKET_CODES:
+            return _POSTAL_PREFIX.get(code, code), m.start(), m.end()
+    return None
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Known places (towns, districts) and regions, each with the country it lies in."""
+
+    places: dict[str, tuple[str, str]] = field(default_factory=dict)
+    regions: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+
+    def place(self, name: str) -> tuple[str, str] | None:
+        """``(place as listed, country)`` when ``name`` is a known place."""
+        return self.places.get(fold(name))
+
+    def region(self, name: str) -> tuple[str, str | None] | None:
+        """``(region as listed, country or None)`` when ``name`` is a known region."""
+        return self.regions.get(fold(name).strip(" :"))
+
+    def places_in(self, text: str) -> list[tuple[str, str]]:
+        """Known places written as whole words inside ``text`` (e.g. a town in a name), longest first."""
+        words = fold(text)
+        found = []
+        for key, value in self.places.items():
+            if re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", words):
+                found.append(value)
+        return sorted(found, key=lambda v: -len(v[0]))
+
+
+def _read(path: Path) -> list[dict[str, str]]:
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def load_gazetteer(data_dir: Path) -> Gazetteer:
+    """Read ``gazetteer/places.csv`` and ``gazetteer/regions.csv`` under ``data_dir`` (missing files: empty)."""
+    places = {fold(r["place"]): (r["place"].strip(), r["country"].strip())
+              for r in _read(data_dir / "gazetteer" / "places.csv") if r.get("place") and r.get("country")}
+    regions = {fold(r["region"]): (r["region"].strip(), (r.get("country") or "").strip() or None)
+               for r in _read(data_dir / "gazetteer" / "regions.csv") if r.get("region")}
+    return Gazetteer(places=places, regions=regions)
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """The gazetteer of the repository's ``data`` folder (read once)."""
+    from ontology.settings import Settings
+
+    return load_gazetteer(Settings().data)

@@ -1,0 +1,363 @@
+"""The load pipeline: documents -> records -> quads -> store, with a report per document.
+
+- :func:`build` rebuilds the store from ``settings.data``: ontology, shapes, vocabularies, every
+  document of ``documents/manifest.csv`` and every RDF file beside them, bulk-loaded into a fresh
+  build that is published only when the count checks pass.
+- :func:`load_paths` loads documents and RDF files (or folders of them) into a copy of the current
+  build, one transaction per document, skipping documents whose sha256, loader version and alias
+  table digest are unchanged (``docs/decisions/0002-graphs-and-reloading.md``).
+
+A document that cannot be read, extracted or mapped is reported as failed, naming the file, and
+leaves its graphs as they were; the rest of the batch goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pyoxigraph import NamedNode, Quad
+from tqdm import tqdm
+
+from loader.errors import LoaderError
+from loader.rdf_files import FileLoad, is_rdf_file, load_rdf_file
+from loader.records import ProjectRecord
+from loader.store import LOADER_VERSION, BuildWriter, DocumentMeta, full_build, incremental, meta_quads
+from loader.to_rdf import ontology_quads, project_to_quads, quad_kind, shapes_quads, vocab_to_quads
+from ontology.namespaces import IRG, ONTOLOGY_GRAPH, PREFIXES, SHAPES_GRAPH, vocab_graph
+from ontology.settings import Settings
+
+__all__ = ["QuadCounts", "DocumentOutcome", "LoadReport", "Inputs", "build", "load_paths", "map_document",
+           "MANIFEST_NAME"]
+
+MANIFEST_NAME = "manifest.csv"
+_RDF_TYPE = PREFIXES["rdf"] + "type"
+
+
+@dataclass(frozen=True, slots=True)
+class QuadCounts:
+    """Quads written for one document: facts, provenance (statements, evidence) and metadata."""
+
+    facts: int = 0
+    provenance: int = 0
+    metadata: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.facts + self.provenance + self.metadata
+
+    @classmethod
+    def of(cls, quads: Iterable[Quad]) -> QuadCounts:
+        counts = {"facts": 0, "provenance": 0, "metadata": 0}
+        for quad in quads:
+            counts[quad_kind(quad)] += 1
+        return cls(**counts)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentOutcome:
+    """What happened to one input: ``status`` is ``loaded``, ``unchanged`` or ``failed``."""
+
+    path: str
+    status: str
+    message: str = ""
+    document_key: str | None = None
+    project: str | None = None
+    partners: int = 0
+    quads: QuadCounts = field(default_factory=QuadCounts)
+
+    def line(self) -> str:
+        """The summary line of this document."""
+        if self.status == "failed":
+            return f"FAILED    {self.path}: {self.message}"
+        if self.status == "unchanged":
+            return f"unchanged {self.path}"
+        q = self.quads
+        what = f"project {self.project}, {self.partners} partner(s), " if self.project else ""
+        return (f"loaded    {self.path}: {what}{q.total} quads "
+                f"({q.facts} facts, {q.provenance} provenance, {q.metadata} metadata)")
+
+
+@dataclass(frozen=True, slots=True)
+class LoadReport:
+    """The outcome of a build or load: per-input outcomes, store counts and failed count checks."""
+
+    outcomes: tuple[DocumentOutcome, ...] = ()
+    projects: int = 0
+    organisations: int = 0
+    participations: int = 0
+    check_failures: tuple[str, ...] = ()
+    build: str | None = None
+
+    @property
+    def failed(self) -> tuple[DocumentOutcome, ...]:
+        return tuple(o for o in self.outcomes if o.status == "failed")
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every input loaded (or was unchanged) and the checks passed, else 1."""
+        return 1 if self.failed or self.check_failures else 0
+
+    def summary(self) -> str:
+        counts = {s: sum(1 for o in self.outcomes if o.status == s) for s in ("loaded", "unchanged", "failed")}
+        return (f"{counts['loaded']} loaded, {counts['unchanged']} unchanged, {counts['failed']} failed; "
+                f"store: {self.projects} projects, {self.organisations} organisations, "
+                f"{self.participations} participations")
+
+    def lines(self) -> list[str]:
+        return ([o.line() for o in self.outcomes] + [f"CHECK     {c}" for c in self.check_failures]
+                + [self.summary()])
+
+
+@dataclass(frozen=True, slots=True)
+class Inputs:
+    """What extraction needs besides the document: vocabularies, alias table, manifest."""
+
+    vocab: object
+    aliases: object
+    manifest: object
+    extract: Callable[..., ProjectRecord]
+
+    @property
+    def alias_sha256(self) -> str:
+        return str(getattr(self.aliases, "sha256", ""))
+
+    @classmethod
+    def from_data(cls, data_dir: Path) -> Inputs:
+        """Read the vocabularies, alias table and manifest of a data folder."""
+        from loader.aliases import load_alias_table
+        from loader.extract import extract
+        from loader.manifest import read_manifest
+        from loader.vocab import load_vocabularies
+
+        data_dir = Path(data_dir)
+        return cls(vocab=load_vocabularies(data_dir), aliases=load_alias_table(data_dir),
+                   manifest=read_manifest(data_dir / "documents" / MANIFEST_NAME), extract=extract)
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def map_document(path: Path, inputs: Inputs, manifest: object | None = None) -> tuple[ProjectRecord, list[Quad]]:
+    """Read, extract and map one document.
+
+    :raises LoaderError: (or ValueError from a record) when any step fails; nothing is written.
+    """
+    from loader.documents import read_document
+
+    document = read_document(Path(path), manifest=manifest if manifest is not None else inputs.manifest)
+    record = inputs.extract(document, inputs.vocab, inputs.aliases)
+    if not isinstance(record, ProjectRecord):
+        raise LoaderError(f"{path}: extraction gave {type(record).__name__}, not a ProjectRecord")
+    if not (record.title or record.acronym or record.partners):
+        raise LoaderError(f"{path}: no project found (no title, acronym or partner)")
+    return record, project_to_quads(record)
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def _store_counts(writer: BuildWriter) -> tuple[int, int, int]:
+    def count(cls: str) -> int:
+        return len({q.subject for q in writer.store.quads_for_pattern(None, NamedNode(_RDF_TYPE),
+                                                                       NamedNode(IRG + cls), None)})
+    return count("Project"), count("Organisation"), count("Participation")
+
+
+def _bar(total: int, progress: bool, what: str) -> tqdm:
+    return tqdm(total=total, file=sys.stderr, disable=not progress, unit="file", desc=what, leave=False)
+
+
+def _note(bar: tqdm, progress: bool, outcome: DocumentOutcome) -> None:
+    if progress:
+        bar.write(outcome.line(), file=sys.stderr)
+    bar.update(1)
+
+
+def _document_key(path: Path) -> str:
+    from loader.documents import document_key
+
+    return document_key(path.name)
+
+
+def _failed(path: Path, err: Exception) -> DocumentOutcome:
+    message = str(err)
+    if str(path) not in message:
+        message = f"{path}: {message}"
+    return DocumentOutcome(str(path), "failed", message=message)
+
+
+def _loaded(path: Path, record: ProjectRecord, quads: list[Quad]) -> DocumentOutcome:
+    return DocumentOutcome(str(path), "loaded", document_key=record.document.key, project=record.key,
+                           partners=len(record.partners), quads=QuadCounts.of(quads))
+
+
+def _static_quads(inputs: Inputs) -> list[Quad]:
+    concepts = getattr(inputs.vocab, "concepts", ())
+    return ontology_quads() + shapes_quads() + vocab_to_quads(concepts)
+
+
+def _manifest_documents(data_dir: Path, inputs: Inputs) -> list[Path]:
+    folder = Path(data_dir) / "documents"
+    return [folder / entry.file for entry in getattr(inputs.manifest, "entries", ())]
+
+
+def build(settings: Settings, *, progress: bool = True, inputs: Inputs | None = None) -> LoadReport:
+    """Rebuild the store from ``settings.data`` into a new build and publish it.
+
+    :param settings: ``store`` (root) and ``data`` (folder with ``documents/``, ``vocab/``, ``aliases/``).
+    :param progress: show a tqdm bar and one line per document on stderr.
+    :param inputs: extraction inputs (default: read from ``settings.data``).
+    :returns: the :class:`LoadReport`; a build whose count checks fail is not published.
+    :raises ontology.storage.StoreBusyError: when another writer holds the lock.
+    """
+    data = Path(settings.data)
+    inputs = inputs or Inputs.from_data(data)
+    documents = _manifest_documents(data, inputs)
+    rdf_files = sorted(p for p in (data / "documents").glob("*") if p.is_file() and is_rdf_file(p))
+    outcomes: list[DocumentOutcome] = []
+    loaded_at = _now()
+    try:
+        with full_build(settings.store) as writer:
+            build_path, counts = _fill_build(writer, inputs, documents, rdf_files, outcomes, progress, loaded_at)
+    except _ChecksFailed as failed:
+        return LoadReport(tuple(outcomes), *failed.counts, tuple(failed.checks), None)
+    return LoadReport(tuple(outcomes), *counts, (), build_path)
+
+
+class _ChecksFailed(Exception):
+    def __init__(self, checks: list[str], counts: tuple[int, int, int]) -> None:
+        super().__init__("; ".join(checks))
+        self.checks = checks
+        self.counts = counts
+
+
+def _fill_build(writer: BuildWriter, inputs: Inputs, documents: list[Path], rdf_files: list[Path],
+                outcomes: list[DocumentOutcome], progress: bool, loaded_at: str) -> tuple[str, tuple[int, int, int]]:
+    static = _static_quads(inputs)
+    writer.bulk_extend(static)
+    bar = _bar(len(documents) + len(rdf_files), progress, "build")
+    batch: list[Quad] = []
+    for path in documents:
+        try:
+            record, quads = map_document(path, inputs)
+        except (LoaderError, ValueError, OSError) as err:
+            outcome = _failed(path, err)
+        else:
+            meta = DocumentMeta(record.document.sha256, LOADER_VERSION, inputs.alias_sha256,
+                                str(path), len(quads), loaded_at)
+            batch.extend(quads + meta_quads(record.document.key, meta))
+            outcome = _loaded(path, record, quads)
+        outcomes.append(outcome)
+        _note(bar, progress, outcome)
+    writer.bulk_extend(batch)
+    for path in rdf_files:
+        outcome = _load_rdf(writer, path, loaded_at)
+        outcomes.append(outcome)
+        _note(bar, progress, outcome)
+    bar.close()
+    counts = _store_counts(writer)
+    checks = _count_checks(outcomes, counts[0], static_ok=bool(static))
+    if checks:
+        raise _ChecksFailed(["build not published: " + c for c in checks], counts)
+    return str(writer.path), counts
+
+
+def _count_checks(outcomes: Sequence[DocumentOutcome], projects: int, *, static_ok: bool) -> list[str]:
+    loaded = [o for o in outcomes if o.status == "loaded" and o.document_key]
+    failures = []
+    if not static_ok:
+        failures.append("the ontology and vocabularies gave no quads")
+    if loaded and projects == 0:
+        failures.append(f"{len(loaded)} document(s) loaded but the store holds no project")
+    documents = [o for o in outcomes if o.document_key or o.status == "failed"]
+    if documents and all(o.status == "failed" for o in documents):
+        failures.append("every document failed")
+    return failures
+
+
+def _load_rdf(writer: BuildWriter, path: Path, loaded_at: str) -> DocumentOutcome:
+    try:
+        result: FileLoad = load_rdf_file(writer, path, loaded_at=loaded_at)
+    except (LoaderError, OSError) as err:
+        return _failed(path, err)
+    if result.status == "unchanged":
+        return DocumentOutcome(str(path), "unchanged")
+    return DocumentOutcome(str(path), "loaded", quads=QuadCounts(facts=result.quads))
+
+
+def _expand(paths: Iterable[Path]) -> list[Path]:
+    from loader.documents import SUPPORTED_SUFFIXES
+
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and (
+                p.suffix.lower() in SUPPORTED_SUFFIXES or is_rdf_file(p))))
+        else:
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
+def _ensure_static(writer: BuildWriter, inputs: Inputs) -> None:
+    """Write ontology, shapes and vocabularies into a build that has none (a first incremental load)."""
+    if writer.store.contains_named_graph(NamedNode(ONTOLOGY_GRAPH)):
+        return
+    concepts = getattr(inputs.vocab, "concepts", ())
+    graphs = [ONTOLOGY_GRAPH, SHAPES_GRAPH] + sorted({vocab_graph(c.scheme) for c in concepts})
+    writer.replace_graphs(graphs, _static_quads(inputs))
+
+
+def load_paths(paths: Iterable[Path | str], settings: Settings, *, progress: bool = True,
+               inputs: Inputs | None = None) -> LoadReport:
+    """Load documents and RDF files (or folders of them) into the store, one transaction each.
+
+    :param paths: files or folders; folders are searched recursively for documents and RDF files.
+    :param settings: ``store`` is the root written; ``data`` gives vocabularies, aliases, manifest.
+    :param progress: show a tqdm bar and one line per document on stderr.
+    :returns: the :class:`LoadReport` (``exit_code`` 1 when some input failed).
+    :raises ontology.storage.StoreBusyError: when another writer holds the lock.
+    """
+    from loader.manifest import read_manifest
+
+    inputs = inputs or Inputs.from_data(Path(settings.data))
+    files = _expand(paths)
+    outcomes: list[DocumentOutcome] = []
+    loaded_at = _now()
+    with incremental(settings.store) as writer:
+        _ensure_static(writer, inputs)
+        bar = _bar(len(files), progress, "load")
+        for path in files:
+            if is_rdf_file(path):
+                outcome = _load_rdf(writer, path, loaded_at)
+            else:
+                local = path.parent / MANIFEST_NAME
+                manifest = read_manifest(local) if local.is_file() else None
+                outcome = _load_document(writer, path, inputs, manifest, loaded_at)
+            outcomes.append(outcome)
+            _note(bar, progress, outcome)
+        bar.close()
+        projects, organisations, participations = _store_counts(writer)
+        build_path = str(writer.path)
+    return LoadReport(tuple(outcomes), projects, organisations, participations, (), build_path)
+
+
+def _load_document(writer: BuildWriter, path: Path, inputs: Inputs, manifest: object | None,
+                   loaded_at: str) -> DocumentOutcome:
+    try:
+        key = _document_key(path)
+        wanted = DocumentMeta(_sha256(path), LOADER_VERSION, inputs.alias_sha256, str(path))
+        if wanted.same_inputs(writer.document_meta(key)):
+            return DocumentOutcome(str(path), "unchanged", document_key=key)
+        record, quads = map_document(path, inputs, manifest)
+        meta = DocumentMeta(wanted.sha256, LOADER_VERSION, inputs.alias_sha256, str(path), len(quads), loaded_at)
+        writer.replace_document(record.document.key, quads, meta)
+    except (LoaderError, ValueError, OSError) as err:
+        return _failed(path, err)
+    return _loaded(path, record, quads)

@@ -135,6 +135,7 @@ class Vocabularies:
     target_groups: LabelMatcher
     themes: LabelMatcher
     programme_aliases: tuple[tuple[str, str, str], ...] = ()  # (concept id, lang, label)
+    programme_sites: tuple[tuple[str, str], ...] = ()  # (web host, programme family id)
 
     def by_kind(self, kind: str) -> tuple[Concept, ...]:
         return tuple(c for c in self.concepts if c.kind == kind)
@@ -248,4 +249,5 @@ def load_vocabularies(data_dir: Path) -> Vocabularies:
         target_groups=LabelMatcher.of(groups),
         themes=LabelMatcher.of(themes),
         programme_aliases=tuple((r["concept"], r["lang"], r["label"]) for r in aliases),
+        programme_sites=tuple((r["host"], r["family"]) for r in _read(data / "programme-sites.csv")),
     )

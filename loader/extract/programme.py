@@ -1,0 +1,273 @@
+"""The programme and period a text names, as concepts of the programmes vocabulary.
+
+A programme mention is an area name of a programme family (every spelling in the vocabulary,
+matched word by word with accents folded, small gaps and inflections allowed: "Freistaat Sachsen
+und der Tschechischen Republik") anchored by "Interreg", a programme word or a period's years
+close by; and/or a generation ("Interreg IIIA", "IV A", "IV-A", "4A", "Interreg V"). The period
+comes from the written generation or from years written with the programme. The concept chosen is
+the family's programme of that generation (or period, or, failing both, of the project's dates:
+only the generation is then inferred and the label keeps to what is written). When the text names
+none and the source URL is a known programme site, the programme is inferred from the site.
+
+>>> from ontology.settings import Settings
+>>> from loader.vocab import load_vocabularies
+>>> v = load_vocabularies(Settings().data)
+>>> m = find_programme("Programme INTERREG IV A\\nFrance (Manche) – Angleterre, cofinancé par le FEDER", v)
+>>> m.ref.id, m.ref.label, m.period
+('iv-a-france-channel-england', 'Interreg IV A France (Channel) England', '2007-2013')
+>>> find_programme("part financed under the Interreg\\nIIIA programme", v).ref.id
+'iii-a'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+from loader.extract.text import Token, tokens
+from loader.records import ConceptRef, Span
+from loader.vocab import PERIOD_OF_GENERATION, Vocabularies, fold
+
+__all__ = ["ProgrammeMatch", "find_programme", "programme_from_site"]
+
+_ROMAN = {"iii": "iii", "iv": "iv", "v": "v", "vi": "vi", "3": "iii", "4": "iv", "5": "v", "6": "vi"}
+_GLUED = re.compile(r"^(iii|iv|v|vi|3|4|5|6)([abcd])$")
+_NOISE = {"interreg", "programme", "program", "programma", "programm", "operational", "operationeel", "cooperation",
+          "cross", "border", "crossborder", "the", "of", "de", "in", "voor", "la", "le", "and", "en", "et",
+          "european", "territorial", "co", "operation", "transfrontaliere", "cbc", "cte",
+          "kooperationsprogramm", "transfrontalier", "europeen", "regionales", "prog"}
+_PROGRAMME_WORD = re.compile(r"^(interreg\w*|programm\w*|program|kooperationsprogramm\w*|samenwerkingsprogramm\w*|"
+                             r"cooperatieprogramm\w*)$")
+_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:eu|com|org|net|be|fr|nl|de|info)(?:/\S*)?\b")
+_PERIODS = {tuple(p.split("-")): p for p in PERIOD_OF_GENERATION.values()}
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammeMatch:
+    """The programme found (``ref`` with the span of its mention) and the period, with what was inferred."""
+
+    ref: ConceptRef
+    period: str | None = None
+    period_span: Span | None = None
+    inferred: frozenset[str] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True, slots=True)
+class _Index:
+    aliases: tuple[tuple[tuple[str, ...], str], ...]  # (folded words, family id), longest first
+    members: dict[str, tuple[tuple[str, str, str], ...]]  # family -> (programme id, generation, strand)
+    family_label: dict[str, str]
+
+
+_CACHE: dict[int, tuple[Vocabularies, _Index]] = {}
+
+
+def _area_words(label: str) -> list[tuple[str, ...]]:
+    out = []
+    for part in re.split(r"[()]", label):
+        words = [w for w in fold(part).split() if w not in _NOISE and not re.fullmatch(r"(19|20)\d\d", w)]
+        words = [w for i, w in enumerate(words)
+                 if not (w in _ROMAN or _GLUED.match(w) or (w in "abcd" and i and words[i - 1] in _ROMAN))]
+        words = [w for w in words if w not in ("iiia", "iiib", "iiic", "iva", "ivb", "ivc", "ivc", "va", "vb", "vc",
+                                               "via", "vib", "vic", "vid", "ii", "iii", "iv")]
+        if 1 <= len(words) <= 6 and len("".join(words)) >= 3:
+            out.append(tuple(words))
+    return out
+
+
+def _index(vocab: Vocabularies) -> _Index:
+    cached = _CACHE.get(id(vocab))
+    if cached and cached[0] is vocab:
+        return cached[1]
+    aliases: set[tuple[tuple[str, ...], str]] = set()
+    members: dict[str, list[tuple[str, str, str]]] = {}
+    labels: dict[str, str] = {}
+    for concept in vocab.by_kind("programme-family"):
+        labels[concept.id] = concept.pref_label("en")
+        for label in concept.labels:
+            for words in _area_words(label.text):
+                aliases.add((words, concept.id))
+    for concept in vocab.by_kind("programme"):
+        family = next((b.rsplit("/", 1)[1] for b in concept.broader if "/programme-family/" in b), None)
+        if family is None:
+            continue
+        gen, strand = concept.id.split("-")[:2]
+        members.setdefault(family, []).append((concept.id, gen, strand))
+        for label in concept.labels:
+            for words in _area_words(label.text):
+                if len(words) >= 2 and "network" not in words:
+                    aliases.add((words, family))
+    index = _Index(tuple(sorted(aliases, key=lambda a: (-len(a[0]), a))),
+                   {k: tuple(v) for k, v in members.items()}, labels)
+    _CACHE[id(vocab)] = (vocab, index)
+    return index
+
+
+def _same(word: str, alias_word: str) -> bool:
+    if word == alias_word:
+        return True
+    short = min(len(word), len(alias_word))
+    return short >= 5 and (word.startswith(alias_word) or alias_word.startswith(word)) and \
+        abs(len(word) - len(alias_word)) <= 2
+
+
+def _match_at(toks: list[Token], i: int, words: tuple[str, ...]) -> int | None:
+    """Index after the last token when ``words`` match from token ``i`` (gaps of up to 2 tokens)."""
+    if len(words) == 1:
+        return i + 1 if toks[i].folded == words[0] else None
+    if not _same(toks[i].folded, words[0]):
+        return None
+    j = i + 1
+    for word in words[1:]:
+        for gap in range(3 if len(words) >= 2 else 1):
+            if j + gap < len(toks) and _same(toks[j + gap].folded, word):
+                j = j + gap + 1
+                break
+        else:
+            return None
+    return j
+
+
+@dataclass(frozen=True, slots=True)
+class _Gen:
+    gen: str
+    strand: str | None
+    start: int  # token index of "interreg"
+    end: int  # token index after the generation
+
+
+def _generations(toks: list[Token]) -> list[_Gen]:
+    out = []
+    for i, tok in enumerate(toks):
+        if not tok.folded.startswith("interreg") or i + 1 >= len(toks):
+            continue
+        nxt = toks[i + 1].folded
+        glued = _GLUED.match(nxt)
+        if glued:
+            out.append(_Gen(_ROMAN[glued.group(1)], glued.group(2), i, i + 2))
+        elif nxt in ("iii", "iv", "v", "vi") or (nxt in ("3", "4", "5", "6") and i + 2 < len(toks)
+                                                  and toks[i + 2].folded in "abcd"):
+            strand = toks[i + 2].folded if i + 2 < len(toks) and toks[i + 2].folded in ("a", "b", "c", "d") else None
+            out.append(_Gen(_ROMAN[nxt], strand, i, i + (3 if strand else 2)))
+    return out
+
+
+def _years_near(toks: list[Token], lo: int, hi: int) -> tuple[str, Span] | None:
+    for k in range(max(0, lo), min(len(toks) - 1, hi)):
+        pair = (toks[k].folded, toks[k + 1].folded)
+        if pair in _PERIODS:
+            return _PERIODS[pair], Span(toks[k].start, toks[k + 1].end)
+    return None
+
+
+def _anchored(toks: list[Token], i: int, j: int) -> bool:
+    before = range(max(0, i - 10), i)
+    after = range(j, min(len(toks), j + 4))
+    if any(_PROGRAMME_WORD.match(toks[k].folded) for k in (*before, *after)):
+        return True
+    return _years_near(toks, i - 3, i) is not None
+
+
+def _choose(index: _Index, family: str, gen: str | None, strand: str | None, period: str | None,
+            year: int | None) -> str | None:
+    members = index.members.get(family, ())
+    if gen:
+        same = [m for m in members if m[1] == gen]
+        same.sort(key=lambda m: (m[2] != (strand or "a"), m[0]))
+        return same[0][0] if same else None
+    if period:
+        gen_of = {p: g for g, p in PERIOD_OF_GENERATION.items()}[period]
+        same = [m for m in members if m[1] == gen_of]
+        return same[0][0] if same else None
+    order = ["iii", "iv", "v", "vi"]
+    ranked = sorted(members, key=lambda m: order.index(m[1]))
+    if year is not None:
+        earlier = [m for m in ranked if int(PERIOD_OF_GENERATION[m[1]][:4]) <= year]
+        if earlier:
+            return earlier[-1][0]
+    return ranked[-1][0] if ranked else None
+
+
+def _label(gen: str | None, strand: str | None, area: str | None) -> str:
+    parts = ["Interreg"]
+    if gen:
+        parts.append(gen.upper() + (f" {strand.upper()}" if strand else ""))
+    if area:
+        parts.append(re.sub(r"^interreg\s+", "", area, flags=re.IGNORECASE))
+    return " ".join(parts)
+
+
+def find_programme(text: str, vocab: Vocabularies, *, year: int | None = None) -> ProgrammeMatch | None:
+    """The programme named in ``text``; ``year`` (the project's start year) picks a generation not written.
+
+    :returns: the match, or None when the text names no programme.
+    """
+    index = _index(vocab)
+    toks = tokens(_URL.sub(lambda m: " " * len(m.group()), text))
+    gens = _generations(toks)
+    best: tuple[int, int, int, str] | None = None  # (-words, start token, end token, family)
+    for i in range(len(toks)):
+        for words, family in index.aliases:
+            if best is not None and len(words) < -best[0]:
+                break
+            j = _match_at(toks, i, words)
+            if j is not None and _anchored(toks, i, j):
+                candidate = (-len(words), i, j, family)
+                if best is None or candidate[:2] < best[:2]:
+                    best = candidate
+                break
+    if best is None and not gens:
+        return None
+    if best is None:
+        g = gens[0]
+        concept_id = f"{g.gen}-{g.strand}" if g.strand else g.gen
+        span = Span(toks[g.start].start, toks[g.end - 1].end)
+        years = _years_near(toks, g.end, g.end + 8)
+        return ProgrammeMatch(ConceptRef(concept_id, _label(g.gen, g.strand, None), span),
+                              PERIOD_OF_GENERATION[g.gen], span if not years else years[1])
+    _, i, j, family = best
+    attached = [g for g in gens if g.start < i and i - g.end <= 8]
+    g = attached[-1] if attached else None
+    start_tok = g.start if g else i
+    span = Span(toks[start_tok].start, toks[j - 1].end)
+    years = _years_near(toks, j, j + 8) or _years_near(toks, i - 3, i)
+    period = PERIOD_OF_GENERATION[g.gen] if g else (years[0] if years else None)
+    period_span = span if g else (years[1] if years else None)
+    inferred: set[str] = set()
+    concept_id = _choose(index, family, g.gen if g else None, g.strand if g else None, period, year)
+    if concept_id is None:
+        concept_id = (f"{g.gen}-{g.strand}" if g.strand else g.gen) if g else None
+    if concept_id is None:
+        return None
+    if period is None:
+        gen_of_choice = concept_id.split("-")[0]
+        period = PERIOD_OF_GENERATION.get(gen_of_choice)
+        inferred.add("period")
+    label = _label(g.gen if g else None, g.strand if g else None, index.family_label.get(family))
+    return ProgrammeMatch(ConceptRef(concept_id, label, span), period, period_span, frozenset(inferred))
+
+
+def programme_from_site(url: str | None, vocab: Vocabularies, *, year: int | None = None) -> ProgrammeMatch | None:
+    """The programme of a known programme website (``programme-sites.csv``); everything is inferred.
+
+    >>> from ontology.settings import Settings
+    >>> from loader.vocab import load_vocabularies
+    >>> v = load_vocabularies(Settings().data)
+    >>> m = programme_from_site("http://www.interreg-fwvl.eu/nl/prj/178.html", v, year=2010)
+    >>> m.ref.id, m.period, sorted(m.inferred)
+    ('iv-a-france-wallonie-vlaanderen', '2007-2013', ['period', 'programme'])
+    """
+    if not url:
+        return None
+    host = (urlparse(url if "//" in url else "//" + url).hostname or "").lower()
+    index = _index(vocab)
+    for site, family in vocab.programme_sites:
+        if host == site or host.endswith("." + site):
+            concept_id = _choose(index, family, None, None, None, year)
+            if concept_id is None:
+                return None
+            gen = concept_id.split("-")[0]
+            return ProgrammeMatch(ConceptRef(concept_id, _label(None, None, index.family_label.get(family))),
+                                  PERIOD_OF_GENERATION.get(gen), None, frozenset({"programme", "period"}))
+    return None

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from loader.errors import LoaderError
 from loader.records import PartnerRecord
 from ontology.iris import name_key, slug
 
@@ -51,8 +52,8 @@ WEBMAIL_DOMAINS = frozenset({
 })
 
 
-class AliasTableError(ValueError):
-    """The alias table file is malformed (missing columns, an empty key or name)."""
+class AliasTableError(LoaderError, ValueError):
+    """The alias table file is malformed (missing columns, an empty key or name, a name under two keys)."""
 
 
 def host_of(value: str) -> str | None:

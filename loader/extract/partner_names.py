@@ -1,0 +1,357 @@
+"""Organisation names in running text: cleaning, proper-name runs, inline lists, long forms.
+
+Helpers of :mod:`loader.extract.partners`; pure functions over strings.
+
+>>> clean_name("  La CPAM de Maubeuge ;")
+'CPAM de Maubeuge'
+>>> split_list("New Anglia LEP, Norfolk County Council, Finistère Department and CESI.")
+['New Anglia LEP', 'Norfolk County Council', 'Finistère Department', 'CESI']
+>>> leading_run("Der Bezirk Ústí ist Leadpartner in diesem Projekt.")
+'Bezirk Ústí'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loader.extract import places as pl
+from loader.extract.contacts import recase_words
+from loader.records import Span
+
+__all__ = [
+    "LEAD_WORDS",
+    "ASSOC_WORDS",
+    "role_of",
+    "parse_entry",
+    "Mention",
+    "clean_name",
+    "strip_article",
+    "leading_run",
+    "trailing_run",
+    "split_list",
+    "long_forms",
+    "name_like",
+    "is_excluded",
+    "is_capitalised",
+]
+
+_ARTICLE_RE = re.compile(r"^(?:the|le|la|l['’]|het|der|die|das|dem|den|de|een|a|an)\s*(?=\S)", re.IGNORECASE)
+_QUOTES = "\"'“”„«»‘’‚"
+CONNECTORS = frozenset({
+    "of", "de", "du", "des", "la", "le", "les", "d'", "l'", "d’", "l’", "van", "voor", "der", "den", "het",
+    "für", "fur", "und", "and", "et", "en", "von", "zu", "zur", "am", "im", "pour", "sur", "à", "aux", "au",
+    "for", "the", "|", "-", "–", "/", "&", "del", "della", "di", "op", "in",
+})
+_STOP_CONNECTORS = frozenset({"and", "et", "en", "und", "&", "in"})
+_EXCLUDED_RE = re.compile(
+    r"\b(?:interreg|programme|program|programma|programm|feder|erdf|efro|efre|fonds europ|european union|"
+    r"union europ|europese unie|europäische union|commission europ|european commission|joint secretariat|"
+    r"secrétariat conjoint|managing authority|autorité de gestion|seupb|special eu programmes body|"
+    r"regional development fund|fonds européen|project|projet|projekt)\b", re.IGNORECASE)
+_BULLET_RE = re.compile(r"^\s*(?:[•·●▪◦■□➢►\-–—*\ufffd]+|[o](?=\s)|\d{1,2}[.)](?=\s))\s*")
+
+
+def strip_article(name: str) -> str:
+    """``name`` without a leading singular article (le, la, l', the, het, der, die, das, de).
+
+    >>> strip_article("L'Hôpital de Vervins"), strip_article("Les Deux Rives")
+    ('Hôpital de Vervins', 'Les Deux Rives')
+    """
+    out = _ARTICLE_RE.sub("", name, count=1)
+    return out if out and (out[0].isupper() or out[0].isdigit() or not name[0].isupper()) else name
+
+
+def strip_bullet(line: str) -> str:
+    """A line without its list bullet ("•", "-", "o", "1.").
+
+    >>> strip_bullet("  • Huis voor de Zorg (NL)")
+    'Huis voor de Zorg (NL)'
+    """
+    return _BULLET_RE.sub("", line, count=1).strip()
+
+
+def _mostly_capitals(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) > 5 and sum(c.isupper() for c in letters) / len(letters) > 0.85
+
+
+def clean_name(name: str) -> str:
+    """A name as written, trimmed: quotes, bullets, trailing punctuation and a leading article dropped;
+    a name written in capitals re-cased (acronyms kept)."""
+    name = strip_bullet(name)
+    name = " ".join(name.split()).strip(_QUOTES + " ,;:.*")
+    name = name.replace("\u00ae", "®")
+    name = strip_article(name).strip(_QUOTES + " ,;:")
+    if _mostly_capitals(name) and len(name.split()) > 1:
+        name = recase_words(name)
+    return name
+
+
+def is_capitalised(token: str) -> bool:
+    """Whether a token can be part of a proper name (a capital among its first letters, or a digit).
+
+    >>> is_capitalised("euPrevent|EMR"), is_capitalised("Ústí"), is_capitalised("project")
+    (True, True, False)
+    """
+    core = token.strip(_QUOTES + "(),.;:")
+    if not core:
+        return False
+    if re.match(r"^[lLdD]['’]", core):
+        core = core[2:]
+    return any(c.isupper() for c in core[:3]) or (core[0].isdigit() and len(core) <= 4 and core[-1].isalpha())
+
+
+_TOKEN_RE = re.compile(r"\([^()]*\)|[^\s()]+")
+
+
+def _run(tokens: list[str]) -> list[str]:
+    out: list[str] = []
+    for i, tok in enumerate(tokens):
+        bare = tok.strip(_QUOTES)
+        if tok.startswith("("):
+            inner = tok[1:-1]
+            if out and re.fullmatch(r"[A-ZÀ-Ý][\w|&'’.\- ]{0,40}", inner) and is_capitalised(inner):
+                out.append(tok)
+                continue
+            break
+        if is_capitalised(bare):
+            out.append(bare.rstrip(",.;:"))
+            if bare[-1:] in ",.;:":
+                break
+            continue
+        low = bare.lower()
+        nxt = tokens[i + 1].strip(_QUOTES) if i + 1 < len(tokens) else ""
+        if out and low in CONNECTORS and nxt and is_capitalised(nxt) and not tok.endswith(","):
+            out.append(bare)
+            continue
+        break
+    while out and out[-1].lower() in CONNECTORS:
+        out.pop()
+    return out
+
+
+def leading_run(text: str) -> str:
+    """The proper name that starts ``text`` (a leading article dropped), or ``""``."""
+    text = strip_article(text.strip().lstrip(_QUOTES))
+    tokens = _TOKEN_RE.findall(re.sub(r"^([lLdD]['’])(?=[A-ZÀ-Ý])", "", text))
+    return " ".join(_run(tokens))
+
+
+def trailing_run(text: str) -> str:
+    """The proper name that ends ``text`` ("the two lunch cafés Bijzonder Gewoon" -> "Bijzonder Gewoon").
+
+    >>> trailing_run("the Saxion University of Applied Sciences")
+    'Saxion University of Applied Sciences'
+    """
+    tokens = _TOKEN_RE.findall(text.strip().rstrip(".,;:"))
+    start = len(tokens)
+    while start > 0:
+        tok = tokens[start - 1]
+        bare = tok.strip(_QUOTES)
+        if tok.startswith("(") or is_capitalised(bare):
+            start -= 1
+            continue
+        if bare.lower() in CONNECTORS and bare.lower() not in _STOP_CONNECTORS and start < len(tokens) \
+                and start - 2 >= 0 and is_capitalised(tokens[start - 2].strip(_QUOTES)):
+            start -= 1
+            continue
+        break
+    run = tokens[start:]
+    while run and (run[0].startswith("(") or run[0].lower() in CONNECTORS):
+        run = run[1:]
+    return " ".join(run)
+
+
+def _split_top(text: str, seps: str) -> list[str]:
+    parts, depth, current = [], 0, []
+    for ch in text:
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch in seps and depth <= 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    return [p.strip() for p in parts if p.strip()]
+
+
+_AND = r"(?:and|et|en|und|&|y)"
+_ART = r"(?:the|le|la|les|l['’]|de|het|der|die|das|dem|den)"
+
+
+def split_list(text: str) -> list[str]:
+    """Split an inline enumeration into items ("A, B and C"; "the A, the B and the C").
+
+    >>> split_list("the HSE, the Southern Health and Social Care Trust and the Health Board")
+    ['HSE', 'Southern Health and Social Care Trust', 'Health Board']
+    """
+    text = text.strip().rstrip(".")
+    chunks = _split_top(text, ";,")
+    with_article = sum(bool(re.match(rf"{_ART}\s", c, re.IGNORECASE)) for c in chunks) >= max(1, len(chunks) // 2)
+    items: list[str] = []
+    for chunk in chunks:
+        chunk = re.sub(rf"^{_AND}\s+", "", chunk, flags=re.IGNORECASE)
+        pieces = re.split(rf"(?<=\))\s+{_AND}\s+", chunk)
+        for piece in pieces:
+            if with_article:
+                items.extend(re.split(rf"\s+{_AND}\s+(?={_ART}\s)", piece, flags=re.IGNORECASE))
+            elif piece is pieces[-1] and chunk is chunks[-1] and len(chunks) > 1:
+                items.extend(re.split(rf"\s+{_AND}\s+(?!.*\s{_AND}\s)", piece, flags=re.IGNORECASE))
+            else:
+                items.append(piece)
+    return [clean_name(i) for i in items if clean_name(i)]
+
+
+_LONG_FORM_RE = re.compile(r"([A-ZÀ-Ý][\w'’\-]*(?:\s+[\w'’\-]+){1,12}?)\s*\(([A-Z][A-Za-z]{1,9})\)(\s+[A-ZÀ-Ý]\w+)?")
+
+
+def long_forms(text: str) -> dict[str, tuple[str, int]]:
+    """Acronyms defined in ``text`` as "Long Name (ACR)" -> (long form as written, offset), first one wins.
+
+    >>> long_forms("l'Observatoire Franco-Belge de la Santé (OFBS) et ses partenaires")["OFBS"][0]
+    'Observatoire Franco-Belge de la Santé (OFBS)'
+    """
+    out: dict[str, tuple[str, int]] = {}
+    for m in _LONG_FORM_RE.finditer(text):
+        acronym = m.group(2)
+        words = m.group(1).split()
+        initials = {w[0].upper() for w in words if w[0].isupper()}
+        if not set(acronym[:2].upper()) & initials:
+            continue
+        # keep the words from the first capitalised one that starts the acronym's letters
+        start = next((i for i, w in enumerate(words) if w[0].upper() == acronym[0].upper() and w[0].isupper()), 0)
+        long_name = " ".join(words[start:]) + f" ({acronym})" + (m.group(3) or "")
+        long_name = strip_article(long_name)
+        out.setdefault(acronym, (long_name, m.start()))
+    return out
+
+
+def name_like(line: str) -> bool:
+    """Whether a line reads as an organisation name rather than a sentence or a label.
+
+    >>> name_like("Ministère de la Famille, de l'Intégration et à la Grande Région du Grand-Duché de Luxembourg")
+    True
+    >>> name_like("The Conmiixt micro project is part financed under the priority 1, measure 3 of the Interreg")
+    False
+    """
+    line = line.strip()
+    if not line or len(line) > 120 or line.endswith(":") or "@" in line:
+        return False
+    words = [w for w in re.split(r"[\s/]+", line) if w]
+    if not words or not (is_capitalised(words[0]) or words[0][0].isalpha()):
+        return False
+    content = [w for w in words if w.lower().strip(",.()") not in CONNECTORS]
+    if not content:
+        return False
+    caps = sum(is_capitalised(w) for w in content)
+    if line.endswith(".") and len(words) > 6:
+        return False
+    return len(words) <= 4 or caps / len(content) >= 0.5
+
+
+def is_excluded(name: str) -> bool:
+    """Whether a name is a programme body, a fund or a project rather than a partner.
+
+    >>> is_excluded("European Regional Development Fund"), is_excluded("Medway Council")
+    (True, False)
+    """
+    return bool(_EXCLUDED_RE.search(name)) or not any(c.isalpha() for c in name)
+
+
+@dataclass
+class Mention:
+    """One mention of an organisation while reading (mutable; merged into a PartnerRecord)."""
+
+    name: str
+    start: int
+    end: int
+    role: str = "unknown"
+    side_lead: bool = False
+    source: str = "list"
+    mixed: bool = False
+    facts: dict[str, str] = field(default_factory=dict)
+    spans: dict[str, Span] = field(default_factory=dict)
+    inferred: set[str] = field(default_factory=set)
+    aliases: list[str] = field(default_factory=list)
+
+    def set(self, name: str, value: str | None, span: Span | None = None, inferred: bool = False) -> None:
+        if not value or name in self.facts and name not in self.inferred:
+            return
+        if name in self.facts and inferred:
+            return
+        self.facts[name] = value
+        if inferred:
+            self.inferred.add(name)
+        else:
+            self.inferred.discard(name)
+        if span is not None:
+            self.spans[name] = span
+
+
+LEAD_WORDS = (r"lead\s*partner|leading\s+partner|project\s*leader|projectleider|projectleiding|leadpartner|"
+               r"lead\s+beneficiary|b[ée]n[ée]ficiaire\s+chef\s+de\s+file|chef\s+de\s+file|"
+               r"porteur(?:\s+du\s+projet)?|projekttr[äa]ger|federf[üu]hrende[rn]?\s+partner|"
+               r"coordinat(?:or|eur)|co[öo]rdinator|penvoerder|hoofdpartner|hauptpartner|lead")
+ASSOC_WORDS = (r"associated\s+partners?|geassocieerde\s+partners?|partenaires\s+associ[ée]s|"
+                r"assoziierte\s+partner|observ(?:er|ateur)s?|strategische\s+partners?")
+_ROLE_NOTE_RE = re.compile(r"\(([^()]*)\)")
+_SIDE_LEAD_RE = re.compile(r"side|c[ôo]t[ée]|zijde|kant|seite", re.IGNORECASE)
+_CITY_NOTE_RE = re.compile(r"\s+(?:à|in|te)\s+([A-ZÀ-Ý][\w'’\-]+(?:[\s-][A-ZÀ-Ý][\w'’\-]+)?)$")
+
+
+def role_of(head: str) -> tuple[str, bool]:
+    """Role named by a heading or note; the flag says the note limits the role to one side."""
+    if re.search(ASSOC_WORDS, head, re.IGNORECASE) and re.search(r"partners?\s*/", head, re.IGNORECASE):
+        return "mixed", False
+    if re.search(ASSOC_WORDS, head, re.IGNORECASE):
+        return "associated", False
+    if re.search(LEAD_WORDS, head, re.IGNORECASE):
+        return "lead", bool(_SIDE_LEAD_RE.search(head))
+    return "partner", False
+
+
+def parse_entry(raw: str, offset: int, text: str, gaz: pl.Gazetteer) -> Mention | None:
+    """A mention from one list item: inline role notes, bracket codes, city notes handled."""
+    item = strip_bullet(raw)
+    role, side_lead, country, city = None, False, None, None
+    for m in list(_ROLE_NOTE_RE.finditer(item)):
+        note = m.group(1).strip()
+        if re.search(rf"{LEAD_WORDS}|{ASSOC_WORDS}|partner|partenaire", note, re.IGNORECASE):
+            role, side_lead = role_of(note)
+            country = pl.side_country(note) or country
+        elif pl.bracket_country(m.group(0)):
+            country = pl.bracket_country(m.group(0))[0]
+        elif pl.side_country(note):
+            country = pl.side_country(note)
+        elif gaz.place(note.split("/")[0]) or (re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ][\w'’\- /]*", note) and
+                                                 len(note.split()) <= 3):
+            city = note
+        else:
+            continue
+        item = item.replace(m.group(0), " ")
+    item = " ".join(item.split())
+    after = re.search(r"\s+[-–]\s+", item)
+    if after and pl.side_country(item[after.end():]):
+        country, item = pl.side_country(item[after.end():]), item[:after.start()]
+    m = _CITY_NOTE_RE.search(item)
+    if m and (gaz.place(m.group(1)) or not re.search(r"\b(?:de|of|van|von)\s*$", item[:m.start()])):
+        city, item = m.group(1), item[:m.start()]
+    if item and item[0].islower() and not re.match(r"^(?:le|la|l['’]|the|het|de)\s", item):
+        item = trailing_run(item) or item
+    name = clean_name(item)
+    if not name or is_excluded(name) or pl.country_code(name) or gaz.region(name):
+        return None
+    if re.match(r"^\d", name):
+        return None
+    pos = text.find(name, offset)
+    start = pos if pos >= 0 else offset
+    mention = Mention(name=name, start=start, end=start + len(name) if pos >= 0 else offset + len(raw))
+    if role:
+        mention.role, mention.side_lead = role, side_lead
+    if country:
+        mention.set("country", country)
+    if city:
+        mention.set("city", city)
+    return mention

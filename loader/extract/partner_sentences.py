@@ -1,0 +1,118 @@
+"""Partners named in sentences: "X is the lead partner", "led by X", "l'OFBS, porteur du projet",
+"the partners are A, B and C", "PP9 (X)", "Voor X is Y de projectmanager".
+
+Helpers of :mod:`loader.extract.partners`.
+
+>>> [(m.name, m.role) for m in sentence_mentions("The €6.7 million project, led by Kent County Council, will help.")]
+[('Kent County Council', 'lead')]
+>>> [(m.name, m.role) for m in sentence_mentions("Der Bezirk Ústí ist Leadpartner in diesem Projekt.")]
+[('Bezirk Ústí', 'lead')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from loader.extract import places as pl
+from loader.extract.contacts import looks_like_person, recase_person
+from loader.extract.partner_names import (
+    Mention,
+    clean_name,
+    is_capitalised,
+    is_excluded,
+    leading_run,
+    parse_entry,
+    split_list,
+    strip_article,
+    trailing_run,
+)
+
+__all__ = ["sentence_mentions", "sentences"]
+
+_LEAD = (r"lead\s*partner|leadpartner|chef\s+de\s+file|projectleider|lead\s+beneficiary|porteur\s+du\s+projet|"
+         r"coordinat(?:or|eur)\s+(?:of|du|van)\s+(?:the\s+|du\s+|het\s+)?proje[ck]t|penvoerder|hoofdaanvrager|"
+         r"federf[üu]hrende[rn]?\s+partner")
+_COPULA = r"is|est|ist|was|war|wird|wordt|sera|will\s+be|acts\s+as|agit\s+en\s+tant\s+que|fungiert\s+als|treedt\s+op\s+als"
+_SUBJ_LEAD_RE = re.compile(rf"^(?P<subj>.+?)\s+(?:{_COPULA})\b(?P<mid>.{{0,40}}?)\b(?:{_LEAD})", re.IGNORECASE)
+_SUBJ_LEADS_RE = re.compile(r"^(?P<subj>.+?)\s+(?:heeft\s+de\s+leiding|leads\s+the\s+project|leidt\s+het\s+project|"
+                            r"pilote\s+le\s+projet|coordonne\s+le\s+projet|coordinates\s+the\s+project|"
+                            r"koordiniert\s+das\s+projekt|leitet\s+das\s+projekt)\b", re.IGNORECASE)
+_SUBJ_PARTNER_RE = re.compile(rf"^(?P<subj>.+?)\s+(?:{_COPULA})\s+(?:a|an|un|une|ein|eine|een)?\s*"
+                              r"(?:project\s*)?(?:partner|partenaire|projektpartner|projectpartner)\b", re.IGNORECASE)
+_LED_BY_RE = re.compile(r"\b(?:led|coordinated|headed|managed)\s+by|\b(?:men[ée]|pilot[ée]|coordonn[ée]|port[ée])\s+par|"
+                        r"\b(?:geleid|gecoördineerd|getrokken|gecoordineerd)\s+door|\bunter\s+(?:der\s+)?"
+                        r"(?:Leitung|Federf[üu]hrung)\s+(?:von|der|des)|\b(?:geleitet|koordiniert)\s+von",
+                        re.IGNORECASE)
+_APPOSITION_RE = re.compile(rf",\s+(?:{_LEAD})\b", re.IGNORECASE)
+_FRONT_LEAD_RE = re.compile(rf"^\s*(?:{_LEAD})\s*,\s*(?P<rest>.+)$", re.IGNORECASE)
+_NUMBERED_RE = re.compile(r"\b(?P<kind>LP|PP)\s?\d{0,2}\s*\((?P<name>[^()]{3,100})\)")
+_LIST_RE = re.compile(r"\b(?:partners|partenaires|partnership|partenariat|consortium|beteiligten|deelnemers|"
+                      r"projectpartners|projektpartner)\s+(?:are|were|is\s+made\s+up\s+of|consists?\s+of|comprises|"
+                      r"include[sd]?|sont|zijn|sind|comprend|regroupe|r[ée]unit|bestaat\s+uit|umfasst|gathers)\s*:?\s+"
+                      r"(?P<list>[^.\n]+)", re.IGNORECASE)
+_FOR_ORG_RE = re.compile(r"\b(?:Voor|For|Pour|Für)\s+(?P<org>[^,.\n]{3,80}?),?\s+(?:is|est|ist)\s+"
+                         r"(?P<person>[A-ZÀ-Ý][\w'’\-]+(?:\s+[A-ZÀ-Ý][\w'’\-]+){1,2})\s+(?:de|the|le|la|der|die)?\s*"
+                         r"(?:projectmanager|project\s+manager|projectleider|co[öo]rdinator|coordinator|chef\s+de\s+projet|"
+                         r"projektleiter(?:in)?|contactpersoon|contact\s+person)\b")
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """Sentences of ``text`` (split at ``.!?`` before a space and at line ends) with their offsets."""
+    out = []
+    for m in re.finditer(r"[^\n.!?]+(?:[.!?](?=\s|$)|[.!?]?)", text):
+        chunk = m.group(0)
+        stripped = chunk.lstrip()
+        if stripped.strip():
+            out.append((m.start() + len(chunk) - len(stripped), stripped.rstrip()))
+    return out
+
+
+def _subject(subj: str) -> str:
+    subj = subj.strip()
+    run = leading_run(subj)
+    return run if run and clean_name(run) == clean_name(strip_article(subj)) else ""
+
+
+def _mention(name: str, role: str, start: int, source: str = "sentence") -> Mention | None:
+    name = clean_name(name)
+    if not name or not is_capitalised(name.split()[0]) or is_excluded(name):
+        return None
+    return Mention(name=name, start=start, end=start + len(name), role=role, source=source)
+
+
+def sentence_mentions(text: str, gazetteer: pl.Gazetteer | None = None) -> list[Mention]:
+    """Partners named in running sentences, each with the role the sentence gives."""
+    gaz = gazetteer or pl.default_gazetteer()
+    out: list[Mention] = []
+    for offset, sentence in sentences(text):
+        found: list[Mention | None] = []
+        for pattern, role in ((_SUBJ_LEAD_RE, "lead"), (_SUBJ_LEADS_RE, "lead"), (_SUBJ_PARTNER_RE, "partner")):
+            m = pattern.match(sentence)
+            if m and _subject(m.group("subj")):
+                found.append(_mention(_subject(m.group("subj")), role, offset))
+                break
+        for m in _LED_BY_RE.finditer(sentence):
+            found.append(_mention(leading_run(sentence[m.end():]), "lead", offset + m.end()))
+        for m in _APPOSITION_RE.finditer(sentence):
+            found.append(_mention(trailing_run(sentence[:m.start()]), "lead", offset))
+        m = _FRONT_LEAD_RE.match(sentence)
+        if m:
+            found.append(_mention(leading_run(m.group("rest")), "lead", offset + m.start("rest")))
+        for m in _NUMBERED_RE.finditer(sentence):
+            found.append(_mention(m.group("name"), "lead" if m.group("kind") == "LP" else "partner",
+                                  offset + m.start("name")))
+        m = _LIST_RE.search(sentence)
+        if m:
+            for item in split_list(m.group("list")):
+                entry = parse_entry(item, offset + m.start("list"), text, gaz)
+                if entry is not None and is_capitalised(entry.name.split()[0]):
+                    entry.role, entry.source = "partner", "sentence"
+                    found.append(entry)
+        m = _FOR_ORG_RE.search(sentence)
+        if m and looks_like_person(m.group("person")):
+            mention = _mention(m.group("org"), "partner", offset + m.start("org"))
+            if mention:
+                mention.set("contact_person", recase_person(m.group("person")))
+            found.append(mention)
+        out.extend(f for f in found if f is not None)
+    return out

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import rdflib
-from pyoxigraph import Literal, NamedNode, RdfFormat, Store, Variable
+from pyoxigraph import RdfFormat, Store
 from pyshacl import validate
 
 from loader.store import open_current
@@ -68,17 +68,17 @@ class CheckReport:
         return [r.line() for r in ordered] + [summary]
 
 
-_UNION = """
-CONSTRUCT { ?s ?p ?o } WHERE {
-  GRAPH ?g { ?s ?p ?o }
-  FILTER(!STRSTARTS(STR(?g), ?contacts) && ?g != ?shapes)
-}"""
+# Built from our own namespace constants only (no request input goes into it).
+_UNION = f"""
+CONSTRUCT {{ ?s ?p ?o }} WHERE {{
+  GRAPH ?g {{ ?s ?p ?o }}
+  FILTER(!STRSTARTS(STR(?g), "{CONTACTS_GRAPH_PREFIX}") && ?g != <{SHAPES_GRAPH}>)
+}}"""
 
 
 def union_graph(store: Store) -> rdflib.Graph:
     """The union of a store's graphs except contacts and shapes, as an rdflib graph."""
-    result = store.query(_UNION, substitutions={Variable("contacts"): Literal(CONTACTS_GRAPH_PREFIX),
-                                                Variable("shapes"): NamedNode(SHAPES_GRAPH)})
+    result = store.query(_UNION)
     data = result.serialize(format=RdfFormat.N_TRIPLES)
     graph = rdflib.Graph()
     graph.parse(data=data.decode("utf-8") if isinstance(data, bytes) else data, format="nt")

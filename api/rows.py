@@ -1,0 +1,43 @@
+"""Turning query rows into response models: ids from IRIs, references, role and precision names.
+
+>>> ref("https://w3id.org/interreg-kg/id/theme/housing", "theme", "housing").id
+'housing'
+>>> last_segment("https://w3id.org/interreg-kg/id/role/lead")
+'lead'
+>>> checked_id("medway-council"), checked_id("a b")
+('medway-council', None)
+"""
+
+from __future__ import annotations
+
+import re
+
+from api.schemas import Ref
+from ontology.iris import local_part
+
+__all__ = ["ref", "maybe_ref", "last_segment", "checked_id", "number"]
+
+_ID = re.compile(r"[A-Za-z0-9._~-]+")
+
+
+def ref(iri: str, kind: str, label: object = None) -> Ref:
+    """A :class:`Ref` to ``iri``, with its id when it is an IRI of that kind."""
+    return Ref(iri=iri, id=local_part(iri, kind), label=None if label is None else str(label))
+
+
+def maybe_ref(iri: object, kind: str, label: object = None) -> Ref | None:
+    return None if iri is None else ref(str(iri), kind, label)
+
+
+def last_segment(iri: object) -> str | None:
+    """The last path segment of a vocabulary IRI (``.../role/lead`` gives ``lead``), or None."""
+    return None if iri is None else str(iri).rstrip("/").rsplit("/", 1)[-1]
+
+
+def checked_id(raw: str) -> str | None:
+    """``raw`` if it can be the id part of a data IRI, else None (the route then answers 404)."""
+    return raw if _ID.fullmatch(raw) else None
+
+
+def number(value: object) -> float | None:
+    return None if value is None else float(value)  # type: ignore[arg-type]

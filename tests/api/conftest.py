@@ -1,0 +1,63 @@
+"""Fixtures of the API tests: the hand-written store (fixtures/graph.trig) and a client for the app.
+
+The client drives the ASGI app through httpx's ASGI transport (Starlette's TestClient warns about
+its httpx use, and warnings are errors here).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import httpx
+import pytest
+from pyoxigraph import RdfFormat, Store
+
+from api.main import create_app
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "graph.trig"
+# what the contact graphs hold: none of it may appear in any answer
+CONTACT_STRINGS = ("Fawad", "Bhatti", "Solene", "Ferreira", "mailto:", "tel:", "pauline.durieu", "334320",
+                   "/contact/", "vcard")
+
+
+def fixture_store() -> Store:
+    store = Store()
+    store.load(path=str(FIXTURE), format=RdfFormat.TRIG)
+    return store
+
+
+class Client:
+    """A synchronous client for an ASGI app (one event loop per request)."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    def request(self, method: str, url: str, **kwargs) -> httpx.Response:
+        async def send() -> httpx.Response:
+            transport = httpx.ASGITransport(app=self.app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+                return await client.request(method, url, **kwargs)
+
+        return asyncio.run(send())
+
+    def get(self, url: str, **kwargs) -> httpx.Response:
+        return self.request("GET", url, **kwargs)
+
+    def post(self, url: str, **kwargs) -> httpx.Response:
+        return self.request("POST", url, **kwargs)
+
+
+@pytest.fixture(scope="module")
+def store() -> Store:
+    return fixture_store()
+
+
+@pytest.fixture(scope="module")
+def client(store) -> Client:
+    return Client(create_app(store=store))
+
+
+def assert_no_contacts(text: str) -> None:
+    for needle in CONTACT_STRINGS:
+        assert needle not in text, f"contact data {needle!r} leaked"

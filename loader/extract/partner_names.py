@@ -33,10 +33,11 @@ __all__ = [
     "long_forms",
     "name_like",
     "is_excluded",
+    "list_item_like",
     "is_capitalised",
 ]
 
-_ARTICLE_RE = re.compile(r"^(?:the|le|la|l['’]|het|der|die|das|dem|den|de|een|a|an)\s*(?=\S)", re.IGNORECASE)
+_ARTICLE_RE = re.compile(r"^(?:(?:the|le|la|het|der|die|das|dem|den|de|een|a|an)\s+|l['’]\s*)(?=\S)", re.IGNORECASE)
 _QUOTES = "\"'“”„«»‘’‚"
 CONNECTORS = frozenset({
     "of", "de", "du", "des", "la", "le", "les", "d'", "l'", "d’", "l’", "van", "voor", "der", "den", "het",
@@ -59,7 +60,7 @@ def strip_article(name: str) -> str:
     ('Hôpital de Vervins', 'Les Deux Rives')
     """
     out = _ARTICLE_RE.sub("", name, count=1)
-    return out if out and (out[0].isupper() or out[0].isdigit() or not name[0].isupper()) else name
+    return out or name
 
 
 def strip_bullet(line: str) -> str:
@@ -249,6 +250,20 @@ def name_like(line: str) -> bool:
     if line.endswith(".") and len(words) > 6:
         return False
     return len(words) <= 4 or caps / len(content) >= 0.5
+
+
+def list_item_like(line: str) -> bool:
+    """Whether a line under a partner heading reads as one more entry (looser than :func:`name_like`).
+
+    >>> list_item_like("GERO – centre de compétences gérontologiques"), list_item_like("The role of X")
+    (True, False)
+    """
+    words = line.split()
+    if not words or re.match(r"^(?i:the|le|la|les|het|de|der|die|das)\s+[a-zà-ÿ]", line):
+        return False
+    if name_like(line):
+        return True
+    return is_capitalised(words[0]) and len(words) <= 8 and not line.endswith((".", ":")) and "@" not in line
 
 
 def is_excluded(name: str) -> bool:

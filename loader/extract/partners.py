@@ -27,6 +27,7 @@ from loader.extract.partner_names import (
     LEAD_WORDS,
     Mention,
     is_excluded,
+    list_item_like,
     long_forms,
     name_like,
     parse_entry,
@@ -53,12 +54,14 @@ _PERSON_LABEL_RE = re.compile(r"^(?:contactpersoon|contact\s+person|personne\s+d
 _STOP_RE = re.compile(
     r"\b(?:budget|objecti[fv]|objectives?|doelstelling|ziel|description|beschrijving|beschreibung|r[ée]sultats?|"
     r"results?|resultaten|ergebnisse|financ|financi[eë]le|gegevens|th[èe]me|dur[ée]e|duration|looptijd|laufzeit|"
-    r"start\s*date|end\s*date|begindatum|einddatum|actions?|activit|gebied|territoire|area|emplacement|"
-    r"project|projet|projekt|programme|program|key\s+objectives|how|summary|r[ée]sum[ée])\b", re.IGNORECASE)
+    r"start\s*date|end\s*date|begindatum|einddatum|gebied|territoire|area|emplacement|"
+    r"project|projet|projekt|programme|program|key\s+objectives|how|summary|r[ée]sum[ée]|r[ôo]le|rol)\b", re.IGNORECASE)
 _STREET_RE = re.compile(r"^\d+[a-z]?\s*,?\s+\w|\b(?:rue|street|road|straat|stra(?:ss|ß)e|laan|weg|avenue|boulevard|"
                         r"place|plein|platz|chauss[ée]e|quai|square|lane)\b.*\d|\d.*\b(?:rue|street|straat|laan)\b",
                         re.IGNORECASE)
 
+
+_NUMBER_RE = re.compile(r"\+?[\d\s().\-/]{8,}")
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -120,6 +123,7 @@ class _ListState:
         self.pending: str | None = None
         self.in_block = False
         self.blanks = 0
+        self.pre_country: str | None = None
 
     def open(self, role: str, side: bool, country: str | None) -> None:
         self.role, self.side, self.single, self.country = role, side, role == "lead", country
@@ -128,7 +132,7 @@ class _ListState:
 
 def _header(body: str) -> tuple[str, str] | None:
     m = _HEADER_RE.match(body)
-    if not m or len(body) > 150 or len(m.group("head").split()) > 6:
+    if not m or len(body) > 300 or len(m.group("head").split()) > 6:
         return None
     return m.group("head"), m.group("rest").strip()
 
@@ -153,7 +157,7 @@ def _read_lists(text: str, gaz: pl.Gazetteer) -> list[Mention]:
         head = _header(body)
         if head:
             role, side = role_of(head[0])
-            st.open(role, side, pl.side_country(head[0]))
+            st.open(role, side, pl.side_country(head[0]) or (st.pre_country if st.role is None else st.country))
             for item in _header_items(role, head[1]) if head[1] else []:
                 mention = parse_entry(item, offset, text, gaz)
                 if mention:
@@ -162,10 +166,14 @@ def _read_lists(text: str, gaz: pl.Gazetteer) -> list[Mention]:
                 st.in_block = True
             continue
         if st.role is None:
+            st.pre_country = pl.country_code(body.rstrip(" :"))
             continue
         blanks, st.blanks = st.blanks, 0
         last = st.last
-        if st.pending and last is not None:
+        if st.pending == "fax" and _NUMBER_RE.fullmatch(body):
+            st.pending = None
+            continue
+        if st.pending and st.pending != "fax" and last is not None:
             detail = _detail(f"{st.pending}: {body}", last.facts.get("country"))
             st.pending = None
             if detail and not detail[0].startswith("label-"):
@@ -173,10 +181,12 @@ def _read_lists(text: str, gaz: pl.Gazetteer) -> list[Mention]:
                     _apply_detail(last, detail[0], detail[1], Span(offset, offset + len(raw)))
                 continue
         detail = _detail(body, last.facts.get("country")) if last is not None else None
+        if detail and detail[0] == "country" and not (st.in_block and last is not None and last.source == "block"):
+            detail = None
         if detail and last is not None and (st.in_block or blanks <= 2):
-            if detail[0].startswith("label-") or detail[0] == "fax":
+            if detail[0].startswith("label-") or detail[0] == "fax" and not re.search(r"\d{4}", body):
                 st.pending = detail[0].removeprefix("label-")
-            else:
+            elif detail[0] != "fax":
                 _apply_detail(last, detail[0], detail[1], Span(offset, offset + len(raw)))
             last.source, st.in_block = "block", True
             continue
@@ -196,7 +206,9 @@ def _read_lists(text: str, gaz: pl.Gazetteer) -> list[Mention]:
         if body.endswith(":"):
             st.country = pl.side_country(body) or st.country
             continue
-        if (_STOP_RE.search(body) and len(body.split()) <= 8) or not name_like(body):
+        bulleted = strip_bullet(raw.strip()) != raw.strip()
+        loose = bulleted and len(body.split()) <= 12 and not body.endswith(".")
+        if (_STOP_RE.search(body) and len(body.split()) <= 8) or not (list_item_like(body) or loose):
             st.role = None
             continue
         mention = parse_entry(body, offset, text, gaz)
@@ -246,14 +258,17 @@ def _read_contacts(text: str, known: list[str], gaz: pl.Gazetteer) -> list[Menti
         pending: str | None = None
         while i <= len(lines):
             offset, body = lines[i] if i < len(lines) else (len(text), "")
-            detail = _detail(f"{pending}: {body}", None) if pending and body else None
+            if pending == "fax" and _NUMBER_RE.fullmatch(body):
+                pending, i = None, i + 1
+                continue
+            detail = _detail(f"{pending}: {body}", None) if pending and pending != "fax" and body else None
             if detail is None or detail[0].startswith("label-"):
                 detail = _detail(body, None) if body else None
             pending = None
             if detail is not None:
-                if detail[0].startswith("label-") or detail[0] == "fax":
+                if detail[0].startswith("label-") or detail[0] == "fax" and not re.search(r"\d{4}", body):
                     pending = detail[0].removeprefix("label-")
-                else:
+                elif detail[0] != "fax":
                     details.append((offset, detail[0], detail[1]))
                 i += 1
                 continue

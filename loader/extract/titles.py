@@ -1,0 +1,278 @@
+"""Project identity: title, acronym and website, by rules a reader of many project pages would use.
+
+Acronyms: "Title (ACRONYM)" and "ACRONYM (Title)" when the title's initials spell the acronym and
+the title is not an organisation's name; "ACRONYM stands for / staat voor / steht für ..."; a
+"Name:" / "Acronym:" label; "project ACRONYM" / "ACRONYM project"; a heading "ACRONYM - Name".
+Titles: the spelled-out form above; a quoted name after "project" / "projet" / "Projekt"
+("Le projet transfrontalier « Senior Activ’ »"); a line whose initials spell the acronym (the
+title may be in another language than the text); "projet Mobipro Grande Région"; "The CAWT Acute
+Services Project".
+
+>>> found = find_identity("Achieving the Integration of Migrant communities and Ethnic Residents (AIMER)")
+>>> found.acronym.text, found.title.text
+('AIMER', 'Achieving the Integration of Migrant communities and Ethnic Residents')
+>>> find_identity("Le projet transfrontalier « Senior Activ’ »").title.text
+'Senior Activ’'
+>>> find_identity("Observatoire Franco-Belge de la Santé (OFBS) et ses partenaires").acronym is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from loader.extract.text import fold_word
+from loader.records import Span
+
+__all__ = ["Found", "Identity", "find_identity", "find_website", "spells"]
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    title: Found | None = None
+    acronym: Found | None = None
+
+
+_ACR = r"[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)?"
+_STOP = {"of", "the", "and", "for", "in", "de", "la", "le", "les", "des", "du", "et", "van", "het", "en", "voor",
+         "der", "die", "das", "und", "fur", "d", "l", "to", "a", "an", "on", "with", "by", "von", "zu", "dans", "au", "aux", "een", "op", "im", "am"}
+_ORG = re.compile(r"\b(observatoire|observatory|foundation|stichting|stiftung|universit\w*|council|centre|center|"
+                  r"centrum|zentrum|hospital\w*|h[oô]pital|ministr\w*|minist[eè]re|agency|agence|agentschap|"
+                  r"association|vereniging|verein|department|d[ée]partement|trust|partnership|caisse|institut\w*|"
+                  r"hochschule|school|[ée]cole|college|coll[eè]ge|chamber|chambre|kamer|office|groupement|"
+                  r"body|authority|company|gmbh|asbl|vzw|county|district|mutualit\w*|union|province|provincie|"
+                  r"gemeente|ville|city|stadt|bureau|board|network|r[ée]seau|netwerk)\b", re.IGNORECASE)
+_NOT_ACRONYMS = {"INTERREG", "ERDF", "FEDER", "EFRO", "EFRE", "EU", "UE", "EUR", "UK", "FR", "NL", "BE", "DE", "LU",
+                 "PDF", "HTML", "FAQ", "COVID", "NGO", "SME", "SMES", "ICT", "EMR", "FCE", "EGTC", "GECT", "PROJECT",
+                 "PROJET", "PROJEKT", "THE", "AND", "LE", "LA", "EN", "ET", "NEWS", "CONTACT", "PARTNERS",
+                 "PARTENAIRES", "ACTIES", "ACTIONS", "BUDGET", "DATE", "NAME", "HOME", "MENU"}
+_PROJECT_WORD = r"(?:[Pp]roje(?:c)?t(?:s)?|[Pp]rojekt(?:s|es)?|PROJECT|PROJET|PROJEKT|[Mm]icro-?project|[Pp]rojecten)"
+_QUOTE_PAIRS = (("“", "”"), ("\"", "\""), ("«", "»"), ("‘", "’"), ("„", "“"), ("‚", "‘"), ("'", "'"), ("”", "”"),
+                ("“", "“"))
+
+
+def _quoted_patterns() -> list[re.Pattern[str]]:
+    out = []
+    for q, c in _QUOTE_PAIRS:
+        body = rf"{re.escape(q)}\s*(?P<t>[^\n{re.escape(c)}]{{2,160}}?)\s*{re.escape(c)}(?!\w)"
+        out.append(re.compile(rf"{_PROJECT_WORD}(?:\s+[a-zà-ÿ][\w-]*){{0,2}}\s*:?\s*" + body))
+        out.append(re.compile(body + rf"(?:\s*\([^)]{{0,60}}\))?\s+{_PROJECT_WORD}\b"))
+    return out
+
+
+_QUOTED = _quoted_patterns()
+_STANDS_FOR = re.compile(
+    rf"(?P<a>{_ACR})\s+(?:stands for|staat voor|steht für|signifie|is short for|est l'acronyme de|betekent)\s*:?\s*"
+    r"[“\"«‘„‚']?(?P<t>[^\n”\"»’“']{4,160})")
+_PAREN_AFTER = re.compile(rf"(?P<t>[A-ZÀ-Ý][^\n()]{{3,160}}?)\s*\((?P<a>{_ACR})\)")
+_PAREN_BEFORE = re.compile(rf"(?<![\w-])(?P<a>{_ACR})\s*\((?P<t>[A-ZÀ-Ý][^\n()]{{3,160}})\)")
+_LABEL = re.compile(r"^[ \t]*(?:name|acronym|acroniem|akronym|acronyme|projectnaam|projektname|nom du projet|"
+                    r"project acronym)\s*:\s*(?P<v>[^\n]{2,120}?)\s*$", re.IGNORECASE | re.MULTILINE)
+_NEAR_PROJECT = re.compile(rf"\b{_PROJECT_WORD}\s+(?P<a>[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)?)\b|"
+                           rf"\b(?P<b>[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)?)[\s-]+{_PROJECT_WORD}\b")
+_HEADING_DASH = re.compile(r"^[ \t]*(?P<a>[A-Z][A-Z0-9]{1,7})\s+[-–]\s+(?P<rest>[^\n]{2,80})$", re.MULTILINE)
+_CAPS_LINE = re.compile(r"^[ \t]*(?P<a>[A-Z][A-Z0-9-]{2,11})[ \t]*$", re.MULTILINE)
+_NAMED_PROJECT = re.compile(rf"\b{_PROJECT_WORD}\s+(?P<t>[A-Z][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){{0,5}})")
+_THE_X_PROJECT = re.compile(r"\b[Tt]he\s+(?P<t>(?:[A-Z][\w-]*\s+){1,6}Project)\b")
+
+
+def _letters(acronym: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", fold_word(acronym))
+
+
+def spells(title: str, acronym: str, *, spare: int = 1) -> bool:
+    """Whether ``title``'s word initials spell ``acronym`` (in order, from the first word).
+
+    At most ``spare`` significant words may go unused.
+
+    >>> spells("Covid Channel Area Response Exchange", "C-CARE"), spells("Limburgs Gezondheidsoverleg", "LOGO")
+    (True, False)
+    """
+    words = [fold_word(w) for w in re.split(r"[\s\-/]+", title) if re.search(r"\w", w)]
+    words = [re.sub(r"^\W+", "", w) for w in words]
+    letters = _letters(acronym)
+    if len(letters) < 2 or not words or not words[0] or words[0][0] != letters[0]:
+        return False
+    k = 0
+    used = 0
+    unused_significant = 0
+    for word in words:
+        if k < len(letters) and word and word[0] == letters[k]:
+            k += 1
+            used += 1
+        elif word not in _STOP and not word.isdigit():
+            unused_significant += 1
+    return k == len(letters) and unused_significant <= spare
+
+
+def _is_acronym(token: str) -> bool:
+    letters = [c for c in token if c.isalpha()]
+    upper = sum(1 for c in letters if c.isupper())
+    return len(letters) >= 2 and upper >= 2 and upper / len(letters) >= 0.6 and token.upper() not in _NOT_ACRONYMS
+
+
+def _orgish(text: str, after: str) -> bool:
+    return bool(_ORG.search(text) or _ORG.search(" ".join(after.split()[:6])))
+
+
+def find_identity(text: str) -> Identity:
+    """The project's title and acronym with their spans (either may be None)."""
+    title: Found | None = None
+    acronym: Found | None = None
+    for m in _STANDS_FOR.finditer(text):
+        if _is_acronym(m.group("a")):
+            t = m.group("t").strip().rstrip(".,;:’'”")
+            return Identity(Found(t, Span(m.start("t"), m.start("t") + len(t))), Found(m.group("a"), Span(*m.span("a"))))
+    pairs = []
+    for pattern in (_PAREN_AFTER, _PAREN_BEFORE):
+        for m in pattern.finditer(text):
+            a, t = m.group("a"), m.group("t").strip()
+            if pattern is _PAREN_AFTER:
+                words = t.split()
+                for cut in range(len(words)):
+                    candidate = " ".join(words[cut:])
+                    if spells(candidate, a):
+                        t = candidate
+                        break
+                else:
+                    continue
+            if not _is_acronym(a) or not spells(t, a) or _orgish(t, text[m.end():m.end() + 80]):
+                continue
+            t_start = text.find(t, m.start())
+            pairs.append((m.start(), Found(t, Span(t_start, t_start + len(t))), Found(a, Span(*m.span("a")))))
+    if pairs:
+        _, title, acronym = min(pairs, key=lambda p: p[0])
+    if acronym is None:
+        for m in _LABEL.finditer(text):
+            value = m.group("v").strip()
+            if _is_acronym(value) and " " not in value:
+                acronym = Found(value, Span(*m.span("v")))
+                break
+    if acronym is None:
+        counts = Counter()
+        first: dict[str, Span] = {}
+        for m in _NEAR_PROJECT.finditer(text):
+            a = m.group("a") or m.group("b")
+            group = "a" if m.group("a") else "b"
+            line_start, line_end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
+            line = text[line_start:line_end if line_end >= 0 else len(text)]
+            if line.isupper() and len(line.split()) > 2:
+                continue  # a heading in capitals ("BESCHRIJVING VAN HET PROJECT")
+            if _is_acronym(a) and len(_letters(a)) >= 3:
+                counts[a] += 1
+                first.setdefault(a, Span(*m.span(group)))
+        if counts:
+            a = max(counts, key=lambda k: (counts[k], -first[k].start))
+            acronym = Found(a, first[a])
+    if acronym is None:
+        m = _HEADING_DASH.search(text[:400])
+        if m and _is_acronym(m.group("a")):
+            acronym = Found(m.group("a"), Span(*m.span("a")))
+            line = m.group(0).strip()
+            start = text.find(line, m.start())
+            title = title or Found(line, Span(start, start + len(line)))
+    if acronym is None:
+        caps = [m for m in _CAPS_LINE.finditer(text) if _is_acronym(m.group("a"))]
+        counts = Counter(m.group("a") for m in caps)
+        repeated = [m for m in caps if counts[m.group("a")] >= 2 or len(re.findall(re.escape(m.group("a")), text)) >= 3]
+        if repeated:
+            acronym = Found(repeated[0].group("a"), Span(*repeated[0].span("a")))
+    if title is None:
+        title = _quoted_title(text, acronym)
+    if title is None and acronym is not None:
+        title = _spelled_line(text, acronym.text)
+    if title is None and acronym is not None:
+        title = _line_after_acronym(text, acronym.text)
+    if title is None:
+        for m in _NAMED_PROJECT.finditer(text):
+            t = m.group("t").strip()
+            if not _is_acronym(t.split()[0]) and len(t.split()) >= 2 and not _ORG.search(t):
+                title = Found(t, Span(*m.span("t")))
+                break
+    if title is None:
+        m = _THE_X_PROJECT.search(text)
+        if m:
+            title = Found(m.group("t"), Span(*m.span("t")))
+    return Identity(title, acronym)
+
+
+def _quoted_title(text: str, acronym: Found | None) -> Found | None:
+    hits = []
+    for pattern in _QUOTED:
+        for m in pattern.finditer(text):
+            t = m.group("t").strip()
+            if len(t.split()) > 16 or (acronym and t == acronym.text):
+                continue
+            hits.append((m.start("t"), Found(t, Span(m.start("t"), m.start("t") + len(t)))))
+    return min(hits, key=lambda h: h[0])[1] if hits else None
+
+
+def _segments(text: str):
+    pos = 0
+    for line in text.split("\n"):
+        offset = 0
+        for part in re.split(r"\s[|–—]\s|\s-\s", line):
+            start = line.find(part, offset)
+            offset = start + len(part)
+            yield part.strip(), pos + start + (len(part) - len(part.lstrip()))
+        pos += len(line) + 1
+
+
+def _spelled_line(text: str, acronym: str) -> Found | None:
+    for part, start in _segments(text):
+        words = part.split()
+        if 2 <= len(words) <= 16 and spells(part, acronym, spare=2) and not _ORG.search(part):
+            return Found(part, Span(start, start + len(part)))
+    return None
+
+
+def _line_after_acronym(text: str, acronym: str) -> Found | None:
+    lines = text.split("\n")
+    pos = 0
+    offsets = []
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line) + 1
+    for i, line in enumerate(lines[:-1]):
+        if line.strip() != acronym:
+            continue
+        nxt = next(((j, lines[j]) for j in range(i + 1, min(len(lines), i + 3)) if lines[j].strip()), None)
+        if nxt is None:
+            continue
+        j, candidate = nxt
+        words = candidate.split()
+        if 3 <= len(words) <= 15 and not candidate.rstrip().endswith(":") and any(w.islower() for w in words):
+            stripped = candidate.strip()
+            start = offsets[j] + candidate.find(stripped)
+            return Found(stripped, Span(start, start + len(stripped)))
+    return None
+
+
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>()\"'“”,;]+[^\s<>()\"'“”,;.:]")
+_WEB_CUE = re.compile(r"(?:website|web site|webpage|site web|site internet|site|webseite|internetseite|homepage|"
+                      r"webpagina|url|meer over dit project|plus d'informations|more information|weitere informationen)"
+                      r"[^\n]{0,25}$", re.IGNORECASE)
+
+
+def find_website(text: str) -> Found | None:
+    """The project website: the first URL written after a website cue (not an e-mail address).
+
+    >>> find_website("E-mail: a@b.eu\\nWebsite: www.sameurometropole.eu\\n").text
+    'www.sameurometropole.eu'
+    """
+    for m in _URL.finditer(text):
+        if "@" in m.group() or text[max(0, m.start() - 1):m.start()] == "@":
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        before = text[max(0, m.start() - 40):m.start()]
+        if _WEB_CUE.search(before) or _WEB_CUE.search(text[max(0, line_start - 40):line_start].rstrip("\n")):
+            return Found(m.group(), Span(*m.span()))
+    return None

@@ -159,6 +159,14 @@ def map_document(path: Path, inputs: Inputs, manifest: object | None = None) -> 
     return record, project_to_quads(record)
 
 
+def _display(path: Path) -> str:
+    """The path as the report and graph:meta show it: relative to the working folder when inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
 def _sha256(path: Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
@@ -190,11 +198,11 @@ def _failed(path: Path, err: Exception) -> DocumentOutcome:
     message = str(err)
     if str(path) not in message:
         message = f"{path}: {message}"
-    return DocumentOutcome(str(path), "failed", message=message)
+    return DocumentOutcome(_display(path), "failed", message=message)
 
 
 def _loaded(path: Path, record: ProjectRecord, quads: list[Quad]) -> DocumentOutcome:
-    return DocumentOutcome(str(path), "loaded", document_key=record.document.key, project=record.key,
+    return DocumentOutcome(_display(path), "loaded", document_key=record.document.key, project=record.key,
                            partners=len(record.partners), quads=QuadCounts.of(quads))
 
 
@@ -251,7 +259,7 @@ def _fill_build(writer: BuildWriter, inputs: Inputs, documents: list[Path], rdf_
             outcome = _failed(path, err)
         else:
             meta = DocumentMeta(record.document.sha256, LOADER_VERSION, inputs.alias_sha256,
-                                str(path), len(quads), loaded_at)
+                                _display(path), len(quads), loaded_at)
             batch.extend(quads + meta_quads(record.document.key, meta))
             outcome = _loaded(path, record, quads)
         outcomes.append(outcome)
@@ -288,8 +296,8 @@ def _load_rdf(writer: BuildWriter, path: Path, loaded_at: str) -> DocumentOutcom
     except (LoaderError, OSError) as err:
         return _failed(path, err)
     if result.status == "unchanged":
-        return DocumentOutcome(str(path), "unchanged")
-    return DocumentOutcome(str(path), "loaded", quads=QuadCounts(facts=result.quads))
+        return DocumentOutcome(_display(path), "unchanged")
+    return DocumentOutcome(_display(path), "loaded", quads=QuadCounts(facts=result.quads))
 
 
 def _expand(paths: Iterable[Path]) -> list[Path]:
@@ -352,11 +360,12 @@ def _load_document(writer: BuildWriter, path: Path, inputs: Inputs, manifest: ob
                    loaded_at: str) -> DocumentOutcome:
     try:
         key = _document_key(path)
-        wanted = DocumentMeta(_sha256(path), LOADER_VERSION, inputs.alias_sha256, str(path))
+        wanted = DocumentMeta(_sha256(path), LOADER_VERSION, inputs.alias_sha256, _display(path))
         if wanted.same_inputs(writer.document_meta(key)):
-            return DocumentOutcome(str(path), "unchanged", document_key=key)
+            return DocumentOutcome(_display(path), "unchanged", document_key=key)
         record, quads = map_document(path, inputs, manifest)
-        meta = DocumentMeta(wanted.sha256, LOADER_VERSION, inputs.alias_sha256, str(path), len(quads), loaded_at)
+        meta = DocumentMeta(wanted.sha256, LOADER_VERSION, inputs.alias_sha256, _display(path), len(quads),
+                            loaded_at)
         writer.replace_document(record.document.key, quads, meta)
     except (LoaderError, ValueError, OSError) as err:
         return _failed(path, err)

@@ -155,7 +155,7 @@ class BuildWriter:
             return
         try:
             self.store.update(" ;\n".join(ops))
-        except (OSError, SyntaxError, ValueError) as err:
+        except (OSError, SyntaxError, ValueError, RuntimeError) as err:
             raise StoreError(f"could not replace graphs {', '.join(graphs)}: {err}") from err
 
     def replace_document(self, document_key: str, quads: Iterable[Quad], meta: DocumentMeta) -> None:

@@ -74,3 +74,16 @@ def test_replace_document_swaps_graphs_in_one_update(settings, inputs) -> None:
         meta = writer.document_meta("alpha")
     assert old is not None and old.sha256 != meta.sha256
     assert (meta.sha256, meta.quad_count) == ("1" * 64, 1)
+
+
+def test_a_multi_operation_update_is_one_transaction(tmp_path) -> None:
+    """What replace_document relies on: Oxigraph rolls back a whole update when one operation fails."""
+    from pyoxigraph import Store
+
+    store = Store(str(tmp_path / "db"))
+    store.update("INSERT DATA { GRAPH <http://g> { <http://a> <http://p> 1 } GRAPH <http://h> { <http://a> <http://p> 2 } }")
+    before = {str(q) for q in store}
+    with pytest.raises(RuntimeError, match="already exists"):
+        store.update("DROP SILENT GRAPH <http://g> ; INSERT DATA { GRAPH <http://g> { <http://n> <http://p> 3 } } ;"
+                     " CREATE GRAPH <http://h>")
+    assert {str(q) for q in store} == before

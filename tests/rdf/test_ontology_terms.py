@@ -60,3 +60,11 @@ def test_no_domain_or_range_is_declared() -> None:
     graph = _ontology()
     assert list(graph.triples((None, RDFS.domain, None))) == []
     assert list(graph.triples((None, RDFS.range, None))) == []
+
+
+def test_package_doctests() -> None:
+    import doctest
+
+    import ontology
+
+    assert doctest.testmod(ontology).attempted > 0 and doctest.testmod(ontology).failed == 0

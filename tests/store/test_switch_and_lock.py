@@ -87,3 +87,12 @@ def test_a_multi_operation_update_is_one_transaction(tmp_path) -> None:
         store.update("DROP SILENT GRAPH <http://g> ; INSERT DATA { GRAPH <http://g> { <http://n> <http://p> 3 } } ;"
                      " CREATE GRAPH <http://h>")
     assert {str(q) for q in store} == before
+
+
+def test_store_doctests() -> None:
+    import doctest
+
+    import loader.store
+
+    result = doctest.testmod(loader.store)
+    assert result.attempted > 0 and result.failed == 0

@@ -12,7 +12,7 @@ holding the union of their facts.
 >>> from loader.aliases import AliasTable
 >>> text = "Partners:\\n- Medway Council (lead partner)\\n- Ville de Lille (FR)\\n"
 >>> [(p.name, p.role, p.country, sorted(p.inferred)) for p in extract_partners(text, "en", AliasTable())]
-[('Medway Council', 'lead', 'GB', ['city', 'country']), ('Ville de Lille', 'partner', 'FR', ['city'])]
+[('Medway Council', 'lead', 'GB', ['country']), ('Ville de Lille', 'partner', 'FR', ['city'])]
 """
 
 from __future__ import annotations
@@ -309,8 +309,8 @@ def _contact_group(names: list[tuple[int, str]], details: list[tuple[int, str, s
     return [mention]
 
 
-_PERSON_AT_RE = re.compile(r"(?P<person>[A-ZÀ-Ý][\w'’\-]+(?:\s+[A-ZÀ-Ý][\w'’\-]+){1,2})\s+(?:at|from|of|de|du|van|"
-                           r"von|bei|chez)\s+(?:the\s+|la\s+|le\s+|l['’]|der\s+|het\s+)?(?P<rest>[^\n]{3,160})")
+_PERSON_AT_RE = re.compile(r"(?<![\w'‘’\"“])(?P<person>[A-ZÀ-Ý][\w\-]+(?:\s+[A-ZÀ-Ý][\w'’\-]+){1,2})\s+(?:at|from|de|"
+                           r"van|von|bei|chez)\s+(?:the\s+|la\s+|le\s+|l['’]|der\s+|het\s+)?(?=(?P<rest>[^\n]{3,160}))")
 _FOUNDED_RE = (r"\b[^.\n]{0,120}?\b(?:a\s+été\s+cré[ée]e?|a\s+été\s+fond[ée]e?|est\s+bas[ée]e?|est\s+situ[ée]e?|"
                r"is\s+based|was\s+founded|was\s+established|is\s+located|gevestigd|opgericht|gegr[üu]ndet|"
                r"ans[äa]ssig)\s+(?:à|in|en|te)\s+(?P<city>[A-ZÀ-Ý][\w'’\-]+)")
@@ -382,7 +382,7 @@ def _canonical(group: _Group, text: str, acronyms: dict[str, tuple[str, int]]) -
 
 def _attach_people(text: str, groups: list[_Group], aliases: AliasTable) -> None:
     by_key = {aliases.key_for(g.best().name): g for g in groups}
-    for m in _PERSON_AT_RE.finditer(text):
+    for m in _PERSON_AT_RE.finditer(re.sub(r"[ \t]*\n[ \t]*(?=\S)", lambda x: " " * len(x.group(0)), text)):
         if not ct.looks_like_person(m.group("person")):
             continue
         tokens = m.group("rest").split()
@@ -440,6 +440,11 @@ def _role(group: _Group, plain_lead_elsewhere: bool) -> str:
     return "unknown"
 
 
+_AREA_BODY_RE = re.compile(r"^(?:province|provincie|provinz|d[ée]partement|department|county|kreis|landkreis|"
+                           r"bezirk|region|r[ée]gion|regio|conseil\s+(?:g[ée]n[ée]ral|d[ée]partemental|r[ée]gional))\b",
+                           re.IGNORECASE)
+
+
 def _infer_places(facts: dict[str, str | None], inferred: set[str], name: str, gaz: pl.Gazetteer) -> None:
     if facts.get("country") is None:
         guess = ct.phone_region(facts["phone"]) if facts.get("phone") else None
@@ -451,8 +456,8 @@ def _infer_places(facts: dict[str, str | None], inferred: set[str], name: str, g
         if guess:
             facts["country"] = guess
             inferred.add("country")
-    if facts.get("city") is None:
-        found = gaz.places_in(name)
+    if facts.get("city") is None and not _AREA_BODY_RE.match(name):
+        found = [place for place in gaz.places_in(name) if gaz.is_town(place[0])]
         if len(found) == 1:
             facts["city"] = found[0][0]
             inferred.add("city")

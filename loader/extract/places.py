@@ -3,7 +3,8 @@
 Read values come from address lines ("F - 59200 Tourcoing", "7000 Mons"), country codes in
 brackets ("(NL)"), country lines or headings ("BELGIE", "France"), and side phrases ("côté
 français", "on the French side"). Inferred values (the caller lists them in ``inferred``) come from
-the gazetteer (``data/gazetteer/places.csv``: place,country; ``regions.csv``: region,country).
+the gazetteer (``data/gazetteer/places.csv``: place,country,kind where kind is ``town`` or ``area``
+(an optional column; areas give a country but are never a city); ``regions.csv``: region,country).
 
 >>> parse_address_line("F - 59033 Lille Cedex")
 ('FR', 'Lille')
@@ -156,23 +157,42 @@ class Gazetteer:
 
     places: dict[str, tuple[str, str]] = field(default_factory=dict)
     regions: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    areas: frozenset[str] = frozenset()
 
     def place(self, name: str) -> tuple[str, str] | None:
         """``(place as listed, country)`` when ``name`` is a known place."""
-        return self.places.get(fold(name))
+        return self.places.get(_key(name))
+
+    def is_town(self, name: str) -> bool:
+        """Whether ``name`` is a known place that can be a city (not an area such as a county)."""
+        return _key(name) in self.places and _key(name) not in self.areas
 
     def region(self, name: str) -> tuple[str, str | None] | None:
         """``(region as listed, country or None)`` when ``name`` is a known region."""
-        return self.regions.get(fold(name).strip(" :"))
+        return self.regions.get(_key(name.strip(" :")))
 
     def places_in(self, text: str) -> list[tuple[str, str]]:
-        """Known places written as whole words inside ``text`` (e.g. a town in a name), longest first."""
-        words = fold(text)
-        found = []
+        """Known places written as whole words inside ``text`` (e.g. a town in a name), longest first;
+        a place inside a longer one found there ("Calais" in "Pas de Calais") is left out."""
+        words = _key(text)
+        hits = []
         for key, value in self.places.items():
-            if re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", words):
-                found.append(value)
-        return sorted(found, key=lambda v: -len(v[0]))
+            for m in re.finditer(rf"(?<![\w]){re.escape(key)}(?![\w])", words):
+                hits.append((m.start(), m.end(), value))
+        hits.sort(key=lambda h: h[0] - h[1])
+        kept: list[tuple[int, int, tuple[str, str]]] = []
+        for hit in hits:
+            if not any(k[0] <= hit[0] and hit[1] <= k[1] for k in kept):
+                kept.append(hit)
+        out: list[tuple[str, str]] = []
+        for _s, _e, value in kept:
+            if value not in out:
+                out.append(value)
+        return out
+
+
+def _key(name: str) -> str:
+    return " ".join(fold(name).replace("-", " ").split())
 
 
 def _read(path: Path) -> list[dict[str, str]]:
@@ -184,11 +204,12 @@ def _read(path: Path) -> list[dict[str, str]]:
 
 def load_gazetteer(data_dir: Path) -> Gazetteer:
     """Read ``gazetteer/places.csv`` and ``gazetteer/regions.csv`` under ``data_dir`` (missing files: empty)."""
-    places = {fold(r["place"]): (r["place"].strip(), r["country"].strip())
-              for r in _read(data_dir / "gazetteer" / "places.csv") if r.get("place") and r.get("country")}
-    regions = {fold(r["region"]): (r["region"].strip(), (r.get("country") or "").strip() or None)
+    rows = [r for r in _read(data_dir / "gazetteer" / "places.csv") if r.get("place") and r.get("country")]
+    places = {_key(r["place"]): (r["place"].strip(), r["country"].strip()) for r in rows}
+    areas = frozenset(_key(r["place"]) for r in rows if (r.get("kind") or "town").strip() == "area")
+    regions = {_key(r["region"]): (r["region"].strip(), (r.get("country") or "").strip() or None)
                for r in _read(data_dir / "gazetteer" / "regions.csv") if r.get("region")}
-    return Gazetteer(places=places, regions=regions)
+    return Gazetteer(places=places, regions=regions, areas=areas)
 
 
 @lru_cache(maxsize=1)

@@ -29,7 +29,7 @@ from loader.extract.text import Token, tokens
 from loader.records import ConceptRef, Span
 from loader.vocab import PERIOD_OF_GENERATION, Vocabularies, fold
 
-__all__ = ["ProgrammeMatch", "find_programme", "programme_from_site"]
+__all__ = ["ProgrammeMatch", "find_programme", "programme_from_site", "find_priority"]
 
 _ROMAN = {"iii": "iii", "iv": "iv", "v": "v", "vi": "vi", "3": "iii", "4": "iv", "5": "v", "6": "vi"}
 _GLUED = re.compile(r"^(iii|iv|v|vi|3|4|5|6)([abcd])$")
@@ -271,3 +271,40 @@ def programme_from_site(url: str | None, vocab: Vocabularies, *, year: int | Non
             return ProgrammeMatch(ConceptRef(concept_id, _label(None, None, index.family_label.get(family))),
                                   PERIOD_OF_GENERATION.get(gen), None, frozenset({"programme", "period"}))
     return None
+
+
+_PRIORITY_MEASURE = re.compile(r"\b(?:priority|priorit[ée]|prioriteit|priorit[äa]t)\s*(?:axis\s*)?(?P<p>\d+)\s*[,;]?\s*"
+                               r"(?:and\s+|et\s+|en\s+)?(?:measure|mesure|maatregel|ma(?:ß|ss)nahme)\s*(?P<m>\d+)",
+                               re.IGNORECASE)
+_PRIORITY_LABEL = re.compile(r"^[ \t]*(?P<l>priority axis|axe prioritaire|prioritaire as|priorit[äa]tsachse|priority)"
+                             r"[ \t]*:?[ \t]*\n+[ \t]*(?P<v>[^\n]{3,160})", re.IGNORECASE | re.MULTILINE)
+_AXE = re.compile(r"^[ \t]*(?P<v>(?:axe|axis|as|achse)[ \t]?\d+)[ \t]*$", re.IGNORECASE | re.MULTILINE)
+_OBJECTIVE = re.compile(r"^[ \t]*(?:specific objective|objectif sp[ée]cifique|specifieke doelstelling[^\n]*|"
+                        r"spezifisches ziel)[ \t]*:?[ \t]*\n+[ \t]*(?P<v>[^\n]{3,200})", re.IGNORECASE | re.MULTILINE)
+
+
+def find_priority(text: str) -> tuple[str, Span] | None:
+    """The priority / measure / specific objective the project comes under, normalised, with its span.
+
+    >>> find_priority("part financed under the priority 1, measure 3 of the programme")[0]
+    'Priority 1, Measure 3'
+    >>> find_priority("Priority Axis\\nTechnological and Social Innovation\\nSpecific objective\\nSocial Innovation")[0]
+    'Priority Axis: Technological and Social Innovation; Specific objective: Social Innovation'
+    """
+    m = _PRIORITY_MEASURE.search(text)
+    if m:
+        return f"Priority {m.group('p')}, Measure {m.group('m')}", Span(*m.span())
+    label = _PRIORITY_LABEL.search(text) or _AXE.search(text)
+    objective = _OBJECTIVE.search(text)
+    if label is None:
+        return None
+    if "v" in label.groupdict() and label.re is _PRIORITY_LABEL:
+        value = f"Priority Axis: {label.group('v').strip()}"
+    else:
+        value = label.group("v").strip()
+    end = label.end()
+    if objective:
+        sep = "; Specific objective: " if label.re is _PRIORITY_LABEL else " - "
+        value += sep + objective.group("v").strip()
+        end = max(end, objective.end())
+    return value, Span(label.start(), end)

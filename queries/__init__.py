@@ -276,15 +276,18 @@ def run(store: Store, query: str | NamedQuery, params: Mapping[str, str] | None 
     graphs = list(public_graphs(store) if default_graph is None else default_graph)
     solutions = store.query(named.text, substitutions=named.bindings(params),
                             default_graph=graphs or None, named_graphs=graphs)
-    if not isinstance(solutions, QuerySolutions):
-        raise QueryError(f"query {named.name!r} is not a SELECT query")
-    variables = tuple(v.value for v in solutions.variables)
-    total, page = 0, []
-    stop = None if limit is None else offset + limit
-    for i, solution in enumerate(solutions):
-        total += 1
-        if i >= offset and (stop is None or i < stop):
-            page.append({v: solution[v] for v in variables})
+    try:  # pyoxigraph's solutions must be dropped on the thread that made them: never let them escape
+        if not isinstance(solutions, QuerySolutions):
+            raise QueryError(f"query {named.name!r} is not a SELECT query")
+        variables = tuple(v.value for v in solutions.variables)
+        total, page = 0, []
+        stop = None if limit is None else offset + limit
+        for i, solution in enumerate(solutions):
+            total += 1
+            if i >= offset and (stop is None or i < stop):
+                page.append({v: solution[v] for v in variables})
+    finally:
+        del solutions
     return Rows(variables, tuple(page), total)
 
 

@@ -59,6 +59,8 @@ _FORMAT_IRIS = ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV
 # SERVICE as a keyword: not inside an IRI, a string or a comment, not part of a name or variable
 _STRIP = re.compile(r'<[^<>"{}|^`\\\s]*>|"""(?:.|\n)*?"""|\'\'\'(?:.|\n)*?\'\'\'|"(?:[^"\\\n]|\\.)*"'
                     r"|'(?:[^'\\\n]|\\.)*'|#[^\n]*")
+# ``id:`` is left out: its local names hold slashes, which Turtle would have to escape
+_TURTLE_PREFIXES = {p: iri for p, iri in PREFIXES.items() if p != "id"}
 _SERVICE = re.compile(r"(?<![\w:?$])SERVICE\b", re.IGNORECASE)
 
 
@@ -84,17 +86,21 @@ def _execute(snapshot: Snapshot, query: str, accept: str | None,
         raise UpdateForbiddenError("federated queries (SERVICE) are not allowed here")
     default, named = _dataset(snapshot, default_uris, named_uris)
     result = snapshot.store.query(query, default_graph=default or None, named_graphs=named)
-    if isinstance(result, QuerySolutions | QueryBoolean):
-        offer = choose(accept, list(RESULT_FORMATS))
+    # pyoxigraph's results must be dropped on the thread that made them: never let one escape
+    try:
+        if isinstance(result, QuerySolutions | QueryBoolean):
+            offer = choose(accept, list(RESULT_FORMATS))
+            if offer is None:
+                raise NotAcceptableError(f"SELECT and ASK results come as {', '.join(RESULT_FORMATS)}")
+            return Response(result.serialize(format=RESULT_FORMATS[offer]), media_type=_media(offer))
+        offer = choose(accept, list(GRAPH_FORMATS))
         if offer is None:
-            raise NotAcceptableError(f"SELECT and ASK results come as {', '.join(RESULT_FORMATS)}")
-        return Response(result.serialize(format=RESULT_FORMATS[offer]), media_type=_media(offer))
-    offer = choose(accept, list(GRAPH_FORMATS))
-    if offer is None:
-        raise NotAcceptableError(f"CONSTRUCT and DESCRIBE results come as {', '.join(GRAPH_FORMATS)}")
-    body = serialize(result, format=GRAPH_FORMATS[offer], prefixes=PREFIXES) if offer == "text/turtle" \
-        else serialize(result, format=GRAPH_FORMATS[offer])
-    return Response(body or b"", media_type=_media(offer))
+            raise NotAcceptableError(f"CONSTRUCT and DESCRIBE results come as {', '.join(GRAPH_FORMATS)}")
+        prefixes = _TURTLE_PREFIXES if offer == "text/turtle" else None
+        body = serialize(result, format=GRAPH_FORMATS[offer], prefixes=prefixes)
+        return Response(body or b"", media_type=_media(offer))
+    finally:
+        del result
 
 
 def service_description(endpoint: str, graphs: Sequence[NamedNode]) -> bytes:

@@ -18,7 +18,7 @@ from api.main import create_app
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "graph.trig"
 # what the contact graphs hold: none of it may appear in any answer
 CONTACT_STRINGS = ("Fawad", "Bhatti", "Solene", "Ferreira", "mailto:", "tel:", "pauline.durieu", "334320",
-                   "/contact/", "vcard")
+                   "/contact/", "contactPoint", "Individual", "hasEmail", "hasTelephone", "vcard:fn", "ns#fn")
 
 
 def fixture_store() -> Store:
@@ -61,3 +61,33 @@ def client(store) -> Client:
 def assert_no_contacts(text: str) -> None:
     for needle in CONTACT_STRINGS:
         assert needle not in text, f"contact data {needle!r} leaked"
+
+
+@pytest.fixture(scope="session")
+def no_contacts():
+    """The check that a text holds nothing of the contact graphs."""
+    return assert_no_contacts
+
+
+@pytest.fixture(scope="session")
+def make_client():
+    """Build a :class:`Client` for an app."""
+    return Client
+
+
+def write_build(root: Path, store: Store) -> Path:
+    """Copy ``store`` into a new on-disk build under ``root`` (not yet published)."""
+    from ontology.storage import new_build_dir
+
+    build = new_build_dir(root)
+    disk = Store(str(build))
+    disk.bulk_extend(store.quads_for_pattern(None, None, None, None))
+    disk.flush()
+    del disk
+    return build
+
+
+@pytest.fixture(scope="session")
+def make_build():
+    """``make_build(root, store) -> Path``: a new on-disk build holding ``store``'s quads."""
+    return write_build

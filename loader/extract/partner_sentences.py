@@ -56,6 +56,57 @@ _FOR_ORG_RE = re.compile(r"\b(?:Voor|For|Pour|Für)\s+(?P<org>[^,.\n]{3,80}?),?\
                          r"projektleiter(?:in)?|contactpersoon|contact\s+person)\b")
 
 
+_PROJECT_WORD_RE = re.compile(r"proje[ck]t|interreg|fonds|funds?|f[öo]rder|programm|partenariat|partnership|"
+                              r"samenwerking|coop[ée]ration|zusammenarbeit|subsidie", re.IGNORECASE)
+_ARTICLE = r"(?:the|le|la|les|l['’]|de|het|der|die|das|den|dem)"
+_JOINT_RE = re.compile(r"\b(?:gemeinsam|jointly|conjointement|gezamenlijk|samen)\s+(?:von|by|par|door)\s+(?P<list>.+?)\s+"
+                       r"(?:\w+\s+)?(?:initiiert|durchgef[üu]hrt|getragen|geleitet|run|led|carried|developed|initi[ée]|"
+                       r"port[ée]|men[ée]|d[ée]velopp[ée]|uitgevoerd|ge[ïi]nitieerd|opgezet|ontwikkeld)\w*", re.IGNORECASE)
+_TAKE_PART_RE = re.compile(r"\b(?:nemen|neemt)\b.*\bdeel\s+aan\b|\btakes?\s+part\s+in\b|\bparticipates?\s+in\b|"
+                           r"\bparticipent\s+(?:au|à)\b|\bparticipe\s+(?:au|à)\b|\bbeteiligen\s+sich\b|"
+                           r"\bsind\s+beteiligt\b|\bbeteiligt\s+sind\b", re.IGNORECASE)
+
+
+def _coordinated_subject(sentence: str) -> list[str]:
+    """Names of a sentence opening with two or more organisations as its joint subject
+    ("Der Bezirk Ústí und die Landeshauptstadt Dresden bearbeiten ein gemeinsames Förderprojekt")."""
+    if not _PROJECT_WORD_RE.search(sentence) or not is_capitalised(strip_article(sentence).split()[0]):
+        return []
+    chunks: list[str] = []
+    for chunk in re.split(r",\s+", sentence):
+        chunks.extend(re.split(rf"\s+(?:and|et|en|und)\s+(?={_ARTICLE}\s|{_ARTICLE}(?=[A-ZÀ-Ýa-zà-ÿ]))", chunk))
+    names: list[str] = []
+    for chunk in chunks:
+        body = re.sub(rf"^{_ARTICLE}\s*", "", chunk.strip(), flags=re.IGNORECASE)
+        words = body.split()
+        skip = 0
+        while skip < min(3, len(words)) and not is_capitalised(words[skip]):
+            skip += 1
+        rest = " ".join(words[skip:])
+        run = leading_run(rest)
+        if not run:
+            return []
+        names.append(run)
+        if len(run) < len(rest.rstrip(".,;:")):
+            following = rest[len(run):].split()
+            if not following or not following[0][:1].islower():
+                return []
+            break
+    return names if len(names) >= 2 else []
+
+
+def _take_part(sentence: str) -> list[str]:
+    """Organisations named with an article in a sentence saying they take part in the project."""
+    if not _TAKE_PART_RE.search(sentence):
+        return []
+    names = []
+    for m in re.finditer(rf"\b{_ARTICLE}\s*(?=[A-ZÀ-Ý])", sentence):
+        run = leading_run(sentence[m.end():])
+        if run and len(run.split()) >= 2:
+            names.append(run)
+    return names
+
+
 def sentences(text: str) -> list[tuple[int, str]]:
     """Sentences of ``text`` (split at ``.!?`` before a space and at line ends) with their offsets."""
     out = []
@@ -108,6 +159,19 @@ def sentence_mentions(text: str, gazetteer: pl.Gazetteer | None = None) -> list[
                 if entry is not None and is_capitalised(entry.name.split()[0]):
                     entry.role, entry.source = "partner", "sentence"
                     found.append(entry)
+        region = re.match(r"^(?:In|Im|En|Aux?)\s+(?P<region>[A-ZÀ-Ý][\w\-]+(?:\s+[A-ZÀ-Ý][\w\-]+)?)\b", sentence)
+        place = gaz.region(region.group("region")) if region else None
+        territorial = [n for n in _coordinated_subject(sentence) + _take_part(sentence)
+                       if pl.country_code(n) or gaz.region(n) or gaz.place(n)]
+        for name in [] if territorial else _coordinated_subject(sentence) + _take_part(sentence):
+            if name:
+                mention = _mention(name, "partner", offset + max(0, sentence.find(name)))
+                if mention and place and place[1]:
+                    mention.set("country", place[1], inferred=True)
+                found.append(mention)
+        for m in _JOINT_RE.finditer(sentence):
+            for item in split_list(m.group("list")):
+                found.append(_mention(item, "partner", offset + m.start("list")))
         m = _FOR_ORG_RE.search(sentence)
         if m and looks_like_person(m.group("person")):
             mention = _mention(m.group("org"), "partner", offset + m.start("org"))

@@ -190,7 +190,7 @@ def split_list(text: str) -> list[str]:
     """
     text = text.strip().rstrip(".")
     chunks = _split_top(text, ";,")
-    with_article = sum(bool(re.match(rf"{_ART}\s", c, re.IGNORECASE)) for c in chunks) >= max(1, len(chunks) // 2)
+    with_article = 2 * sum(bool(re.match(rf"{_ART}\s", c, re.IGNORECASE)) for c in chunks) > len(chunks)
     items: list[str] = []
     for chunk in chunks:
         chunk = re.sub(rf"^{_AND}\s+", "", chunk, flags=re.IGNORECASE)
@@ -331,6 +331,15 @@ def parse_entry(raw: str, offset: int, text: str, gaz: pl.Gazetteer) -> Mention 
     """A mention from one list item: inline role notes, bracket codes, city notes handled."""
     item = strip_bullet(raw)
     role, side_lead, country, city = None, False, None, None
+    glued = re.search(r",\s*(?=(?:[A-Z]{1,2}\s*[-–]\s*)?\d{4,5}\s+[A-ZÀ-Ý]|\d+[a-z]?,?\s+(?:rue|avenue|boulevard|place|"
+                      r"chauss[ée]e|street|road|straat|laan|stra(?:ss|ß)e|weg)\b)", item, re.IGNORECASE)
+    if glued:
+        address = item[glued.end():]
+        item = item[:glued.start()]
+        for part in address.split(","):
+            found = pl.parse_address_line(part.strip())
+            if found:
+                country, city = found
     for m in list(_ROLE_NOTE_RE.finditer(item)):
         note = m.group(1).strip()
         if re.search(rf"{LEAD_WORDS}|{ASSOC_WORDS}|partner|partenaire", note, re.IGNORECASE):

@@ -26,6 +26,7 @@ from loader.extract.partner_names import (
     ASSOC_WORDS,
     LEAD_WORDS,
     Mention,
+    is_capitalised,
     is_excluded,
     list_item_like,
     long_forms,
@@ -55,7 +56,8 @@ _STOP_RE = re.compile(
     r"\b(?:budget|objecti[fv]|objectives?|doelstelling|ziel|description|beschrijving|beschreibung|r[ée]sultats?|"
     r"results?|resultaten|ergebnisse|financ|financi[eë]le|gegevens|th[èe]me|dur[ée]e|duration|looptijd|laufzeit|"
     r"start\s*date|end\s*date|begindatum|einddatum|gebied|territoire|area|emplacement|"
-    r"project|projet|projekt|programme|program|key\s+objectives|how|summary|r[ée]sum[ée]|r[ôo]le|rol)\b", re.IGNORECASE)
+    r"project|projet|projekt|programme|program|key\s+objectives|how|summary|r[ée]sum[ée]|r[ôo]le|rol|"
+    r"objecti\w*|r[ée]sultat\w*|result\w*|contexte?|context|background|ziele?|doelen)\b", re.IGNORECASE)
 _STREET_RE = re.compile(r"^\d+[a-z]?\s*,?\s+\w|\b(?:rue|street|road|straat|stra(?:ss|ß)e|laan|weg|avenue|boulevard|"
                         r"place|plein|platz|chauss[ée]e|quai|square|lane)\b.*\d|\d.*\b(?:rue|street|straat|laan)\b",
                         re.IGNORECASE)
@@ -124,10 +126,12 @@ class _ListState:
         self.in_block = False
         self.blanks = 0
         self.pre_country: str | None = None
+        self.bulleted: bool | None = None
 
     def open(self, role: str, side: bool, country: str | None) -> None:
         self.role, self.side, self.single, self.country = role, side, role == "lead", country
         self.region_country, self.last, self.pending, self.in_block, self.blanks = None, None, None, False, 0
+        self.bulleted = None
 
 
 def _header(body: str) -> tuple[str, str] | None:
@@ -207,15 +211,30 @@ def _read_lists(text: str, gaz: pl.Gazetteer) -> list[Mention]:
             st.country = pl.side_country(body) or st.country
             continue
         bulleted = strip_bullet(raw.strip()) != raw.strip()
+        if st.bulleted is None:
+            st.bulleted = bulleted
+        elif st.bulleted and not bulleted:
+            st.role = None
+            continue
         loose = bulleted and len(body.split()) <= 12 and not body.endswith(".")
         if (_STOP_RE.search(body) and len(body.split()) <= 8) or not (list_item_like(body) or loose):
             st.role = None
             continue
-        mention = parse_entry(body, offset, text, gaz)
-        if mention is not None:
-            _take(mention, st, out)
-            st.in_block = True
+        for item in _line_items(body):
+            mention = parse_entry(item, offset, text, gaz)
+            if mention is not None:
+                _take(mention, st, out)
+                st.in_block = True
     return out
+
+
+def _line_items(body: str) -> list[str]:
+    """The organisations of one list line: one, or several when every comma part starts with a capital
+    ("Stadt Zittau, Diakonie Sachsen und Caritas Dresden")."""
+    chunks = [c.strip() for c in re.split(r",\s+", body)]
+    if len(chunks) < 2 or not all(is_capitalised(c.split()[0]) and not c.split()[0][:1].islower() for c in chunks):
+        return [body]
+    return split_list(body)
 
 
 def _take(m: Mention, st: _ListState, out: list[Mention]) -> None:
@@ -492,7 +511,13 @@ def extract_partners(text: str, language: str | None, aliases: AliasTable,
     said = sentence_mentions(text, gaz)
     contact = _read_contacts(text, [m.name for m in listed + said], gaz)
     acronyms = long_forms(text)
-    groups = _group(listed + contact + said, aliases, acronyms)
+    mentions = listed + contact + said
+    names = {m.name for m in mentions}
+    for m in mentions:
+        lead_in = re.match(r"^\S+\s+(?i:de|het|the|la|le|der|die|das|den|dem)\s+(?P<rest>.+)$", m.name)
+        if lead_in and lead_in.group("rest") in names:
+            m.name = lead_in.group("rest")  # "Ook de Gemeente X" read with a leading adverb
+    groups = _group(mentions, aliases, acronyms)
     _attach_people(text, groups, aliases)
     _person_labels(text, groups)
     plain_lead = any(m.role == "lead" and not m.side_lead for g in groups for m in g.mentions)

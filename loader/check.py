@@ -121,6 +121,8 @@ def check_graph(data: rdflib.Graph, shapes: rdflib.Graph | None = None) -> Check
         severity = _SEVERITIES.get(report.value(result, _SH.resultSeverity), "Info")
         message = report.value(result, _SH.resultMessage)
         value = report.value(result, _SH.value)
+        if value == report.value(result, _SH.focusNode):
+            value = None
         results.append(CheckResult(
             severity=severity,
             focus=_term(report.value(result, _SH.focusNode)),

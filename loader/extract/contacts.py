@@ -182,7 +182,7 @@ _ORG_WORDS = re.compile(
     r"société|company|help|care|health|santé|zorg|welzijn|sociale|social|communauté|metropole|métropole|"
     r"les|la|le|the)\b", re.IGNORECASE)
 _PERSON_RE = re.compile(r"^(?:(?:Dr|Prof|Mr|Mrs|Ms|M|Mme|Dhr|Mevr|Herr|Frau)\.?\s+)?"
-                        r"[A-ZÀ-Ý][\w'’\-]+(?:\s+(?:van|de|der|den|von|el|le|la|du|da|O'|Mc)?\s*"
+                        r"[A-ZÀ-Ý][\w'’\-]+(?:\s+(?:(?:van|de|der|den|von|el|le|la|du|da)\s+)*"
                         r"[A-ZÀ-Ý][\w'’\-]+){1,3}$")
 
 

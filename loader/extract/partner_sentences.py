@@ -51,7 +51,8 @@ _LIST_RE = re.compile(r"\b(?:partners|partenaires|partnership|partenariat|consor
                       r"include[sd]?|sont|zijn|sind|comprend|regroupe|r[ée]unit|bestaat\s+uit|umfasst|gathers)\s*:?\s+"
                       r"(?P<list>[^.\n]+)", re.IGNORECASE)
 _FOR_ORG_RE = re.compile(r"\b(?:Voor|For|Pour|Für)\s+(?P<org>[^,.\n]{3,80}?),?\s+(?:is|est|ist)\s+"
-                         r"(?P<person>[A-ZÀ-Ý][\w'’\-]+(?:\s+[A-ZÀ-Ý][\w'’\-]+){1,2})\s+(?:de|the|le|la|der|die)?\s*"
+                         r"(?P<person>[A-ZÀ-Ý][\w'’\-]+(?:\s+(?:(?:van|de|der|den|von|le|la|el|du)\s+)*[A-ZÀ-Ý][\w'’\-]+){1,2})\s+"
+                         r"(?:de|the|le|la|der|die)?\s*"
                          r"(?:projectmanager|project\s+manager|projectleider|co[öo]rdinator|coordinator|chef\s+de\s+projet|"
                          r"projektleiter(?:in)?|contactpersoon|contact\s+person)\b")
 

@@ -48,7 +48,8 @@ _HEADER_RE = re.compile(
     rf"^(?P<head>(?:{ASSOC_WORDS})|(?:{LEAD_WORDS})|(?:{_PARTNER_WORDS})(?:\s*/\s*(?:{ASSOC_WORDS}))?"
     rf"(?:\s+(?:fran[cç]ais|belges|n[ée]erlandais|allemands|luxembourgeois|britanniques|anglais))?)"
     rf"(?:\s+(?:are|sind|sont|zijn|is|ist|est))?\s*(?::|$)\s*(?P<rest>.*)$", re.IGNORECASE)
-_CONTACT_HEAD_RE = re.compile(r"^(?:contact(?:ez)?(?:\s+les\s+partenaires)?|contacts?|kontakt|contactgegevens|"
+_CONTACT_HEAD_RE = re.compile(r"^(?:contact(?:ez|eer)?(?:\s+(?:les|the|de|die)\s+(?:partenaires|partners|projectpartners|"
+                              r"partner))?|contacts?|contact\s+details|kontakt(?:e|daten)?|contactgegevens|"
                               r"coordonn[ée]es)\s*:?$", re.IGNORECASE)
 _PERSON_LABEL_RE = re.compile(r"^(?:contactpersoon|contact\s+person|personne\s+de\s+contact|"
                               r"ansprechpartner(?:in)?|kontaktperson|contact)\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)

@@ -9,7 +9,8 @@ parsed ``argparse.Namespace`` and returns the exit code:
 - ``check [--store PATH]``: 0 when the store conforms to the shapes, 1 on violations.
 
 ``--store`` defaults to ``Settings.from_env().store`` (``INTERREG_KG_STORE``); ``--data`` to
-``Settings.from_env().data`` (``INTERREG_KG_DATA``). A busy store (another writer) exits 3.
+``Settings.from_env().data`` (``INTERREG_KG_DATA``). A busy store (another writer) is a usage error: exit 2. Bad settings raise ValueError
+(the console script maps it to exit 2).
 
 >>> import argparse
 >>> parser = argparse.ArgumentParser(prog="interreg-kg")
@@ -33,7 +34,7 @@ from ontology.storage import StoreBusyError
 __all__ = ["register", "run_build", "run_load", "run_check", "EXIT_OK", "EXIT_FAILED", "EXIT_USAGE",
            "EXIT_BUSY"]
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_BUSY = 0, 1, 2, 3
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_BUSY = 0, 1, 2, 2
 
 
 def _out(line: str) -> None:
@@ -67,8 +68,9 @@ def run_build(args: argparse.Namespace) -> int:
     from loader.pipeline import build
 
     progress = not args.no_progress
+    settings = _settings(args)
     try:
-        report = build(_settings(args), progress=progress)
+        report = build(settings, progress=progress)
     except StoreBusyError as err:
         _err(f"error: {err}")
         return EXIT_BUSY
@@ -90,8 +92,9 @@ def run_load(args: argparse.Namespace) -> int:
         _err(f"error: no such file or folder: {', '.join(missing)}")
         return EXIT_USAGE
     progress = not args.no_progress
+    settings = _settings(args)
     try:
-        report = load_paths([Path(p) for p in args.paths], _settings(args), progress=progress)
+        report = load_paths([Path(p) for p in args.paths], settings, progress=progress)
     except StoreBusyError as err:
         _err(f"error: {err}")
         return EXIT_BUSY
@@ -106,8 +109,9 @@ def run_check(args: argparse.Namespace) -> int:
     """``interreg-kg check``: validate the current build against the SHACL shapes."""
     from loader.check import check_store
 
+    settings = _settings(args)
     try:
-        report = check_store(_settings(args).store)
+        report = check_store(settings.store)
     except (LoaderError, OSError) as err:
         _err(f"error: {err}")
         return EXIT_FAILED

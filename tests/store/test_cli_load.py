@@ -64,3 +64,15 @@ def test_bad_arguments_exit_2(argv) -> None:
     with pytest.raises(SystemExit) as exc:
         _parser().parse_args(argv)
     assert exc.value.code == 2
+
+
+def test_a_busy_store_is_a_usage_error(settings, tmp_path, capsys) -> None:
+    from ontology.settings import PROJECT_ROOT
+    from ontology.storage import writer_lock
+
+    doc = tmp_path / "x.txt"
+    doc.write_text("anything", encoding="utf-8")
+    args = _parser().parse_args(["load", str(doc), "--store", str(settings.store), "--data", str(PROJECT_ROOT / "data")])
+    with writer_lock(settings.store):
+        assert args.func(args) == EXIT_USAGE
+    assert "another writer" in capsys.readouterr().err

@@ -180,9 +180,12 @@ class _Quads:
     def add(self, s: str, p: str, o: NamedNode | Literal, graph: NamedNode | None = None) -> None:
         self._seen.setdefault(Quad(_n(s), _n(p), o, graph or self.graph), None)
 
-    def span(self, span: Span, graph: NamedNode | None = None) -> str:
-        for quad in span_to_quads(self.document, span, graph or self.graph):
+    def extend(self, quads: Iterable[Quad]) -> None:
+        for quad in quads:
             self._seen.setdefault(quad, None)
+
+    def span(self, span: Span, graph: NamedNode | None = None) -> str:
+        self.extend(span_to_quads(self.document, span, graph or self.graph))
         return mint_span(self.document.key, span.start, span.end)
 
     def fact(self, s: str, p: str, o: NamedNode | Literal, *, span: Span | None, inferred: bool,
@@ -327,8 +330,7 @@ def project_to_quads(record: ProjectRecord) -> list[Quad]:
     :raises ValueError: when a value cannot be written as RDF (e.g. an impossible date).
     """
     q = _Quads(record.document)
-    for quad in document_to_quads(record.document):
-        q._seen.setdefault(quad, None)
+    q.extend(document_to_quads(record.document))
     p = mint_project(record.key)
 
     def fact(pred: str, o: NamedNode | Literal, field: str) -> None:
@@ -375,11 +377,9 @@ def project_to_quads(record: ProjectRecord) -> list[Quad]:
         q.fact(p, IRG + "theme", _n(mint_concept("theme", ref.id)), span=ref.span,
                inferred="themes" in record.inferred)
     for result in record.results:
-        for quad in result_to_quads(record, result):
-            q._seen.setdefault(quad, None)
+        q.extend(result_to_quads(record, result))
     for partner in record.partners:
-        for quad in partner_to_quads(record, partner):
-            q._seen.setdefault(quad, None)
+        q.extend(partner_to_quads(record, partner))
     return q.list()
 
 

@@ -167,10 +167,8 @@ def recase_person(name: str) -> str:
     """
     words = []
     for word in name.split():
-        if len(word) > 1 and word.isupper():
-            word = "".join(p[:1].upper() + p[1:].lower() if p not in "-'’" else p
-                           for p in re.split(r"([-'’])", word))
-        words.append(word)
+        parts = re.split(r"([-'’])", word)
+        words.append("".join(p[:1].upper() + p[1:].lower() if len(p) > 1 and p.isupper() else p for p in parts))
     return " ".join(words)
 
 

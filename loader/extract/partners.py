@@ -250,6 +250,53 @@ def _take(m: Mention, st: _ListState, out: list[Mention]) -> None:
     out.append(m)
 
 
+_TABLE_SPLIT_RE = re.compile(r"\t+|\s+\|\s+|\s*;\s*(?=\S)| {3,}")
+_COLUMN_RE = {
+    "name": re.compile(r"^(?:partner|partenaire|organi[sz]ation|organisme|organisatie|name|nom|naam|"
+                       r"projektpartner|beneficiary|b[ée]n[ée]ficiaire)s?\b", re.IGNORECASE),
+    "country": re.compile(r"^(?:country|pays|land|staat|nation)\b", re.IGNORECASE),
+    "city": re.compile(r"^(?:city|town|ville|stad|stadt|ort|place|plaats|lieu)\b", re.IGNORECASE),
+    "role": re.compile(r"^(?:role|r[ôo]le|rol|rolle|type|status|statut)\b", re.IGNORECASE),
+}
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip(" |") for c in _TABLE_SPLIT_RE.split(line.strip().strip("|")) if c.strip(" |")]
+
+
+def _read_tables(text: str, gaz: pl.Gazetteer) -> list[Mention]:
+    """Mentions from partner tables: a header row naming a partner column and a country, city or role
+    column, then one row per partner (cells split by tabs, `` | `` or runs of spaces)."""
+    out: list[Mention] = []
+    columns: dict[str, int] | None = None
+    width = 0
+    for offset, raw in _lines(text):
+        cells = _cells(raw)
+        if len(cells) < 2:
+            if raw.strip():
+                columns = None
+            continue
+        found = {kind: i for kind, pattern in _COLUMN_RE.items() for i, c in enumerate(cells) if pattern.match(c)}
+        if "name" in found and len(found) >= 2 and len(set(found.values())) == len(cells):
+            columns, width = found, len(cells)
+            continue
+        if columns is None or len(cells) != width:
+            continue
+        mention = parse_entry(cells[columns["name"]], offset, text, gaz)
+        if mention is None:
+            continue
+        if "country" in columns:
+            cell = cells[columns["country"]]
+            code = pl.country_code(cell) or (cell.upper() if re.fullmatch(r"[A-Z]{2}", cell) else None)
+            mention.set("country", "GB" if code == "UK" else code)
+        if "city" in columns:
+            mention.set("city", cells[columns["city"]])
+        role, side = role_of(cells[columns["role"]]) if "role" in columns else ("partner", False)
+        mention.role, mention.side_lead, mention.source = role, side, "block"
+        out.append(mention)
+    return out
+
+
 def _split_person(line: str, known: list[str]) -> tuple[str | None, str | None]:
     """``(organisation, person)`` of a contact line that may hold both ("Jean Mees Centre Hospitalier X")."""
     for name in sorted(known, key=len, reverse=True):
@@ -508,7 +555,7 @@ def extract_partners(text: str, language: str | None, aliases: AliasTable,
     """
     del language  # the vocabulary of every rule covers en/fr/nl/de at once
     gaz = gazetteer or pl.default_gazetteer()
-    listed = _read_lists(text, gaz)
+    listed = _read_tables(text, gaz) + _read_lists(text, gaz)
     said = sentence_mentions(text, gaz)
     contact = _read_contacts(text, [m.name for m in listed + said], gaz)
     acronyms = long_forms(text)

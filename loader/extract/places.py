@@ -205,10 +205,14 @@ def _read(path: Path) -> list[dict[str, str]]:
 def load_gazetteer(data_dir: Path) -> Gazetteer:
     """Read ``gazetteer/places.csv`` and ``gazetteer/regions.csv`` under ``data_dir`` (missing files: empty)."""
     rows = [r for r in _read(data_dir / "gazetteer" / "places.csv") if r.get("place") and r.get("country")]
-    places = {_key(r["place"]): (r["place"].strip(), r["country"].strip()) for r in rows}
+    places: dict[str, tuple[str, str]] = {}
+    for r in rows:
+        places.setdefault(_key(r["place"]), (r["place"].strip(), r["country"].strip()))
     areas = frozenset(_key(r["place"]) for r in rows if (r.get("kind") or "town").strip() == "area")
-    regions = {_key(r["region"]): (r["region"].strip(), (r.get("country") or "").strip() or None)
-               for r in _read(data_dir / "gazetteer" / "regions.csv") if r.get("region")}
+    regions: dict[str, tuple[str, str | None]] = {}
+    for r in _read(data_dir / "gazetteer" / "regions.csv"):
+        if r.get("region"):
+            regions.setdefault(_key(r["region"]), (r["region"].strip(), (r.get("country") or "").strip() or None))
     return Gazetteer(places=places, regions=regions, areas=areas)
 
 

@@ -103,6 +103,8 @@ def is_capitalised(token: str) -> bool:
     return any(c.isupper() for c in core[:3]) or (core[0].isdigit() and len(core) <= 4 and core[-1].isalpha())
 
 
+_ADJECTIVE_RE = re.compile(r"^[a-zà-ÿ]{3,}(?:al|ale|aux|ien|ienne|ique|ais|aise|el|elle|if|ive|é|ée|aire|ois|oise|"
+                           r"ier|ière|eur|rice)s?$")
 _TOKEN_RE = re.compile(r"\([^()]*\)|[^\s()]+")
 
 
@@ -123,8 +125,13 @@ def _run(tokens: list[str]) -> list[str]:
             continue
         low = bare.lower()
         nxt = tokens[i + 1].strip(_QUOTES) if i + 1 < len(tokens) else ""
+        after = tokens[i + 2].strip(_QUOTES) if i + 2 < len(tokens) else ""
         if out and low in CONNECTORS and nxt and is_capitalised(nxt) and not tok.endswith(","):
             out.append(bare)
+            continue
+        if out and _ADJECTIVE_RE.match(bare) and (is_capitalised(nxt) or nxt.lower() in CONNECTORS
+                                                  and is_capitalised(after)):
+            out.append(bare)  # "Conseil départemental du Nord", "Mutualité chrétienne Verviers-Eupen"
             continue
         break
     while out and out[-1].lower() in CONNECTORS:

@@ -59,7 +59,7 @@ def test_acronym_and_long_form_are_one_partner(aliases: AliasTable, gazetteer) -
 
 def test_sha256_is_the_digest_of_the_file(tmp_path: Path) -> None:
     (tmp_path / "aliases").mkdir()
-    raw = "key,name,lang\nx-org,X Org,en\nx-org,Organisation X,fr\n".encode()
+    raw = b"key,name,lang\nx-org,X Org,en\nx-org,Organisation X,fr\n"
     (tmp_path / "aliases" / "organisations.csv").write_bytes(raw)
     table = load_alias_table(tmp_path)
     assert table.sha256 == hashlib.sha256(raw).hexdigest()

@@ -1,0 +1,159 @@
+"""Each shape partners are written in, in our own small texts (en/fr/nl/de)."""
+
+from __future__ import annotations
+
+import pytest
+
+from loader.extract.partners import extract_partners
+
+
+def _rows(text: str, aliases, gazetteer, *fields: str) -> list[tuple]:
+    return [tuple(getattr(p, f) for f in ("name", *fields))
+            for p in extract_partners(text, None, aliases, gazetteer)]
+
+
+@pytest.mark.parametrize("heading", ["Partners", "Partenaires", "Les partenaires du projet", "Projektpartner",
+                                     "ProjectPartners", "Partners:", "PARTENAIRES :"])
+def test_list_under_a_partner_heading(heading: str, aliases, gazetteer) -> None:
+    text = f"{heading}\n\n- Stadt Aachen\n- Gemeente Heerlen\n- Ville de Liège\n\nBudget\n1 000 EUR\n"
+    assert _rows(text, aliases, gazetteer, "role") == [
+        ("Stadt Aachen", "partner"), ("Gemeente Heerlen", "partner"), ("Ville de Liège", "partner")]
+
+
+@pytest.mark.parametrize("heading", ["Lead Partner:", "Chef de file :", "Projectleider", "PROJECTLEIDER",
+                                     "Leadpartner", "Porteur du projet :", "Bénéficiaire chef de file :"])
+def test_lead_heading_gives_one_lead(heading: str, aliases, gazetteer) -> None:
+    text = f"{heading}\n\nGemeente Vlissingen\n\nStart date\n2016\n"
+    assert _rows(text, aliases, gazetteer, "role") == [("Gemeente Vlissingen", "lead")]
+
+
+def test_lead_heading_with_value_on_the_line(aliases, gazetteer) -> None:
+    text = "- Project leader: Essex County Council\n- Partners: Kent County Council, Ville de Calais and CESI.\n"
+    assert _rows(text, aliases, gazetteer, "role") == [
+        ("Essex County Council", "lead"), ("Kent County Council", "partner"), ("Ville de Calais", "partner"),
+        ("CESI", "partner")]
+
+
+def test_address_blocks_give_places_and_contacts(aliases, gazetteer) -> None:
+    text = ("ProjectPartners\n\n• PROJECTLEIDER\n\nCENTRE PUBLIC D'ACTION SOCIALE DE NAMUR\nRue de Dave 165\n"
+            "B - 5100 Namur\nTel.: +32-(0)81.33.70.00\nE-mail: info@cpasnamur.be\n\n• PARTNERS\n\n"
+            "VILLE DE MAUBEUGE\n\nF - 59600 Maubeuge\nTel.: +33-(0)3.27.53.75.75\n")
+    assert _rows(text, aliases, gazetteer, "role", "country", "city", "phone", "email") == [
+        ("Centre Public d'Action Sociale de Namur", "lead", "BE", "Namur", "+3281337000", "info@cpasnamur.be"),
+        ("Ville de Maubeuge", "partner", "FR", "Maubeuge", "+33327537575", None)]
+
+
+def test_mixed_partner_heading_reads_bare_names_as_associated(aliases, gazetteer) -> None:
+    text = ("Partners / Geassocieerde partners\n\nSTAD MENEN\nB - 8930 Menen\nE-mail: info@menen.be\n\n"
+            "PROVINCIE WEST-VLAANDEREN\n\nCCAS HALLUIN\n")
+    assert _rows(text, aliases, gazetteer, "role") == [
+        ("Stad Menen", "partner"), ("Provincie West-Vlaanderen", "associated"), ("CCAS Halluin", "associated")]
+
+
+def test_contact_section(aliases, gazetteer) -> None:
+    text = ("Contactez les partenaires\n\nAmiens Métropole\n\nAgnès Rivet\n\nEmail: a.rivet@amiens-metropole.com\n\n"
+            "Telephone: +33 360 010 241\n\nWebsite: www.amiens.fr\n\nLes Deux Rives\n\nSalah El Manouzi\n\n"
+            "Email: lesdeuxrives80@yahoo.fr\n\n\n\nProgramme européen de coopération transfrontalière.\n")
+    assert _rows(text, aliases, gazetteer, "role", "contact_person", "email", "phone", "website") == [
+        ("Amiens Métropole", "partner", "Agnès Rivet", "a.rivet@amiens-metropole.com", "+33360010241",
+         "www.amiens.fr"),
+        ("Les Deux Rives", "partner", "Salah El Manouzi", "lesdeuxrives80@yahoo.fr", None, None)]
+
+
+def test_contact_block_line_with_person_and_organisation(aliases, gazetteer) -> None:
+    text = ("Contact\n\nMarie Dubois Centre Hospitalier de Maubeuge\n13 boulevard Pasteur\n59600 Maubeuge\nFrance\n"
+            "Tel :\n+33 (0)3 27 69 43 43\nFax :\n+33 (0)3 27 69 43 44\nMail :\ncontact@ch-maubeuge.fr\n\n"
+            "Partenaires\n\n  • Le Centre Hospitalier de Maubeuge\n  • La Mutualité Chrétienne du Hainaut\n")
+    assert _rows(text, aliases, gazetteer, "role", "contact_person", "city", "country", "phone", "email") == [
+        ("Centre Hospitalier de Maubeuge", "partner", "Marie Dubois", "Maubeuge", "FR", "+33327694343",
+         "contact@ch-maubeuge.fr"),
+        ("Mutualité Chrétienne du Hainaut", "partner", None, None, None, None, None)]
+
+
+def test_inline_role_notes(aliases, gazetteer) -> None:
+    text = ("PARTNERS: Medway Council  (administrative lead partner)\n"
+            "       Communauté Urbaine de Dunkerque  (lead partner on the French side)\n"
+            "       Groundwork\n       Kent Fire and Rescue (associated partner)\n"
+            "The project is part financed by the European Regional Development Fund and runs two years.\n")
+    assert _rows(text, aliases, gazetteer, "role", "country") == [
+        ("Medway Council", "lead", "GB"), ("Communauté Urbaine de Dunkerque", "partner", "FR"),
+        ("Groundwork", "partner", None), ("Kent Fire and Rescue", "associated", "GB")]
+
+
+def test_side_leads_stay_leads_without_an_overall_lead(aliases, gazetteer) -> None:
+    text = ("Porteur du projet : Hôpital de Tournai (côté belge)- Centre Hospitalier de Lille (côté français)\n\n"
+            "Le projet vise à ...\n")
+    assert _rows(text, aliases, gazetteer, "role", "country") == [
+        ("Hôpital de Tournai", "lead", "BE"), ("Centre Hospitalier de Lille", "lead", "FR")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Medway Council est fier d'être le chef de file du projet AGIR.", [("Medway Council", "lead")]),
+    ("Maastricht University is the lead partner of the project.", [("Maastricht University", "lead")]),
+    ("The €2 million project, led by Norfolk County Council, will start in May.", [("Norfolk County Council", "lead")]),
+    ("Der Landkreis Bautzen ist Leadpartner in diesem Projekt.", [("Landkreis Bautzen", "lead")]),
+    ("De Hogeschool Zuyd heeft de leiding over dit project.", [("Hogeschool Zuyd", "lead")]),
+    ("Chef de file, le Conseil départemental du Nord propose des stages.", [("Conseil départemental du Nord", "lead")]),
+    ("Au coeur du dispositif : l'ORS, porteur du projet, coordonne les actions.", [("ORS", "lead")]),
+    ("CESI is a partner in the C-CARE project.", [("CESI", "partner")]),
+    ("PP4 (Hampshire County Council) has trained 40 volunteers.", [("Hampshire County Council", "partner")]),
+    ("Der Bezirk Liberec und die Stadt Zittau bearbeiten ein gemeinsames Förderprojekt.",
+     [("Bezirk Liberec", "partner"), ("Stadt Zittau", "partner")]),
+    ("Das gemeinsam von der „Caritas Passau“ und dem „Land Oberösterreich“ getragene Projekt endet 2021.",
+     [("Caritas Passau", "partner"), ("Land Oberösterreich", "partner")]),
+    ("This partnership comprises the NHS Highland, the Western Isles Council and the Health Board.",
+     [("NHS Highland", "partner"), ("Western Isles Council", "partner"), ("Health Board", "partner")]),
+])
+def test_sentences(text: str, expected: list, aliases, gazetteer) -> None:
+    assert _rows(text, aliases, gazetteer, "role") == expected
+
+
+def test_sentence_with_city_and_contact(aliases, gazetteer) -> None:
+    text = ("The partners are the school Leerpunt (Winterswijk) and the association Zorg Samen (Bocholt).\n"
+            "Voor Zorg Samen is Jan van Dijk de projectmanager.\n")
+    assert _rows(text, aliases, gazetteer, "role", "city", "contact_person") == [
+        ("Leerpunt", "partner", "Winterswijk", None), ("Zorg Samen", "partner", "Bocholt", "Jan van Dijk")]
+
+
+@pytest.mark.parametrize("text", [
+    "The European Union and the Interreg 2 Seas programme fund the project.",
+    "Nederland, België, Noord-Frankrijk en Engeland nemen deel aan het project.",
+    "Partners will meet in Lille. The partners are coming together to share practice.",
+    "John Smith, Director of Operations, said the project was a success.",
+    "Pictured at the launch: Jane Doe, Chief Officer, Special EU Programmes Body (SEUPB).",
+    "6 partenaires issus de France et de Belgique réunis sur un projet commun.",
+])
+def test_no_partner_without_a_proper_name(text: str, aliases, gazetteer) -> None:
+    assert extract_partners(text, None, aliases, gazetteer) == ()
+
+
+def test_country_headings_and_region_headings(aliases, gazetteer) -> None:
+    text = ("France\nBénéficiaire chef de file :\nDépartement du Nord\nPartenaires :\nVille de Lille\n"
+            "Wallonie\nProvince de Hainaut\nNederland\nGemeente Sluis\nLE BUDGET\n")
+    rows = extract_partners(text, None, aliases, gazetteer)
+    assert [(p.name, p.role, p.country, "country" in p.inferred) for p in rows] == [
+        ("Département du Nord", "lead", "FR", False), ("Ville de Lille", "partner", "FR", False),
+        ("Province de Hainaut", "partner", "BE", True), ("Gemeente Sluis", "partner", "NL", False)]
+
+
+def test_town_in_a_name_is_an_inferred_city_only(aliases, gazetteer) -> None:
+    text = "Partners:\n- OCMW Kortrijk (BE)\n- Ville de Lille, 59000 Lille\n- Provincie Limburg\n"
+    rows = {p.name: p for p in extract_partners(text, None, aliases, gazetteer)}
+    assert (rows["OCMW Kortrijk"].city, sorted(rows["OCMW Kortrijk"].inferred)) == ("Kortrijk", ["city"])
+    assert (rows["Ville de Lille"].city, rows["Ville de Lille"].inferred) == ("Lille", frozenset({"country"}))
+    assert rows["Provincie Limburg"].city is None
+
+
+def test_table(aliases, gazetteer) -> None:
+    text = ("Organisation | Country | Role\nMedway Council | United Kingdom | Lead partner\n"
+            "Ville de Lille | France | Partner\nProvincie Zeeland | NL | Observer\n")
+    assert _rows(text, aliases, gazetteer, "role", "country") == [
+        ("Medway Council", "lead", "GB"), ("Ville de Lille", "partner", "FR"), ("Provincie Zeeland", "associated", "NL")]
+
+
+def test_same_organisation_twice_is_one_partner_with_the_union_of_facts(aliases, gazetteer) -> None:
+    text = ("Contactez les partenaires\n\nMigrant Help\n\nSteve Sellen\n\nEmail: steve@migranthelp.org\n\n\n\n"
+            "Les partenaires du projet\n\nMigrant Help\n\nMigrant Help a été créée à Dover en 1920.\n")
+    rows = extract_partners(text, None, aliases, gazetteer)
+    assert [(p.name, p.email, p.city, p.contact_person) for p in rows] == [
+        ("Migrant Help", "steve@migranthelp.org", "Dover", "Steve Sellen")]

@@ -7,7 +7,8 @@ acronyms joined with ``|``). Associated partners are left out unless asked for. 
 with the ``network_participations`` query, so it holds names, places and counts only: no person,
 e-mail or telephone ever reaches an export.
 
-Writers: :func:`to_gexf` (GEXF 1.3, colour by country, size by projects), :func:`to_graphml`,
+Writers: :func:`to_gexf` (GEXF 1.3, colour by country, size by projects), :func:`to_graphml` (ids
+are the organisation ids there, as GraphML wants name tokens; the IRI is the ``iri`` attribute),
 :func:`to_csv_tables` (Gephi's spreadsheet import: ``nodes.csv`` and ``edges.csv``), :func:`to_json`
 (node-link). :func:`write` puts any of them at a path.
 
@@ -33,6 +34,7 @@ import networkx as nx
 from pyoxigraph import NamedNode, Store
 
 import queries
+from ontology.iris import local_part
 
 __all__ = ["FORMATS", "partner_network", "to_gexf", "to_graphml", "to_csv_tables", "to_json", "write"]
 
@@ -42,6 +44,8 @@ EDGE_COLUMNS = ("projects",)
 _ROLE_RANK = {"lead": 0, "partner": 1, "unknown": 2, "associated": 3}
 _XSI_WRONG = 'xmlns:xsi="http://w3.org/2001/XMLSchema-instance"'
 _XSI_RIGHT = 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
+_XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
+_NOT_NMTOKEN = re.compile(r"[^\w.:-]")
 _GRAPH_NAME = re.compile(r'(<graph\b[^>]*?)\s+name="[^"]*"')
 
 
@@ -103,11 +107,22 @@ def to_gexf(graph: nx.Graph) -> bytes:
         data["viz"] = {"color": _colour(data.get("country", "")), "size": 5.0 + 3.0 * data.get("projects", 0)}
     text = "\n".join(nx.generate_gexf(drawn, version="1.3")).replace(_XSI_WRONG, _XSI_RIGHT)
     # networkx writes a ``name`` attribute on <graph>, which GEXF does not allow
-    return _GRAPH_NAME.sub(r"\1", text, count=1).encode("utf-8")
+    return (_XML_DECLARATION + _GRAPH_NAME.sub(r"\1", text, count=1)).encode("utf-8")
 
 
 def to_graphml(graph: nx.Graph) -> bytes:
-    return "\n".join(nx.generate_graphml(graph)).encode("utf-8")
+    """GraphML. Its ids must be XML name tokens, which IRIs are not: a node's id is the id part of
+    its IRI (``medway-council``) and the IRI is kept in its ``iri`` attribute."""
+    ids: dict[str, str] = {}
+    for node in graph.nodes:
+        token = local_part(node, "organisation") or _NOT_NMTOKEN.sub("_", node)
+        while token in ids.values():
+            token += "_"
+        ids[node] = token
+    tokens = nx.relabel_nodes(graph, ids, copy=True)
+    for node, token in ids.items():
+        tokens.nodes[token]["iri"] = node
+    return (_XML_DECLARATION + "\n".join(nx.generate_graphml(tokens))).encode("utf-8")
 
 
 def to_csv_tables(graph: nx.Graph) -> tuple[str, str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import igraph
 import networkx as nx
@@ -81,6 +82,8 @@ def test_graphml_reads_back_with_networkx_and_igraph(tmp_path, graph):
     path = network.write(graph, "graphml", tmp_path / "partners.graphml")[0]
     back = nx.read_graphml(path)
     assert (back.number_of_nodes(), back.number_of_edges()) == (graph.number_of_nodes(), graph.number_of_edges())
+    assert back.nodes["medway-council"]["iri"] == "https://w3id.org/interreg-kg/id/organisation/medway-council"
+    assert all(re.fullmatch(r"[\w.:-]+", node) for node in back.nodes)  # GraphML ids are name tokens
     other = igraph.Graph.Read_GraphML(str(path))
     assert (other.vcount(), other.ecount()) == (graph.number_of_nodes(), graph.number_of_edges())
     assert sorted(other.vs["label"]) == sorted(d["label"] for _, d in graph.nodes(data=True))

@@ -80,8 +80,12 @@ def _data_dir(args: argparse.Namespace) -> Path:
 
 
 def extract_paths(paths: list[str], data_dir: Path, *, source_url: str | None = None,
-                  errors: TextIO = sys.stderr) -> tuple[list[ProjectRecord], int]:
-    """Extract every document; returns the records and the number of documents that failed."""
+                  errors: TextIO | None = None) -> tuple[list[ProjectRecord], int]:
+    """Extract every document; returns the records and the number of documents that failed.
+
+    Each failure is reported as one ``error: PATH: problem`` line on ``errors`` (default: stderr).
+    """
+    errors = errors or sys.stderr
     from loader.aliases import load_alias_table
     from loader.extract import extract
     from loader.manifest import read_manifest

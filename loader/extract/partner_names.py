@@ -356,6 +356,10 @@ def parse_entry(raw: str, offset: int, text: str, gaz: pl.Gazetteer) -> Mention 
             country = pl.bracket_country(m.group(0))[0]
         elif pl.side_country(note):
             country = pl.side_country(note)
+        elif pl.country_code(note):
+            country = pl.country_code(note)
+        elif "," in note and pl.country_code(note.rsplit(",", 1)[1]):
+            city, country = note.rsplit(",", 1)[0].strip(), pl.country_code(note.rsplit(",", 1)[1])
         elif gaz.place(note.split("/")[0]) or (re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ][\w'’\- /]*", note) and
                                                  len(note.split()) <= 3):
             city = note
@@ -363,9 +367,19 @@ def parse_entry(raw: str, offset: int, text: str, gaz: pl.Gazetteer) -> Mention 
             continue
         item = item.replace(m.group(0), " ")
     item = " ".join(item.split())
-    after = re.search(r"\s+[-–]\s+", item)
-    if after and pl.side_country(item[after.end():]):
-        country, item = pl.side_country(item[after.end():]), item[:after.start()]
+    after = re.search(r"\s+[-–]\s+(?=[^-–]*$)", item)
+    if after and (pl.side_country(item[after.end():]) or pl.country_code(item[after.end():])):
+        country = pl.side_country(item[after.end():]) or pl.country_code(item[after.end():])
+        item = item[:after.start()]
+    trailing = re.search(r",\s*(?P<place>[A-ZÀ-Ý][\w'’\-]+(?:[ \-][A-ZÀ-Ý][\w'’\-]+){0,2})"
+                         r"(?:\s*,\s*(?P<country>[A-ZÀ-Ý][\w'’\- ]+))?$", item)
+    if trailing and (gaz.place(trailing.group("place")) or country) and not pl.country_code(trailing.group("place")):
+        if not trailing.group("country") or pl.country_code(trailing.group("country")):
+            city = city or trailing.group("place")
+            country = country or (pl.country_code(trailing.group("country")) if trailing.group("country") else None)
+            item = item[:trailing.start()]
+    elif trailing and pl.country_code(trailing.group("place")) and not trailing.group("country"):
+        country, item = pl.country_code(trailing.group("place")), item[:trailing.start()]
     m = _CITY_NOTE_RE.search(item)
     if m and (gaz.place(m.group(1)) or not re.search(r"\b(?:de|of|van|von)\s*$", item[:m.start()])):
         city, item = m.group(1), item[:m.start()]

@@ -47,7 +47,7 @@ _PARTNER_WORDS = (r"(?:les\s+)?partenaires(?:\s+du\s+projet)?|(?:the\s+)?(?:invo
 _HEADER_RE = re.compile(
     rf"^(?P<head>(?:{ASSOC_WORDS})|(?:{LEAD_WORDS})|(?:{_PARTNER_WORDS})(?:\s*/\s*(?:{ASSOC_WORDS}))?"
     rf"(?:\s+(?:fran[cç]ais|belges|n[ée]erlandais|allemands|luxembourgeois|britanniques|anglais))?)"
-    rf"(?:\s+(?:are|sind|sont|zijn|is|ist|est))?\s*(?::|$)\s*(?P<rest>.*)$", re.IGNORECASE)
+    rf"(?:\s*\(\d{{1,3}}\))?(?:\s+(?:are|sind|sont|zijn|is|ist|est))?\s*(?::|$)\s*(?P<rest>.*)$", re.IGNORECASE)
 _CONTACT_HEAD_RE = re.compile(r"^(?:contact(?:ez|eer)?(?:\s+(?:les|the|de|die)\s+(?:partenaires|partners|projectpartners|"
                               r"partner))?|contacts?|contact\s+details|kontakt(?:e|daten)?|contactgegevens|"
                               r"coordonn[ée]es)\s*:?$", re.IGNORECASE)
@@ -60,7 +60,9 @@ _STOP_RE = re.compile(
     r"project|projet|projekt|programme|program|key\s+objectives|how|summary|r[ée]sum[ée]|r[ôo]le|rol|"
     r"objecti\w*|r[ée]sultat\w*|result\w*|contexte?|context|background|ziele?|doelen)\b", re.IGNORECASE)
 _STREET_RE = re.compile(r"^\d+[a-z]?\s*,?\s+\w|\b(?:rue|street|road|straat|stra(?:ss|ß)e|laan|weg|avenue|boulevard|"
-                        r"place|plein|platz|chauss[ée]e|quai|square|lane)\b.*\d|\d.*\b(?:rue|street|straat|laan)\b",
+                        r"place|plein|platz|chauss[ée]e|quai|square|lane)\b.*\d|\d.*\b(?:rue|street|straat|laan)\b|"
+                        r"\w(?:straat|laan|plein|weg|stra(?:ss|ß)e|gasse|platz|allee|kade|singel|gracht|dijk|markt|"
+                        r"ring)\s+\d+",
                         re.IGNORECASE)
 
 
@@ -95,6 +97,12 @@ def _detail(line: str, region: str | None) -> tuple[str, str] | None:
     address = pl.parse_address_line(body)
     if address:
         return ("postal", f"{address[0] or ''}|{address[1]}")
+    parts = [p.strip() for p in body.split(",")]
+    for i, part in enumerate(parts[1:] if _STREET_RE.search(parts[0]) else [], start=1):
+        address = pl.parse_address_line(part)
+        if address:
+            country = address[0] or next((pl.country_code(p) for p in parts[i + 1:] if pl.country_code(p)), None)
+            return ("postal", f"{country or ''}|{address[1]}")
     if pl.country_code(body) and len(body.split()) <= 3:
         return ("country", pl.country_code(body))
     if _STREET_RE.search(body):
@@ -137,7 +145,7 @@ class _ListState:
 
 def _header(body: str) -> tuple[str, str] | None:
     m = _HEADER_RE.match(body)
-    if not m or len(body) > 300 or len(m.group("head").split()) > 6:
+    if not m or len(body) > 5000 or len(m.group("head").split()) > 6:
         return None
     return m.group("head"), m.group("rest").strip()
 
@@ -221,7 +229,7 @@ def _read_lists(text: str, gaz: pl.Gazetteer) -> list[Mention]:
         if (_STOP_RE.search(body) and len(body.split()) <= 8) or not (list_item_like(body) or loose):
             st.role = None
             continue
-        for item in _line_items(body):
+        for item in _line_items(body, gaz):
             mention = parse_entry(item, offset, text, gaz)
             if mention is not None:
                 _take(mention, st, out)
@@ -229,11 +237,14 @@ def _read_lists(text: str, gaz: pl.Gazetteer) -> list[Mention]:
     return out
 
 
-def _line_items(body: str) -> list[str]:
+def _line_items(body: str, gaz: pl.Gazetteer) -> list[str]:
     """The organisations of one list line: one, or several when every comma part starts with a capital
-    ("Stadt Zittau, Diakonie Sachsen und Caritas Dresden")."""
+    and none is a place or a country ("Stadt Zittau, Diakonie Sachsen und Caritas Dresden")."""
     chunks = [c.strip() for c in re.split(r",\s+", body)]
     if len(chunks) < 2 or not all(is_capitalised(c.split()[0]) and not c.split()[0][:1].islower() for c in chunks):
+        return [body]
+    bare = [re.sub(r"\s*\([^()]*\)", "", c).strip() for c in chunks[1:]]
+    if any(gaz.place(c) or pl.country_code(c) or gaz.region(c) for c in bare):
         return [body]
     return split_list(body)
 

@@ -157,3 +157,23 @@ def test_same_organisation_twice_is_one_partner_with_the_union_of_facts(aliases,
     rows = extract_partners(text, None, aliases, gazetteer)
     assert [(p.name, p.email, p.city, p.contact_person) for p in rows] == [
         ("Migrant Help", "steve@migranthelp.org", "Dover", "Steve Sellen")]
+
+
+def test_places_written_after_names(aliases, gazetteer) -> None:
+    text = ("Project partners (4)\n\n1. Hogeschool Zeeland, Vlissingen (NL)\n2. Medway Council (United Kingdom)\n"
+            "3. Université de Lille - France\n4. Stad Brugge, Brugge, Belgium\n")
+    assert _rows(text, aliases, gazetteer, "country", "city") == [
+        ("Hogeschool Zeeland", "NL", "Vlissingen"), ("Medway Council", "GB", None),
+        ("Université de Lille", "FR", "Lille"), ("Stad Brugge", "BE", "Brugge")]
+
+
+def test_address_on_one_line_with_commas(aliases, gazetteer) -> None:
+    text = "Partners\nProvincie Zeeland\nAbdijplein 6, 4331 BK Middelburg, Nederland\ninfo@zeeland.nl\n"
+    assert _rows(text, aliases, gazetteer, "country", "city", "email") == [
+        ("Provincie Zeeland", "NL", "Middelburg", "info@zeeland.nl")]
+
+
+def test_long_inline_list(aliases, gazetteer) -> None:
+    names = [f"Gemeente Nummer{i}" for i in range(40)]
+    text = "Partners: " + ", ".join(names) + " and Kent County Council.\n"
+    assert [p.name for p in extract_partners(text, None, aliases, gazetteer)] == [*names, "Kent County Council"]

@@ -68,6 +68,36 @@ _TAKE_PART_RE = re.compile(r"\b(?:nemen|neemt)\b.*\bdeel\s+aan\b|\btakes?\s+part
                            r"\bsind\s+beteiligt\b|\bbeteiligt\s+sind\b", re.IGNORECASE)
 
 
+_SECURED_BY_RE = re.compile(r"\b(?:secured|obtained|applied\s+for|submitted)\s+by\s+(?:the\s+)?|"
+                            r"\b(?:obtenu|d[ée]pos[ée])e?s?\s+par\s+(?:le\s+|la\s+|l['’])?|"
+                            r"\b(?:verkregen|aangevraagd|ingediend)\s+door\s+(?:de\s+|het\s+)?|"
+                            r"\b(?:eingeworben|beantragt)\s+(?:von|vom|durch)\s+(?:der\s+|dem\s+|die\s+)?",
+                            re.IGNORECASE)
+_PARTICIPATION_RE = re.compile(r"\b(?:deelname|participation|Beteiligung|Teilnahme)\s+(?:\([^()]*\)\s+)?"
+                               r"(?:van|of|de|der|des|du|von)\s+(?P<list>[^.;:]+?)\s+(?:is|est|ist|zijn|sont|sind|"
+                               r"was|wordt|wird|has|heeft|hat|a|ont|hebben|haben)\b", re.IGNORECASE)
+_ORG_NOUN_RE = re.compile(r"^(?:universiteit|university|universit[ée]|universit[äa]t|hogeschool|hochschule|"
+                          r"ziekenhuis|h[ôo]pital|krankenhaus|gemeente|stad|ville|stadt|provincie|province|"
+                          r"stichting|association|vereniging|verein|fondation|foundation)\s+(?:van|of|de|du|der|des)\s+"
+                          r"[A-ZÀ-Ý]", re.IGNORECASE)
+
+
+def _participants(sentence: str) -> list[str]:
+    """Organisations named in "the participation of A and B is ..." (lower-case org nouns allowed)."""
+    names = []
+    m = _PARTICIPATION_RE.search(sentence)
+    if m:
+        for item in re.split(r",\s+|\s+(?:and|et|en|und)\s+(?=(?:the|de|het|la|le|l['’]|der|die|das)\s)",
+                             m.group("list")):
+            item = strip_article(item.strip())
+            run = leading_run(item)
+            if not run and _ORG_NOUN_RE.match(item):
+                run = item.split()[0] + " " + item.split()[1] + " " + leading_run(" ".join(item.split()[2:]))
+            if run:
+                names.append(run.strip())
+    return names
+
+
 def _coordinated_subject(sentence: str) -> list[str]:
     """Names of a sentence opening with two or more organisations as its joint subject
     ("Der Bezirk Ústí und die Landeshauptstadt Dresden bearbeiten ein gemeinsames Förderprojekt")."""
@@ -170,6 +200,15 @@ def sentence_mentions(text: str, gazetteer: pl.Gazetteer | None = None) -> list[
                 if mention and place and place[1]:
                     mention.set("country", place[1], inferred=True)
                 found.append(mention)
+        for m in _SECURED_BY_RE.finditer(sentence):
+            found.append(_mention(leading_run(sentence[m.end():]), "unknown", offset + m.end()))
+        for name in _participants(sentence):
+            if _ORG_NOUN_RE.match(name):
+                found.append(Mention(name=name, start=offset + max(0, sentence.find(name)),
+                                     end=offset + max(0, sentence.find(name)) + len(name), role="partner",
+                                     source="sentence"))
+            else:
+                found.append(_mention(name, "partner", offset + max(0, sentence.find(name))))
         for m in _JOINT_RE.finditer(sentence):
             for item in split_list(m.group("list")):
                 found.append(_mention(item, "partner", offset + m.start("list")))

@@ -103,6 +103,10 @@ def test_side_leads_stay_leads_without_an_overall_lead(aliases, gazetteer) -> No
      [("Caritas Passau", "partner"), ("Land Oberösterreich", "partner")]),
     ("This partnership comprises the NHS Highland, the Western Isles Council and the Health Board.",
      [("NHS Highland", "partner"), ("Western Isles Council", "partner"), ("Health Board", "partner")]),
+    ("The EU funding has been secured by the Border Health Alliance on behalf of its members.",
+     [("Border Health Alliance", "unknown")]),
+    ("Door de deelname van de Hogeschool Gent en de universiteit van Rijsel is dit project breed gedragen.",
+     [("Hogeschool Gent", "partner"), ("universiteit van Rijsel", "partner")]),
 ])
 def test_sentences(text: str, expected: list, aliases, gazetteer) -> None:
     assert _rows(text, aliases, gazetteer, "role") == expected

@@ -100,15 +100,32 @@ def _detail(line: str, region: str | None) -> tuple[str, str] | None:
     return None
 
 
-def _apply_detail(m: Mention, kind: str, value: str, span: Span) -> None:
+def _narrow(text: str, span: Span, needle: str | None) -> Span:
+    """The span of ``needle`` inside the line ``span`` (case-insensitive), else of the line's value part."""
+    segment = text[span.start:span.end]
+    if needle:
+        at = segment.lower().find(needle.lower())
+        if at >= 0:
+            return Span(span.start + at, span.start + at + len(needle))
+    value = segment.split(":", 1)[1] if ":" in segment and not segment.lstrip().startswith("http") else segment
+    start = span.start + len(segment) - len(value) + (len(value) - len(value.lstrip()))
+    return Span(start, max(start, span.start + len(segment.rstrip())))
+
+
+def _line_span(text: str, offset: int) -> Span:
+    end = text.find("\n", offset)
+    return Span(offset, len(text) if end < 0 else end)
+
+
+def _apply_detail(m: Mention, kind: str, value: str, span: Span, text: str) -> None:
     if kind in ("email", "phone", "website"):
-        m.set(kind, value, span)
+        m.set(kind, value, _narrow(text, span, None if kind == "phone" else value))
     elif kind == "postal":
         country, city = value.split("|")
-        m.set("city", city, span)
+        m.set("city", city, _narrow(text, span, city))
         m.set("country", country or None, span)
     elif kind == "country":
-        m.set("country", value, span)
+        m.set("country", value, _narrow(text, span, None))
 
 
 class _ListState:
@@ -181,7 +198,7 @@ def read_lists(text: str, gaz: pl.Gazetteer) -> list[Mention]:
             st.pending = None
             if detail and not detail[0].startswith("label-"):
                 if detail[0] != "fax":
-                    _apply_detail(last, detail[0], detail[1], Span(offset, offset + len(raw)))
+                    _apply_detail(last, detail[0], detail[1], Span(offset, offset + len(raw)), text)
                 continue
         detail = _detail(body, last.facts.get("country")) if last is not None else None
         if detail and detail[0] == "country" and not (st.in_block and last is not None and last.source == "block"):
@@ -190,7 +207,7 @@ def read_lists(text: str, gaz: pl.Gazetteer) -> list[Mention]:
             if detail[0].startswith("label-") or detail[0] == "fax" and not re.search(r"\d{4}", body):
                 st.pending = detail[0].removeprefix("label-")
             elif detail[0] != "fax":
-                _apply_detail(last, detail[0], detail[1], Span(offset, offset + len(raw)))
+                _apply_detail(last, detail[0], detail[1], Span(offset, offset + len(raw)), text)
             last.source, st.in_block = "block", True
             continue
         if st.single and last is not None:
@@ -370,7 +387,7 @@ def _contact_group(names: list[tuple[int, str]], details: list[tuple[int, str, s
     mention.role, mention.source = role, "contact"
     mention.set("contact_person", person)
     for offset, kind, value in details:
-        _apply_detail(mention, kind, value, Span(offset, offset + 1))
+        _apply_detail(mention, kind, value, _line_span(text, offset), text)
     phone = mention.facts.get("phone")
     if phone:
         mention.facts["phone"] = ct.normalise_phone(phone, mention.facts.get("country")) or phone

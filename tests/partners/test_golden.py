@@ -41,3 +41,10 @@ def test_spans_quote_the_names(case: Path, aliases, gazetteer) -> None:
         assert span is not None and 0 <= span.start <= span.end <= len(text)
         quoted = text[span.start:span.end]
         assert quoted.casefold() == partner.name.casefold()
+        for field in ("email", "website", "city"):
+            span = partner.span_of(field)
+            if span is not None and field not in partner.inferred:
+                assert text[span.start:span.end] == getattr(partner, field)
+        if partner.span_of("phone") is not None:
+            quoted_phone = text[partner.span_of("phone").start:partner.span_of("phone").end]
+            assert [c for c in quoted_phone if c.isdigit()][-8:] == [c for c in partner.phone if c.isdigit()][-8:]

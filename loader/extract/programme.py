@@ -63,15 +63,23 @@ class _Index:
 _CACHE: dict[int, tuple[Vocabularies, _Index]] = {}
 
 
-def _area_words(label: str) -> list[tuple[str, ...]]:
+_WEAK_SINGLE = {"nord", "north", "south", "east", "west", "germany", "poland", "france", "maritime", "channel",
+                "england", "manche", "angleterre", "kanaal", "engeland", "armelkanal", "frankreich", "frankrijk",
+                "central", "area", "region", "sea", "mac", "med"}
+
+
+def _area_words(label: str, *, whole: bool = False) -> list[tuple[str, ...]]:
+    """Area word sequences of a programme name: the whole name (``whole``) or its parts around brackets."""
     out = []
-    for part in re.split(r"[()]", label):
+    parts = [label.replace("(", " ").replace(")", " ")] if whole else []
+    parts += re.split(r"[()]", label)
+    for part in parts:
         words = [w for w in fold(part).split() if w not in _NOISE and not re.fullmatch(r"(19|20)\d\d", w)]
         words = [w for i, w in enumerate(words)
                  if not (w in _ROMAN or _GLUED.match(w) or (w in "abcd" and i and words[i - 1] in _ROMAN))]
         words = [w for w in words if w not in ("iiia", "iiib", "iiic", "iva", "ivb", "ivc", "ivc", "va", "vb", "vc",
                                                "via", "vib", "vic", "vid", "ii", "iii", "iv")]
-        if 1 <= len(words) <= 6 and len("".join(words)) >= 3:
+        if 1 <= len(words) <= 6 and len("".join(words)) >= 3 and not (len(words) == 1 and words[0] in _WEAK_SINGLE):
             out.append(tuple(words))
     return out
 
@@ -86,7 +94,7 @@ def _index(vocab: Vocabularies) -> _Index:
     for concept in vocab.by_kind("programme-family"):
         labels[concept.id] = concept.pref_label("en")
         for label in concept.labels:
-            for words in _area_words(label.text):
+            for words in _area_words(label.text, whole=True):
                 aliases.add((words, concept.id))
     for concept in vocab.by_kind("programme"):
         family = next((b.rsplit("/", 1)[1] for b in concept.broader if "/programme-family/" in b), None)

@@ -334,10 +334,31 @@ def role_of(head: str) -> tuple[str, bool]:
     return "partner", False
 
 
+_ORG_WORD_RE = re.compile(
+    r"\b(?:council|university|universit[ée]|universiteit|universit[äa]t|centre|center|centrum|college|coll[èe]ge|"
+    r"h[ôo]pital|hospital|ziekenhuis|stichting|association|vereniging|verein|asbl|vzw|gmbh|ministry|minist[èe]re|"
+    r"d[ée]partement|department|province|provincie|ville|city|stad|stadt|gemeente|gemeinde|commune|kreis|agency|"
+    r"agence|institut|institute|trust|foundation|fondation|service|office|school|[ée]cole|hochschule|hogeschool|"
+    r"akademie|academy|caisse|mutualit[ée]|communaut[ée]|m[ée]tropole|authority|board|organisation|"
+    r"\w+(?:amt|stelle|dienst|abteilung|afdeling|bureau|büro|zentrum|werk|verband|kasse))\b",
+    re.IGNORECASE)
+
+
+def _is_other_name(item: str, note_match: re.Match[str], note: str) -> bool:
+    """Whether a bracketed note at the end of an entry is another name of the organisation
+    ("Communauté Urbaine de Dunkerque (Greater Dunkirk District Council)"), not an acronym's expansion."""
+    before = item[:note_match.start()].split()
+    if not before or item[note_match.end():].strip() or re.fullmatch(r"[A-Z0-9&\-]{2,10}", before[-1]):
+        return False
+    words = note.split()
+    return len(words) >= 2 and _ORG_WORD_RE.search(note) is not None and is_capitalised(words[0])
+
+
 def parse_entry(raw: str, offset: int, text: str, gaz: pl.Gazetteer) -> Mention | None:
     """A mention from one list item: inline role notes, bracket codes, city notes handled."""
     item = strip_bullet(raw)
     role, side_lead, country, city = None, False, None, None
+    other_names: list[str] = []
     glued = re.search(r",\s*(?=(?:[A-Z]{1,2}\s*[-–]\s*)?\d{4,5}\s+[A-ZÀ-Ý]|\d+[a-z]?,?\s+(?:rue|avenue|boulevard|place|"
                       r"chauss[ée]e|street|road|straat|laan|stra(?:ss|ß)e|weg)\b)", item, re.IGNORECASE)
     if glued:
@@ -361,8 +382,10 @@ def parse_entry(raw: str, offset: int, text: str, gaz: pl.Gazetteer) -> Mention 
         elif "," in note and pl.country_code(note.rsplit(",", 1)[1]):
             city, country = note.rsplit(",", 1)[0].strip(), pl.country_code(note.rsplit(",", 1)[1])
         elif gaz.place(note.split("/")[0]) or (re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ][\w'’\- /]*", note) and
-                                                 len(note.split()) <= 3):
+                                                 len(note.split()) <= 3 and not _ORG_WORD_RE.search(note)):
             city = note
+        elif _is_other_name(item, m, note):
+            other_names.append(note)
         else:
             continue
         item = item.replace(m.group(0), " ")
@@ -392,7 +415,8 @@ def parse_entry(raw: str, offset: int, text: str, gaz: pl.Gazetteer) -> Mention 
         return None
     pos = text.find(name, offset)
     start = pos if pos >= 0 else offset
-    mention = Mention(name=name, start=start, end=start + len(name) if pos >= 0 else offset + len(raw))
+    mention = Mention(name=name, start=start, end=start + len(name) if pos >= 0 else offset + len(raw),
+                      aliases=other_names)
     if role:
         mention.role, mention.side_lead = role, side_lead
     if country:

@@ -254,7 +254,8 @@ def extract_partners(text: str, language: str | None, aliases: AliasTable,
         best = group.best()
         spans["name"] = _name_span(text, name, best.start)
         others = []
-        for other in [m.name for m in group.mentions] + group.extra_names:
+        for other in [m.name for m in group.mentions] + [a for m in group.mentions for a in m.aliases] \
+                + group.extra_names:
             if aliases.key_for(other) != aliases.key_for(name) or other.lower() != name.lower():
                 if other != name and other not in others:
                     others.append(other)

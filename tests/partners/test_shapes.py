@@ -181,3 +181,15 @@ def test_long_inline_list(aliases, gazetteer) -> None:
     names = [f"Gemeente Nummer{i}" for i in range(40)]
     text = "Partners: " + ", ".join(names) + " and Kent County Council.\n"
     assert [p.name for p in extract_partners(text, None, aliases, gazetteer)] == [*names, "Kent County Council"]
+
+
+def test_bracketed_other_names_are_aliases(aliases, gazetteer) -> None:
+    text = ("Partners:\n- Communauté Urbaine de Dunkerque (Greater Dunkirk District Council)\n"
+            "- Stadt Aachen (Ville d'Aix-la-Chapelle)\n- CNAMTS (Caisse Nationale d'Assurance Maladie)\n"
+            "- Kreis Heinsberg (Gesundheitsamt)\n")
+    assert _rows(text, aliases, gazetteer, "key", "aliases", "city") == [
+        ("Communauté Urbaine de Dunkerque", "communaute-urbaine-de-dunkerque", ("Greater Dunkirk District Council",),
+         "Dunkerque"),
+        ("Stadt Aachen", "stadt-aachen", ("Ville d'Aix-la-Chapelle",), "Aachen"),
+        ("CNAMTS (Caisse Nationale d'Assurance Maladie)", "cnamts-caisse-nationale-d-assurance-maladie", (), None),
+        ("Kreis Heinsberg (Gesundheitsamt)", "kreis-heinsberg-gesundheitsamt", (), None)]

@@ -12,8 +12,8 @@ document's contacts graph; everything else to its document graph.
 >>> quads == project_to_quads(ProjectRecord(document=doc, key="agir", acronym="AGIR",
 ...                                         spans=(("acronym", Span(0, 4)),)))
 True
->>> sorted({q.graph_name.value.rsplit("/", 2)[-2] for q in quads})
-['document']
+>>> sorted({q.graph_name.value.rsplit("/", 2)[-2] for q in quads})  # the text goes with the contacts
+['contacts', 'document']
 """
 
 from __future__ import annotations
@@ -228,7 +228,8 @@ def span_to_quads(document: Document, span: Span, graph: NamedNode | None = None
 
 
 def document_to_quads(document: Document) -> list[Quad]:
-    """The ``irg:SourceDocument`` node: file name, language, format, source, digest, plain text."""
+    """The ``irg:SourceDocument`` node: file name, language, format, source, digest; its plain text
+    goes into the contacts graph, which is never served, because it names people."""
     q = _Quads(document)
     d = q.doc_iri
     q.add(d, RDF + "type", _n(IRG + "SourceDocument"))
@@ -239,7 +240,8 @@ def document_to_quads(document: Document) -> list[Quad]:
     if document.source_url and (src := web_iri(document.source_url)):
         q.add(d, DCTERMS + "source", _n(src))
     q.add(d, IRG + "sha256", _s(document.sha256))
-    q.add(d, IRG + "plainText", _s(document.text))
+    # The whole text names people (contact blocks): it goes with the personal data, not the facts.
+    q.add(d, IRG + "plainText", _s(document.text), q.contacts)
     return q.list()
 
 

@@ -119,11 +119,17 @@ def test_a_first_load_into_an_empty_root_writes_ontology_and_vocabularies(settin
     assert report.projects == 1
 
 
+VCARD_INDIVIDUAL = "http://www.w3.org/2006/vcard/ns#Individual"
+
+
 def test_contacts_graph_is_replaced_with_its_document(settings, inputs, data_dir) -> None:
     docs = data_dir / "documents"
     build(settings, progress=False, inputs=inputs)
     store = open_current(settings.store)
-    assert not store.contains_named_graph(NamedNode(contacts_graph("alpha")))
+    # the contacts graph holds the document's text (it names people) but no contact yet
+    assert store.contains_named_graph(NamedNode(contacts_graph("alpha")))
+    assert not list(store.quads_for_pattern(None, None, NamedNode(VCARD_INDIVIDUAL),
+                                            NamedNode(contacts_graph("alpha"))))
     del store
     (docs / "alpha.txt").write_text("ALPHA | Alpha\nlead: Ville de Lille, FR\n", encoding="utf-8")
     report = load_paths([docs / "alpha.txt"], settings, progress=False, inputs=inputs)

@@ -67,6 +67,12 @@ def lines_of(text: str) -> list[tuple[int, str]]:
     return out
 
 
+_FIELD_LABEL_RE = re.compile(
+    r"^(?:(?P<country>country|pays|land|staat)|(?P<city>city|town|ville|stad|stadt|ort|plaats|localit[ée])|"
+    r"(?P<address>address|adresse|adres|anschrift)|(?P<person>contact\s*person|contactpersoon|personne\s+de\s+contact|"
+    r"ansprechpartner(?:in)?|kontaktperson))\s*:\s*", re.IGNORECASE)
+
+
 def _detail(line: str, region: str | None) -> tuple[str, str] | None:
     """``(field, value)`` of a detail line of an address or contact block, or None."""
     body = line.strip()
@@ -74,6 +80,20 @@ def _detail(line: str, region: str | None) -> tuple[str, str] | None:
         return None
     if ct.FAX_LABEL_RE.match(body):
         return ("fax", body)
+    labelled = _FIELD_LABEL_RE.match(body)
+    if labelled:
+        kind, value = labelled.lastgroup or "", body[labelled.end():].strip()
+        if not value:
+            return (f"label-{kind}", "")
+        if kind == "country":
+            code = pl.country_code(value) or (value.upper() if re.fullmatch(r"[A-Z]{2}", value) else None)
+            return ("country", "GB" if code == "UK" else code) if code else None
+        if kind == "city":
+            return ("postal", f"|{value}")
+        if kind == "address":
+            return _detail(value, region) or ("street", value)
+        if kind == "person":
+            return ("person", value)
     if ct.EMAIL_LABEL_RE.match(body) or ct.EMAIL_RE.fullmatch(body):
         found = ct.find_emails(body)
         return ("email", found[0][0]) if found else ("label-email", "")
@@ -126,6 +146,8 @@ def _apply_detail(m: Mention, kind: str, value: str, span: Span, text: str) -> N
         m.set("country", country or None, span)
     elif kind == "country":
         m.set("country", value, _narrow(text, span, None))
+    elif kind == "person" and ct.looks_like_person(value):
+        m.set("contact_person", ct.recase_person(value), _narrow(text, span, value))
 
 
 class _ListState:
@@ -168,7 +190,8 @@ def read_lists(text: str, gaz: pl.Gazetteer) -> list[Mention]:
     """Mentions from headed lists, role headings and the address/contact blocks under their entries."""
     out: list[Mention] = []
     st = _ListState()
-    for offset, raw in lines_of(text):
+    lines = lines_of(text)
+    for index, (offset, raw) in enumerate(lines):
         body = strip_bullet(raw.strip())
         if not body or body == "\ufffd":
             st.blanks += 1
@@ -201,7 +224,9 @@ def read_lists(text: str, gaz: pl.Gazetteer) -> list[Mention]:
                     _apply_detail(last, detail[0], detail[1], Span(offset, offset + len(raw)), text)
                 continue
         detail = _detail(body, last.facts.get("country")) if last is not None else None
-        if detail and detail[0] == "country" and not (st.in_block and last is not None and last.source == "block"):
+        closes = index + 1 >= len(lines) or not lines[index + 1][1].strip()
+        if detail and detail[0] == "country" and not (st.in_block and last is not None and
+                                                      (last.source == "block" or blanks == 0 and closes)):
             detail = None
         if detail and last is not None and (st.in_block or blanks <= 2):
             if detail[0].startswith("label-") or detail[0] == "fax" and not re.search(r"\d{4}", body):
@@ -215,7 +240,7 @@ def read_lists(text: str, gaz: pl.Gazetteer) -> list[Mention]:
                 continue  # a further line of the lead's address block ("Administration Communale")
             st.role = None
             continue
-        if PERSON_LABEL_RE.match(body) or CONTACT_HEAD_RE.match(body):
+        if PERSON_LABEL_RE.match(body) or CONTACT_HEAD_RE.match(body) or _FIELD_LABEL_RE.match(body):
             st.role = None
             continue
         code = pl.country_code(body.rstrip(" :"))

@@ -193,3 +193,15 @@ def test_bracketed_other_names_are_aliases(aliases, gazetteer) -> None:
         ("Stadt Aachen", "stadt-aachen", ("Ville d'Aix-la-Chapelle",), "Aachen"),
         ("CNAMTS (Caisse Nationale d'Assurance Maladie)", "cnamts-caisse-nationale-d-assurance-maladie", (), None),
         ("Kreis Heinsberg (Gesundheitsamt)", "kreis-heinsberg-gesundheitsamt", (), None)]
+
+
+def test_labelled_detail_lines_and_country_lines(aliases, gazetteer) -> None:
+    text = ("Partners\n\nLead Partner\nMedway Council\nAddress: Gun Wharf, Dock Road, Chatham\n"
+            "Country: United Kingdom\nContact person: Jane DOE\n\nPartner\nVille de Dunkerque\nPays : France\n\n"
+            "Partner\nHogeschool Zeeland\nNetherlands\n\nPartner\nProvincie West-Vlaanderen\nCity: Brugge\n")
+    rows = extract_partners(text, None, aliases, gazetteer)
+    assert [(p.name, p.role, p.country, p.contact_person, "country" in p.inferred) for p in rows] == [
+        ("Medway Council", "lead", "GB", "Jane Doe", False), ("Ville de Dunkerque", "partner", "FR", None, False),
+        ("Hogeschool Zeeland", "partner", "NL", None, False),
+        ("Provincie West-Vlaanderen", "partner", "BE", None, True)]
+    assert rows[-1].city == "Brugge"

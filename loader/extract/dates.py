@@ -54,6 +54,8 @@ _PATTERNS = [
     re.compile(rf"(?<![\w])(?P<month>{MONTH_PATTERN})\.?,?\s+(?P<year>(?:19|20)\d\d)(?!\d)", re.IGNORECASE),
 ]
 _YEAR_RANGE = re.compile(r"(?<![\d./-])((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?![\d./-])")
+_FROM_TO_YEARS = re.compile(r"\b(?:from|van|du|von|vom|de|entre|between)\s+((?:19|20)\d\d)\s+(?:to|until|till|tot|au|à|a|"
+                            r"bis|until|and|et|en|und|jusqu'en|jusqu’en)\s+((?:19|20)\d\d)(?!\d|[./-]\d)", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"^\s*(?:[-–—]|to|until|till|au|à|jusqu'au|jusqu’au|tot(?: en met)?|t/m|bis(?: zum)?|"
                          r"and|et|en|und)\s*$", re.IGNORECASE)
 
@@ -195,6 +197,13 @@ def _year_ranges(text: str) -> list[tuple[str, int, DateMention]]:
         if _DURATION.search(before) and not re.search(r"programm|interreg", before, re.IGNORECASE):
             out.append(("start", 2, DateMention(match.group(1), Span(match.start(1), match.end(1)))))
             out.append(("end", 2, DateMention(match.group(2), Span(match.start(2), match.end(2)))))
+    for match in _FROM_TO_YEARS.finditer(text):
+        before = clause_before(text, match.start(), limit=60)
+        if match.group(1) <= match.group(2) and not _NEGATIVE.search(before) and not re.search(
+                r"programm|interreg|period|période|periode|förderperiode", before, re.IGNORECASE) and re.search(
+                r"proje[ck]t|runs?|loopt|läuft|dure|duurt|lasts?|se déroule|ongoing|took place", before, re.IGNORECASE):
+            out.append(("start", 1, DateMention(match.group(1), Span(match.start(1), match.end(1)))))
+            out.append(("end", 1, DateMention(match.group(2), Span(match.start(2), match.end(2)))))
     return out
 
 

@@ -60,7 +60,10 @@ _EU = re.compile(r"erdf|feder|efro|efre|\beu\b[\w\s-]{0,25}(?:fund|financ|förde
                  r"european (?:funding|union funding|contribution|grant)|eu[- ]funding|eu[- ]förderung|"
                  r"eu[- ]mittel|fonds europ[ée]ens?|financement europ[ée]en|europese (?:subsidie|bijdrage|steun)|"
                  r"interreg (?:funding|grant|contribution)|eu contribution|eu invests|bijdrage uit|"
-                 r"(?:eu|europe) [\w ]{0,20}funded|cofinanc\w* (?:par|by) (?:l'|the )?(?:eu|ue|union)",
+                 r"(?:eu|europe) [\w ]{0,20}funded|cofinanc\w* (?:par|by) (?:l'|the )?(?:eu|ue|union)|"
+                 r"interreg[- ]?(?:subsidie|förderung|mittel|bijdrage|contribution)|participation (?:de l'ue|"
+                 r"européenne|communautaire)|contribution (?:de l'ue|européenne|communautaire)|eu-zuschuss|"
+                 r"europäische[rn]? (?:förderung|mittel|zuschuss)|fördersumme|europese subsidie|eu-subsidie",
                  re.IGNORECASE)
 _TOTAL = re.compile(r"total|totaal|gesamt|budget|kosten|coût|cout|cost|eligible|éligible|subsidiabel|"
                     r"projektvolumen|project value|montant", re.IGNORECASE)

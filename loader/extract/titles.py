@@ -53,7 +53,15 @@ _ORG = re.compile(r"\b(observatoire|observatory|foundation|stichting|stiftung|un
 _NOT_ACRONYMS = {"INTERREG", "ERDF", "FEDER", "EFRO", "EFRE", "EU", "UE", "EUR", "UK", "FR", "NL", "BE", "DE", "LU",
                  "PDF", "HTML", "FAQ", "COVID", "NGO", "SME", "SMES", "ICT", "EMR", "FCE", "EGTC", "GECT", "PROJECT",
                  "PROJET", "PROJEKT", "THE", "AND", "LE", "LA", "EN", "ET", "NEWS", "CONTACT", "PARTNERS",
-                 "PARTENAIRES", "ACTIES", "ACTIONS", "BUDGET", "DATE", "NAME", "HOME", "MENU"}
+                 "PARTENAIRES", "ACTIES", "ACTIONS", "BUDGET", "DATE", "NAME", "HOME", "MENU", "SUMMARY",
+                 "DESCRIPTION", "BESCHRIJVING", "BESCHREIBUNG", "OBJECTIVES", "OBJECTIFS", "DOELSTELLINGEN", "ZIELE",
+                 "RESULTS", "RESULTATS", "RESULTATEN", "ERGEBNISSE", "PARTNERSHIP", "PARTENARIAT", "OVERVIEW", "INFO",
+                 "DETAILS", "CONTEXT", "CONTEXTE", "ACTIVITIES", "ACTIVITES", "AKTIVITATEN", "ACTUALITES",
+                 "NIEUWS", "AKTUELLES", "PRESSE", "PRESS", "DOWNLOADS", "LINKS", "TEAM", "ABOUT", "FINANCING",
+                 "FINANCEMENT", "FINANCIERING", "FINANZIERUNG", "LEADER", "LEAD", "PARTNER", "PROGRAMME", "PROGRAM",
+                 "PROGRAMMA", "PROGRAMM", "GEGEVENS", "KERNGEGEVENS", "CONTACTS", "KONTAKT", "HET", "VAN", "DES", "DU",
+                 "DER", "DIE", "DAS", "OF", "FOR", "POUR", "VOOR", "FUR", "UND", "IN", "ON", "OP", "AN",
+                 "EUREGIO", "EUROPE", "EUROPA", "EUROPEAN", "EUROPEEN", "EUROPEES", "EUROPAISCHE", "NOUVEAU", "NEW"}
 _PROJECT_WORD = r"(?:[Pp]roje(?:c)?t(?:s)?|[Pp]rojekt(?:s|es)?|PROJECT|PROJET|PROJEKT|[Mm]icro-?project|[Pp]rojecten)"
 _QUOTE_PAIRS = (("“", "”"), ("\"", "\""), ("«", "»"), ("‘", "’"), ("„", "“"), ("‚", "‘"), ("'", "'"), ("”", "”"),
                 ("“", "“"))
@@ -116,7 +124,8 @@ def spells(title: str, acronym: str, *, spare: int = 1) -> bool:
 def _is_acronym(token: str) -> bool:
     letters = [c for c in token if c.isalpha()]
     upper = sum(1 for c in letters if c.isupper())
-    return len(letters) >= 2 and upper >= 2 and upper / len(letters) >= 0.6 and token.upper() not in _NOT_ACRONYMS
+    folded = fold_word(token).upper()
+    return len(letters) >= 2 and upper >= 2 and upper / len(letters) >= 0.6 and folded not in _NOT_ACRONYMS
 
 
 def _orgish(text: str, after: str) -> bool:

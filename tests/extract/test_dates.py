@@ -61,6 +61,9 @@ def test_find_dates_gives_spans_into_the_text():
     ("The project runs from March 2016 to February 2019.", "2016-03", "2019-02"),
     ("Projektlaufzeit: 2010-2014", "2010", "2014"),
     ("Durée : 2017 – 2020", "2017", "2020"),
+    ("The project runs from 2016 to 2019.", "2016", "2019"),
+    ("Het project loopt van 2017 tot 2020.", "2017", "2020"),
+    ("Das Projekt läuft von 2018 bis 2021", "2018", "2021"),
 ])
 def test_project_dates(text, start, end):
     found = find_project_dates(text)
@@ -77,6 +80,7 @@ def test_project_dates(text, start, end):
     "https://www.dresden.de/x.php 03.09.2019 11:47:20 Uhr 21.10.2019 21:13:41 Uhr",
     "Published on 4 May 2020",
     "Interreg 2 Seas Programme 2014-2020",
+    "the programming period, from 2014 to 2020",
 ])
 def test_approval_launch_meeting_and_page_dates_are_not_project_dates(text):
     found = find_project_dates(text)

@@ -65,6 +65,10 @@ def test_amounts_without_a_euro_sign_or_code_are_not_euro_amounts(text):
     ("Insgesamt werden Kosten In Höhe von 859.306,50 Euro mit 85 % gefördert.", "859306.50", None),
     ("Coût total du projet : 2 000 000 €, dont FEDER : 1 200 000 €", "2000000", "1200000"),
     ("Gesamtbudget: 1.500.000 EUR\nEFRE-Mittel: 975.000 EUR", "1500000", "975000"),
+    ("Interreg-subsidie: € 450.000", None, "450000"),
+    ("EU-Förderung: 1,2 Mio. €", None, "1200000"),
+    ("Participation de l'UE : 1 234 567 €", None, "1234567"),
+    ("Total eligible budget: €2,345,678 - ERDF: €1,407,407", "2345678", "1407407"),
 ])
 def test_total_and_eu_funding(text, total, eu):
     money = find_money(text)

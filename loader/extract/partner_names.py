@@ -273,12 +273,23 @@ def list_item_like(line: str) -> bool:
     return is_capitalised(words[0]) and len(words) <= 8 and not line.endswith((".", ":")) and "@" not in line
 
 
-def is_excluded(name: str) -> bool:
-    """Whether a name is a programme body, a fund or a project rather than a partner.
+_SITE_WORDS = frozenset("""
+home news contact contacts about events event agenda media downloads download links search menu login
+publications newsletter partners partner projects project sitemap privacy cookies accessibility faq
+accueil actualites actualité actualités evenements événements mentions legales recherche presse
+nieuws over evenementen zoeken aktuelles startseite suche impressum datenschutz veranstaltungen
+read more lire la suite meer lezen weiterlesen share print drucken imprimer back retour terug zurück
+""".split())
 
-    >>> is_excluded("European Regional Development Fund"), is_excluded("Medway Council")
-    (True, False)
+
+def is_excluded(name: str) -> bool:
+    """Whether a name is a programme body, a fund, a project or a site-navigation word rather than a partner.
+
+    >>> is_excluded("European Regional Development Fund"), is_excluded("Medway Council"), is_excluded("News")
+    (True, False, True)
     """
+    if all(w in _SITE_WORDS for w in re.findall(r"\w+", name.lower())):
+        return True
     return bool(_EXCLUDED_RE.search(name)) or not any(c.isalpha() for c in name)
 
 

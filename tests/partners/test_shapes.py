@@ -126,6 +126,8 @@ def test_sentence_with_city_and_contact(aliases, gazetteer) -> None:
     "John Smith, Director of Operations, said the project was a success.",
     "Pictured at the launch: Jane Doe, Chief Officer, Special EU Programmes Body (SEUPB).",
     "6 partenaires issus de France et de Belgique réunis sur un projet commun.",
+    "Home\nProjects\nPartners\nNews\nEvents\nContact\n\nProject XYZ\n",
+    "Accueil\nPartenaires\nActualités\nAgenda\nRecherche\n",
 ])
 def test_no_partner_without_a_proper_name(text: str, aliases, gazetteer) -> None:
     assert extract_partners(text, None, aliases, gazetteer) == ()

@@ -67,6 +67,9 @@ def lines_of(text: str) -> list[tuple[int, str]]:
     return out
 
 
+_FUNDERS_RE = re.compile(r"\b(?:co-?financ\w*|cofinanc\w*|financ\w+\s+(?:partners?|par)|partenaires\s+financiers|"
+                         r"financeurs?|financiers|sponsors?|funders?|funded\s+by|supported\s+by|avec\s+le\s+soutien|"
+                         r"met\s+steun|gef[öo]rdert|f[öo]rderer|geldgever\w*|subsidi[eë]nt\w*)\b", re.IGNORECASE)
 _FIELD_LABEL_RE = re.compile(
     r"^(?:(?P<country>country|pays|land|staat)|(?P<city>city|town|ville|stad|stadt|ort|plaats|localit[ée])|"
     r"(?P<address>address|adresse|adres|anschrift)|(?P<person>contact\s*person|contactpersoon|personne\s+de\s+contact|"
@@ -247,6 +250,9 @@ def read_lists(text: str, gaz: pl.Gazetteer) -> list[Mention]:
         region = gaz.region(body)
         if code or region:
             st.country, st.region_country = code, None if code else region[1]
+            continue
+        if _FUNDERS_RE.search(body) and len(body.split()) <= 6:
+            st.role = None  # co-financers, sponsors and funders are not partners
             continue
         if body.endswith(":"):
             st.country = pl.side_country(body) or st.country

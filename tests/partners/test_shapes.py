@@ -207,3 +207,9 @@ def test_labelled_detail_lines_and_country_lines(aliases, gazetteer) -> None:
         ("Hogeschool Zeeland", "partner", "NL", None, False),
         ("Provincie West-Vlaanderen", "partner", "BE", None, True)]
     assert rows[-1].city == "Brugge"
+
+
+def test_co_financers_after_the_partners_are_not_partners(aliases, gazetteer) -> None:
+    text = ("Partenaires :\n- Ville de Roubaix\n- CPAS de Tournai\nPartenaires financiers :\n- Région Hauts-de-France\n"
+            "- Province de Hainaut\n")
+    assert _rows(text, aliases, gazetteer, "role") == [("Ville de Roubaix", "partner"), ("CPAS de Tournai", "partner")]

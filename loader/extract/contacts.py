@@ -35,7 +35,7 @@ PHONE_LABEL_RE = re.compile(r"^\s*(?:tel|tél|phone|telephone|téléphone|telefo
                             re.IGNORECASE)
 FAX_LABEL_RE = re.compile(r"^\s*fax\.?\s*:?\s*", re.IGNORECASE)
 EMAIL_LABEL_RE = re.compile(r"^\s*(?:e-?mail|mail|courriel)\s*:?\s*", re.IGNORECASE)
-WEBSITE_LABEL_RE = re.compile(r"^\s*(?:website|site(?: web| internet)?|webseite|homepage|web)\s*:?\s*",
+WEBSITE_LABEL_RE = re.compile(r"^\s*(?:website|site(?: web| internet)?|webseite|homepage|web|internet|url)\s*:?\s*",
                               re.IGNORECASE)
 
 # Words that keep their capitals when a name written in capitals is re-cased.

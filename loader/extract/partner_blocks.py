@@ -102,7 +102,10 @@ def _detail(line: str, region: str | None) -> tuple[str, str] | None:
         return ("email", found[0][0]) if found else ("label-email", "")
     if ct.PHONE_LABEL_RE.match(body) or re.fullmatch(r"\+?[\d\s().\-/]{8,}", body):
         value = ct.PHONE_LABEL_RE.sub("", body)
-        phone = ct.normalise_phone(value, region) if value else None
+        first = re.search(r"\+?\d[\d\s().\-/]{6,}\d", value)
+        phone = ct.normalise_phone(first.group(0), region) if first else None
+        if first and phone is None and "/" in first.group(0):
+            phone = ct.normalise_phone(first.group(0).split("/")[0], region)
         return ("phone", phone) if phone else ("label-phone", "")
     if ct.WEBSITE_LABEL_RE.match(body) or re.fullmatch(r"(?:https?://|www\.)\S+", body):
         urls = ct.find_urls(body)

@@ -81,7 +81,9 @@ def clean_name(name: str) -> str:
     """A name as written, trimmed: quotes, bullets, trailing punctuation and a leading article dropped;
     a name written in capitals re-cased (acronyms kept)."""
     name = strip_bullet(name)
-    name = " ".join(name.split()).strip(_QUOTES + " ,;:.*")
+    abbreviated = re.search(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Ltd|Inc|Co|Corp|Bros)\.)\s*$", name.strip())
+    name = " ".join(name.split()).strip(_QUOTES + " ,;:*")
+    name = name if abbreviated else name.rstrip(".").strip(_QUOTES + " ,;:*")
     name = name.replace("\u00ae", "®")
     name = strip_article(name).strip(_QUOTES + " ,;:")
     if _mostly_capitals(name) and len(name.split()) > 1:

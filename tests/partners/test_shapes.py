@@ -213,3 +213,12 @@ def test_co_financers_after_the_partners_are_not_partners(aliases, gazetteer) ->
     text = ("Partenaires :\n- Ville de Roubaix\n- CPAS de Tournai\nPartenaires financiers :\n- Région Hauts-de-France\n"
             "- Province de Hainaut\n")
     assert _rows(text, aliases, gazetteer, "role") == [("Ville de Roubaix", "partner"), ("CPAS de Tournai", "partner")]
+
+
+def test_legal_forms_and_phone_lines_with_fax(aliases, gazetteer) -> None:
+    text = ("Projektpartner:\n- Caritasverband für die Diözese Passau e.V.\n- Stichting Zorg.\n\nKontakt\n"
+            "Caritasverband für die Diözese Passau e.V.\nAnna Huber\nTel. +49 (0)851 5018 0 - Fax +49 851 5018 111\n"
+            "Internet: www.caritas-passau.de\n")
+    assert _rows(text, aliases, gazetteer, "phone", "website", "contact_person") == [
+        ("Caritasverband für die Diözese Passau e.V.", "+4985150180", "www.caritas-passau.de", "Anna Huber"),
+        ("Stichting Zorg", None, None, None)]

@@ -83,7 +83,7 @@ class ReviewCandidate:
     reason: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class AliasTable:
     """Known names of organisations by curated key; ``sha256`` is the digest of the table's file."""
 

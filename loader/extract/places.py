@@ -218,7 +218,7 @@ def load_gazetteer(data_dir: Path) -> Gazetteer:
 
 @lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
-    """The gazetteer of the repository's ``data`` folder (read once)."""
+    """The gazetteer of the data folder (``INTERREG_KG_DATA``, default the repository's ``data``), read once."""
     from ontology.settings import Settings
 
-    return load_gazetteer(Settings().data)
+    return load_gazetteer(Settings.from_env().data)

@@ -178,7 +178,8 @@ _ORG_WORDS = re.compile(
     r"gemeente|stadt|kreis|region|région|agence|agency|institut|institute|trust|foundation|fondation|"
     r"service|services|mutualit|caisse|office|school|hochschule|akademie|academy|group|groupe|network|"
     r"société|company|help|care|health|santé|zorg|welzijn|sociale|social|communauté|metropole|métropole|"
-    r"les|la|le|the)\b", re.IGNORECASE)
+    r"les|la|le|the)\b|\w(?:school|schule|huis|haus|zentrum|centrum|werk|dienst|amt|verband|kasse|hochschule|"
+    r"gemeinde|stichting|zorg|hulp)\b", re.IGNORECASE)
 _PERSON_RE = re.compile(r"^(?:(?:Dr|Prof|Mr|Mrs|Ms|M|Mme|Dhr|Mevr|Herr|Frau)\.?\s+)?"
                         r"[A-ZÀ-Ý][\w'’\-]+(?:\s+(?:(?:van|de|der|den|von|el|le|la|du|da)\s+)*"
                         r"[A-ZÀ-Ý][\w'’\-]+){1,3}$")

@@ -29,10 +29,11 @@ from loader.extract.partner_names import (
 
 __all__ = ["sentence_mentions", "sentences"]
 
-_LEAD = (r"lead\s*partner|leadpartner|chef\s+de\s+file|projectleider|lead\s+beneficiary|porteur\s+du\s+projet|"
+_LEAD = (r"lead\s*partner|leadpartner|chef\s+de\s+file|projectleider|project\s+leader|lead\s+beneficiary|porteur\s+du\s+projet|"
          r"coordinat(?:or|eur)\s+(?:of|du|van)\s+(?:the\s+|du\s+|het\s+)?proje[ck]t|penvoerder|hoofdaanvrager|"
          r"federf[üu]hrende[rn]?\s+partner")
-_COPULA = r"is|est|ist|was|war|wird|wordt|sera|will\s+be|acts\s+as|agit\s+en\s+tant\s+que|fungiert\s+als|treedt\s+op\s+als"
+_COPULA = (r"is|est|ist|was|war|wird|wordt|sera|will\s+be|acts\s+as|agit\s+en\s+tant\s+que|fungiert\s+als|"
+           r"treedt\s+op\s+als|assure|assume|serves\s+as|fungeert\s+als|[üu]bernimmt|fait\s+office\s+de")
 _SUBJ_LEAD_RE = re.compile(rf"^(?P<subj>.+?)\s+(?:{_COPULA})\b(?P<mid>.{{0,40}}?)\b(?:{_LEAD})", re.IGNORECASE)
 _SUBJ_LEADS_RE = re.compile(r"^(?P<subj>.+?)\s+(?:heeft\s+de\s+leiding|leads\s+the\s+project|leidt\s+het\s+project|"
                             r"pilote\s+le\s+projet|coordonne\s+le\s+projet|coordinates\s+the\s+project|"
@@ -43,6 +44,9 @@ _LED_BY_RE = re.compile(r"\b(?:led|coordinated|headed|managed)\s+by|\b(?:men[ée
                         r"\b(?:geleid|gecoördineerd|getrokken|gecoordineerd)\s+door|\bunter\s+(?:der\s+)?"
                         r"(?:Leitung|Federf[üu]hrung)\s+(?:von|der|des)|\b(?:geleitet|koordiniert)\s+von",
                         re.IGNORECASE)
+_INVERTED_LEAD_RE = re.compile(rf"\b(?:{_LEAD}|federf[üu]hrend)(?:\s+(?:du|of|van|des|dieses|de\s+ce)\s+(?:the\s+)?"
+                               r"(?:projet|project|projekt|projekts|projektes|micro-?projet))?\s+(?:est|is|ist|was|war|wird|"
+                               r"wordt|sera|will\s+be)\s+(?P<rest>.+)$", re.IGNORECASE)
 _APPOSITION_RE = re.compile(rf",\s+(?:{_LEAD})\b", re.IGNORECASE)
 _FRONT_LEAD_RE = re.compile(rf"^\s*(?:{_LEAD})\s*,\s*(?P<rest>.+)$", re.IGNORECASE)
 _NUMBERED_RE = re.compile(r"\b(?P<kind>LP|PP)\s?\d{0,2}\s*\((?P<name>[^()]{3,100})\)")
@@ -149,6 +153,12 @@ def sentences(text: str) -> list[tuple[int, str]]:
     return out
 
 
+def _a_person(phrase: str, name: str) -> bool:
+    """Whether a "project leader" phrase names a person rather than an organisation."""
+    return bool(re.search(r"leader|leider|leiter|coordinat|co[öo]rdinat|chef\s+de\s+projet|manager", phrase,
+                          re.IGNORECASE)) and looks_like_person(name)
+
+
 def _subject(subj: str) -> str:
     subj = subj.strip()
     run = leading_run(subj)
@@ -170,13 +180,17 @@ def sentence_mentions(text: str, gazetteer: pl.Gazetteer | None = None) -> list[
         found: list[Mention | None] = []
         for pattern, role in ((_SUBJ_LEAD_RE, "lead"), (_SUBJ_LEADS_RE, "lead"), (_SUBJ_PARTNER_RE, "partner")):
             m = pattern.match(sentence)
-            if m and _subject(m.group("subj")):
+            if m and _subject(m.group("subj")) and not _a_person(m.group(0), _subject(m.group("subj"))):
                 found.append(_mention(_subject(m.group("subj")), role, offset))
                 break
         for m in _LED_BY_RE.finditer(sentence):
             found.append(_mention(leading_run(sentence[m.end():]), "lead", offset + m.end()))
         for m in _APPOSITION_RE.finditer(sentence):
             found.append(_mention(trailing_run(sentence[:m.start()]), "lead", offset))
+        m = _INVERTED_LEAD_RE.search(sentence)
+        if m and not re.match(r"(?i)(?:a|an|un|une|ein|een)\s", m.group("rest")) \
+                and not _a_person(m.group(0), leading_run(m.group("rest"))):
+            found.append(_mention(leading_run(m.group("rest")), "lead", offset + m.start("rest")))
         m = _FRONT_LEAD_RE.match(sentence)
         if m:
             found.append(_mention(leading_run(m.group("rest")), "lead", offset + m.start("rest")))

@@ -222,3 +222,18 @@ def test_legal_forms_and_phone_lines_with_fax(aliases, gazetteer) -> None:
     assert _rows(text, aliases, gazetteer, "phone", "website", "contact_person") == [
         ("Caritasverband für die Diözese Passau e.V.", "+4985150180", "www.caritas-passau.de", "Anna Huber"),
         ("Stichting Zorg", None, None, None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Le chef de file du projet est la Ville de Mons.", [("Ville de Mons", "lead")]),
+    ("Lead partner of the project is Kent County Council.", [("Kent County Council", "lead")]),
+    ("Federführend ist der Landkreis Bautzen.", [("Landkreis Bautzen", "lead")]),
+    ("De projectleider is Hogeschool Zeeland.", [("Hogeschool Zeeland", "lead")]),
+    ("La Ville de Lille assure le rôle de chef de file.", [("Ville de Lille", "lead")]),
+    ("Kent County Council is the project leader.", [("Kent County Council", "lead")]),
+    ("De projectleider is Mirjam Kemp.", []),
+    ("Jan Peeters is projectleider van het project.", []),
+    ("The lead partner is responsible for reporting.", []),
+])
+def test_lead_sentences_in_other_orders(text: str, expected: list, aliases, gazetteer) -> None:
+    assert _rows(text, aliases, gazetteer, "role") == expected

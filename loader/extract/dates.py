@@ -75,7 +75,8 @@ _WEAK_START_LAST = re.compile(r"(?:\b(?:starting|started|starts|begins|began|beg
                               r"depuis|du|dès|von|ab|seit|am|op)\b|commenc\w*|démarr\w*|gestart\w*|"
                               r"begonnen|startet\w*)[\s\w]{0,12}$", re.IGNORECASE)
 _WEAK_END_LAST = re.compile(r"(?:\b(?:until|till|to|ending|ends|ended|end|au|jusqu'au|jusqu’au|tot|t/m|bis|"
-                            r"zum|ende|eind|einde|fin)\b|termin\w*|afgerond|beendet)[\s\w]{0,12}$", re.IGNORECASE)
+                            r"zum|ende|eind|einde|fin|endet|eindigt|afloopt)\b|termin\w*|afgerond|beendet|"
+                            r"ach[eè]v\w*|prendra fin|prend fin|läuft bis|loopt af)[\s\w]{0,12}$", re.IGNORECASE)
 _AFTER_START = re.compile(r"^[\s,]*(?:\w+\s+){0,2}(?:gestartet\w*|started|began|begonnen|commenc\w*|"
                           r"démarr\w*|van start)", re.IGNORECASE)
 _AFTER_END = re.compile(r"^[\s,]*(?:\w+\s+){0,6}(?:beendet|ended|completed|terminé|afgelopen|afgerond|"
@@ -158,7 +159,7 @@ def _candidates(text: str, dates: list[DateMention]) -> list[tuple[str, int, Dat
             if not before.strip():
                 before = _label_line(text, a.span.start)
             after = text[b.span.end:b.span.end + 40]
-            if _NEGATIVE.search(before) or _NEGATIVE.search(after.split("\n")[0][:30]):
+            if _NEGATIVE.search(before) or _NEGATIVE.search(re.split(r"[.!?;](?:\s|$)|\n", after)[0][:30]):
                 continue
             joined_by_and = between.strip().lower() in ("and", "et", "en", "und")
             if joined_by_and and not (_WEAK_START_LAST.search(before) or _DURATION.search(before)):
@@ -175,7 +176,7 @@ def _candidates(text: str, dates: list[DateMention]) -> list[tuple[str, int, Dat
         if not before.strip():
             before = _label_line(text, date.span.start)
         after = text[date.span.end:date.span.end + 60]
-        if _NEGATIVE.search(before) or _NEGATIVE.search(after[:25]):
+        if _NEGATIVE.search(before) or _NEGATIVE.search(re.split(r"[.!?;](?:\s|$)|\n", after)[0][:25]):
             continue
         if _STRONG_START.search(before[-30:]):
             out.append(("start", 3, date))

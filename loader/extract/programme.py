@@ -214,17 +214,18 @@ def find_programme(text: str, vocab: Vocabularies, *, year: int | None = None) -
     index = _index(vocab)
     toks = tokens(_URL.sub(lambda m: " " * len(m.group()), text))
     gens = _generations(toks)
-    best: tuple[int, int, int, str] | None = None  # (-words, start token, end token, family)
+    found: list[tuple[int, int, int, int, str]] = []  # (-words, -qualified, start token, end token, family)
     for i in range(len(toks)):
         for words, family in index.aliases:
-            if best is not None and len(words) < -best[0]:
-                break
             j = _match_at(toks, i, words)
             if j is not None and _anchored(toks, i, j):
-                candidate = (-len(words), i, j, family)
-                if best is None or candidate[:2] < best[:2]:
-                    best = candidate
+                qualified = any(g.start < i and i - g.end <= 8 for g in gens) or _years_near(toks, j, j + 8) is not None
+                found.append((-len(words), -int(qualified), i, j, family))
                 break
+    best = None
+    if found:
+        top = min(found)
+        best = (top[0], top[2], top[3], top[4])
     if best is None and not gens:
         return None
     if best is None:
@@ -284,6 +285,9 @@ def programme_from_site(url: str | None, vocab: Vocabularies, *, year: int | Non
 _PRIORITY_MEASURE = re.compile(r"\b(?:priority|priorit[ée]|prioriteit|priorit[äa]t)\s*(?:axis\s*)?(?P<p>\d+)\s*[,;]?\s*"
                                r"(?:and\s+|et\s+|en\s+)?(?:measure|mesure|maatregel|ma(?:ß|ss)nahme)\s*(?P<m>\d+)",
                                re.IGNORECASE)
+_PRIORITY_INLINE = re.compile(r"^[ \t]*(?P<v>(?:priority axis|axe prioritaire|axe|prioritaire as|prioriteit|"
+                              r"priorit[äa]tsachse|priority|priorité|priorit[äa]t)[ \t]*\d+[ \t]*[:–-][ \t]*[^\n]{3,120})$",
+                              re.IGNORECASE | re.MULTILINE)
 _PRIORITY_LABEL = re.compile(r"^[ \t]*(?P<l>priority axis|axe prioritaire|prioritaire as|priorit[äa]tsachse|priority)"
                              r"[ \t]*:?[ \t]*\n+[ \t]*(?P<v>[^\n]{3,160})", re.IGNORECASE | re.MULTILINE)
 _AXE = re.compile(r"^[ \t]*(?P<v>(?:axe|axis|as|achse)[ \t]?\d+)[ \t]*$", re.IGNORECASE | re.MULTILINE)
@@ -302,6 +306,9 @@ def find_priority(text: str) -> tuple[str, Span] | None:
     m = _PRIORITY_MEASURE.search(text)
     if m:
         return f"Priority {m.group('p')}, Measure {m.group('m')}", Span(*m.span())
+    inline = _PRIORITY_INLINE.search(text)
+    if inline:
+        return inline.group("v").strip(), Span(inline.start("v"), inline.start("v") + len(inline.group("v").strip()))
     label = _PRIORITY_LABEL.search(text) or _AXE.search(text)
     objective = _OBJECTIVE.search(text)
     if label is None:

@@ -82,6 +82,7 @@ _STANDS_FOR = re.compile(
     r"[“\"«‘„‚']?(?P<t>[^\n”\"»’“']{4,160})")
 _PAREN_AFTER = re.compile(rf"(?P<t>[A-ZÀ-Ý][^\n()]{{3,160}}?)\s*\((?P<a>{_ACR})\)")
 _PAREN_BEFORE = re.compile(rf"(?<![\w-])(?P<a>{_ACR})\s*\((?P<t>[A-ZÀ-Ý][^\n()]{{3,160}})\)")
+_ACR_COLON = re.compile(rf"(?<![\w-])(?P<a>{_ACR})\s*(?::|\s[-–—]\s)\s*(?P<t>[A-ZÀ-Ý][^\n:.!?]{{3,160}})")
 _LABEL = re.compile(r"^[ \t]*(?:name|acronym|acroniem|akronym|acronyme|projectnaam|projektname|nom du projet|"
                     r"project acronym)\s*:\s*(?P<v>[^\n]{2,120}?)\s*$", re.IGNORECASE | re.MULTILINE)
 _NEAR_PROJECT = re.compile(rf"\b{_PROJECT_WORD}\s+(?P<a>[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)?)\b|"
@@ -104,7 +105,7 @@ def spells(title: str, acronym: str, *, spare: int = 1) -> bool:
     >>> spells("Covid Channel Area Response Exchange", "C-CARE"), spells("Limburgs Gezondheidsoverleg", "LOGO")
     (True, False)
     """
-    words = [fold_word(w) for w in re.split(r"[\s\-/]+", title) if re.search(r"\w", w)]
+    words = [fold_word(w) for w in re.split(r"[\s\-/'’]+", title) if re.search(r"\w", w)]
     words = [re.sub(r"^\W+", "", w) for w in words]
     letters = _letters(acronym)
     if len(letters) < 2 or not words or not words[0] or words[0][0] != letters[0]:
@@ -157,6 +158,10 @@ def find_identity(text: str) -> Identity:
                 continue
             t_start = text.find(t, m.start())
             pairs.append((m.start(), Found(t, Span(t_start, t_start + len(t))), Found(a, Span(*m.span("a")))))
+    for m in _ACR_COLON.finditer(text):
+        a, t = m.group("a"), m.group("t").strip()
+        if _is_acronym(a) and spells(t, a, spare=2) and not _orgish(t, ""):
+            pairs.append((m.start(), Found(t, Span(m.start("t"), m.start("t") + len(t))), Found(a, Span(*m.span("a")))))
     if pairs:
         _, title, acronym = min(pairs, key=lambda p: p[0])
     if acronym is None:
@@ -221,7 +226,12 @@ def _quoted_title(text: str, acronym: Found | None) -> Found | None:
             if len(t.split()) > 16 or (acronym and t == acronym.text):
                 continue
             hits.append((m.start("t"), Found(t, Span(m.start("t"), m.start("t") + len(t)))))
-    return min(hits, key=lambda h: h[0])[1] if hits else None
+    if not hits:
+        return None
+    first = min(hits, key=lambda h: h[0])[1]
+    longer = [f for _, f in hits if f.text != first.text and f.text.startswith(first.text)
+              and not f.text[len(first.text)].isalnum()]
+    return max(longer, key=lambda f: len(f.text)) if longer else first
 
 
 def _segments(text: str):
@@ -267,7 +277,9 @@ def _line_after_acronym(text: str, acronym: str) -> Found | None:
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>()\"'“”,;]+[^\s<>()\"'“”,;.:]")
 _WEB_CUE = re.compile(r"(?:website|web site|webpage|site web|site internet|site|webseite|internetseite|homepage|"
-                      r"webpagina|url|meer over dit project|plus d'informations|more information|weitere informationen)"
+                      r"webpagina|url|meer over dit project|meer info\w*|plus d'info\w*|plus d’info\w*|more info\w*|"
+                      r"further information|weitere informationen|mehr informationen|mehr infos|infos? unter|"
+                      r"en savoir plus|see|voir|zie|siehe)"
                       r"[^\n]{0,25}$", re.IGNORECASE)
 
 

@@ -231,8 +231,9 @@ def read_lists(text: str, gaz: pl.Gazetteer) -> list[Mention]:
                 continue
         detail = _detail(body, last.facts.get("country")) if last is not None else None
         closes = index + 1 >= len(lines) or not lines[index + 1][1].strip()
-        if detail and detail[0] == "country" and not (st.in_block and last is not None and
-                                                      (last.source == "block" or blanks == 0 and closes)):
+        labelled = _FIELD_LABEL_RE.match(body) is not None
+        if detail and detail[0] == "country" and not labelled and not (
+                st.in_block and last is not None and (last.source == "block" or blanks == 0 and closes)):
             detail = None
         if detail and last is not None and (st.in_block or blanks <= 2):
             if detail[0].startswith("label-") or detail[0] == "fax" and not re.search(r"\d{4}", body):

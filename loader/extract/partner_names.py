@@ -357,6 +357,10 @@ _ORG_WORD_RE = re.compile(
     re.IGNORECASE)
 
 
+_NAME_LABEL_RE = re.compile(r"^(?:name|nom|naam|organi[sz]ation|organisme|organisatie|partner\s+name|"
+                            r"nom\s+du\s+partenaire|beneficiary|b[ée]n[ée]ficiaire)\s*:\s*", re.IGNORECASE)
+
+
 def _is_other_name(item: str, note_match: re.Match[str], note: str) -> bool:
     """Whether a bracketed note at the end of an entry is another name of the organisation
     ("Communauté Urbaine de Dunkerque (Greater Dunkirk District Council)"), not an acronym's expansion."""
@@ -369,7 +373,7 @@ def _is_other_name(item: str, note_match: re.Match[str], note: str) -> bool:
 
 def parse_entry(raw: str, offset: int, text: str, gaz: pl.Gazetteer) -> Mention | None:
     """A mention from one list item: inline role notes, bracket codes, city notes handled."""
-    item = strip_bullet(raw)
+    item = _NAME_LABEL_RE.sub("", strip_bullet(raw), count=1)
     role, side_lead, country, city = None, False, None, None
     other_names: list[str] = []
     glued = re.search(r",\s*(?=(?:[A-Z]{1,2}\s*[-–]\s*)?\d{4,5}\s+[A-ZÀ-Ý]|\d+[a-z]?,?\s+(?:rue|avenue|boulevard|place|"

@@ -54,6 +54,9 @@ _LIST_RE = re.compile(r"\b(?:partners|partenaires|partnership|partenariat|consor
                       r"projectpartners|projektpartner)\s+(?:are|were|is\s+made\s+up\s+of|consists?\s+of|comprises|"
                       r"include[sd]?|sont|zijn|sind|comprend|regroupe|r[ée]unit|bestaat\s+uit|umfasst|gathers)\s*:?\s+"
                       r"(?P<list>[^.\n]+)", re.IGNORECASE)
+_GATHERS_RE = re.compile(r"\b(?:project|projet|projekt|partnership|partenariat|consortium)\b[^.\n]{0,40}?\b(?:r[ée]unit|"
+                         r"rassemble|associe|brings\s+together|unites|involves|gathers|verbindet|vereint|"
+                         r"brengt\s+samen|verenigt)\s+(?P<list>[^.\n]+)", re.IGNORECASE)
 _FOR_ORG_RE = re.compile(r"\b(?:Voor|For|Pour|Für)\s+(?P<org>[^,.\n]{3,80}?),?\s+(?:is|est|ist)\s+"
                          r"(?P<person>[A-ZÀ-Ý][\w'’\-]+(?:\s+(?:(?:van|de|der|den|von|le|la|el|du)\s+)*[A-ZÀ-Ý][\w'’\-]+){1,2})\s+"
                          r"(?:de|the|le|la|der|die)?\s*"
@@ -197,7 +200,7 @@ def sentence_mentions(text: str, gazetteer: pl.Gazetteer | None = None) -> list[
         for m in _NUMBERED_RE.finditer(sentence):
             found.append(_mention(m.group("name"), "lead" if m.group("kind") == "LP" else "partner",
                                   offset + m.start("name")))
-        m = _LIST_RE.search(sentence)
+        m = _LIST_RE.search(sentence) or _GATHERS_RE.search(sentence)
         if m:
             for item in split_list(m.group("list")):
                 entry = parse_entry(item, offset + m.start("list"), text, gaz)

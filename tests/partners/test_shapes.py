@@ -237,3 +237,19 @@ def test_legal_forms_and_phone_lines_with_fax(aliases, gazetteer) -> None:
 ])
 def test_lead_sentences_in_other_orders(text: str, expected: list, aliases, gazetteer) -> None:
     assert _rows(text, aliases, gazetteer, "role") == expected
+
+
+def test_labelled_name_and_country_lines(aliases, gazetteer) -> None:
+    text = ("Partners\nLead partner\nName: Kent County Council\nCountry: United Kingdom\nPartner\n"
+            "Name: Conseil Général du Pas-de-Calais\nCountry: France\nProject description\nThe project aims to help.\n")
+    rows = extract_partners(text, None, aliases, gazetteer)
+    assert [(p.name, p.role, p.country, sorted(p.inferred)) for p in rows] == [
+        ("Kent County Council", "lead", "GB", []), ("Conseil Général du Pas-de-Calais", "partner", "FR", [])]
+
+
+def test_project_gathering_organisations(aliases, gazetteer) -> None:
+    text = ("Lancé hier à Hirson en présence du préfet, le projet ACCES réunit l'Agence régionale de santé "
+            "Hauts-de-France, l'INAMI et la Mutualité chrétienne. Photo : les partenaires réunis à la mairie.")
+    assert _rows(text, aliases, gazetteer, "role") == [
+        ("Agence régionale de santé Hauts-de-France", "partner"), ("INAMI", "partner"),
+        ("Mutualité chrétienne", "partner")]

@@ -227,8 +227,7 @@ def long_forms(text: str) -> dict[str, tuple[str, int]]:
     for m in _LONG_FORM_RE.finditer(text):
         acronym = m.group(2)
         words = m.group(1).split()
-        initials = {w[0].upper() for w in words if w[0].isupper()}
-        if not set(acronym[:2].upper()) & initials:
+        if pl.bracket_country(f"({acronym})") or not any(w[0] == acronym[0].upper() for w in words):
             continue
         # keep the words from the first capitalised one that starts the acronym's letters
         start = next((i for i, w in enumerate(words) if w[0].upper() == acronym[0].upper() and w[0].isupper()), 0)

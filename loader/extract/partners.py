@@ -254,8 +254,10 @@ def extract_partners(text: str, language: str | None, aliases: AliasTable,
         best = group.best()
         spans["name"] = _name_span(text, name, best.start)
         others = []
+        link = next((_link(m.name, acronyms) for m in group.mentions if _link(m.name, acronyms)), None)
+        written = [acronyms[link.split(":", 1)[1]][0]] if link else []  # the long form the text defines
         for other in [m.name for m in group.mentions] + [a for m in group.mentions for a in m.aliases] \
-                + group.extra_names:
+                + group.extra_names + written:
             if aliases.key_for(other) != aliases.key_for(name) or other.lower() != name.lower():
                 if other != name and other not in others:
                     others.append(other)

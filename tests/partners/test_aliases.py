@@ -111,3 +111,13 @@ def test_one_organisation_is_never_its_own_candidate() -> None:
 def test_host_of_reads_mails_and_sites() -> None:
     assert host_of("Fawad.Bhatti@Medway.gov.uk") == "medway.gov.uk"
     assert host_of("http://www.interreg-fwvl.eu/nl/prj/178.html") == "interreg-fwvl.eu"
+
+
+def test_long_form_defined_later_is_listed_as_alias(aliases: AliasTable, gazetteer) -> None:
+    text = ("Chef de file, le Cnam Lorraine propose des stages.\n"
+            "Le Centre national des arts et métiers (Cnam) Lorraine dépose un nouveau programme.\n"
+            "Partenaires : Stad Gent (BE)\n")
+    partners = extract_partners(text, "fr", aliases, gazetteer)
+    assert [(p.name, p.role, p.aliases) for p in partners] == [
+        ("Cnam Lorraine", "lead", ("Centre national des arts et métiers (Cnam) Lorraine",)),
+        ("Stad Gent", "partner", ())]

@@ -52,6 +52,7 @@ _PATTERNS = [
     re.compile(rf"(?<![\w])(?P<month2>{MONTH_PATTERN})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)(?!\d)",
                re.IGNORECASE),
     re.compile(rf"(?<![\w])(?P<month>{MONTH_PATTERN})\.?,?\s+(?P<year>(?:19|20)\d\d)(?!\d)", re.IGNORECASE),
+    re.compile(r"(?<![\d./-])(?P<mon>0?[1-9]|1[0-2])[./](?P<year>(?:19|20)\d\d)(?![\d./])"),
 ]
 _YEAR_RANGE = re.compile(r"(?<![\d./-])((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?![\d./-])")
 _FROM_TO_YEARS = re.compile(r"\b(?:from|van|du|von|vom|de|entre|between)\s+((?:19|20)\d\d)\s+(?:to|until|till|tot|au|à|a|"
@@ -101,7 +102,7 @@ def _mention(match: re.Match[str]) -> str | None:
     if month_name:
         month = MONTHS.get(fold_word(month_name)) or MONTHS.get(month_name.lower())
     else:
-        month = int(groups["mon"])
+        month = int(groups["mon"])  # numeric month (dd/mm/yyyy or mm/yyyy)
     day = int(groups["day"]) if groups.get("day") else None
     return _iso(groups["year"], month, day)
 

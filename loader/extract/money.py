@@ -51,7 +51,7 @@ _SCALE = r"(?:million(?:s)?|miljoen|millionen|mio\.?|mln\.?|m(?![\w€])|milliar
 _CUR = r"(?:€|eur(?:o|os)?\b)"
 _AMOUNT = re.compile(
     rf"(?P<pre>{_CUR})\s?(?P<n1>{_NUMBER})(?:\s?(?P<s1>{_SCALE}))?(?:\s?(?:€|euros?\b|eur\b))?"
-    rf"|(?<![\w.,])(?P<n2>{_NUMBER})(?:\s?(?P<s2>{_SCALE}))?\s?(?P<post>k€|{_CUR})",
+    rf"|(?<![\w.,])(?P<n2>{_NUMBER})(?:,-{{1,2}})?(?:\s?(?P<s2>{_SCALE}))?\s?(?P<post>k€|{_CUR})",
     re.IGNORECASE)
 _SCALES = {"million": 10**6, "millions": 10**6, "miljoen": 10**6, "millionen": 10**6, "mio": 10**6, "mln": 10**6,
            "m": 10**6, "milliard": 10**9, "milliards": 10**9, "billion": 10**9, "bn": 10**9, "k": 10**3}

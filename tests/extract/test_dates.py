@@ -27,6 +27,7 @@ from loader.extract.dates import find_dates, find_project_dates, parse_date
     ("Sept. 2016", "2016-09"),
     ("maart 2017", "2017-03"),
     ("Januar 2015", "2015-01"),
+    ("03/2015", "2015-03"),
 ])
 def test_notations_are_read_at_their_precision(written, iso):
     date = parse_date(written)
@@ -64,6 +65,9 @@ def test_find_dates_gives_spans_into_the_text():
     ("The project runs from 2016 to 2019.", "2016", "2019"),
     ("Het project loopt van 2017 tot 2020.", "2017", "2020"),
     ("Das Projekt läuft von 2018 bis 2021", "2018", "2021"),
+    ("Start: 01/2016\nEnd: 12/2018", "2016-01", "2018-12"),
+    ("Le projet a démarré le 1er octobre 2016 et s'achèvera le 30 septembre 2020.\nLe lancement a eu lieu le 15 "
+     "novembre 2016.", "2016-10-01", "2020-09-30"),
 ])
 def test_project_dates(text, start, end):
     found = find_project_dates(text)

@@ -39,6 +39,8 @@ def test_numbers(number, scale, value):
     ("Budget for CESI: 440 k€.", "440000"),
     ("à hauteur de 394 543 euros", "394543"),
     ("Kosten In Höhe von 859.306,50 Euro", "859306.50"),
+    ("Gesamtkosten: 2.000.000,- €", "2000000"),
+    ("Total: € 1.5 M", "1500000"),
 ])
 def test_euro_amounts_in_every_notation(text, value):
     assert [a.value for a in find_amounts(text)] == [Decimal(value)]

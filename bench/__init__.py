@@ -1,0 +1,1 @@
+"""Developer benchmarks: synthetic corpora, speed and memory figures (see bench/RESULTS.md)."""

@@ -9,6 +9,8 @@ variable                   meaning                                     default
 ``INTERREG_KG_PORT``       port ``serve`` binds                        ``8000``
 ``INTERREG_KG_QUERY_TIMEOUT``  seconds a SPARQL query may run          ``30``
 ``INTERREG_KG_MAX_ROWS``   result rows a query may return              ``100000``
+``INTERREG_KG_QUERY_WORKERS``  processes running SPARQL queries       ``2``
+``INTERREG_KG_SERVICE_ALLOW``  SERVICE endpoints allowed (IRIs, comma-separated)  none
 =========================  ==========================================  =====================
 
 >>> s = Settings.from_env({"INTERREG_KG_PORT": "9000"})
@@ -55,6 +57,8 @@ class Settings:
     port: int = 8000
     query_timeout: float = 30.0
     max_rows: int = 100_000
+    query_workers: int = 2
+    service_allow: tuple[str, ...] = ()
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -67,4 +71,7 @@ class Settings:
             port=_int(env, "INTERREG_KG_PORT", 8000, 1, 65535),
             query_timeout=float(_int(env, "INTERREG_KG_QUERY_TIMEOUT", 30, 1, 86400)),
             max_rows=_int(env, "INTERREG_KG_MAX_ROWS", 100_000, 1, 10**9),
+            query_workers=_int(env, "INTERREG_KG_QUERY_WORKERS", 2, 1, 64),
+            service_allow=tuple(iri.strip() for iri in (env.get("INTERREG_KG_SERVICE_ALLOW") or "").split(",")
+                                if iri.strip()),
         )

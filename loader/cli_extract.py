@@ -3,7 +3,8 @@
 ``extract PATH... [--json] [--source-url URL]`` reads each document (folders are walked for
 .txt/.html/.htm/.pdf) and prints one v1 JSON object per document (``ProjectRecord.to_json()``,
 ``document`` being the path as given) or, without ``--json``, a short summary. A document that
-fails gets an error line on stderr naming it; the others go on. Exit status: 0 all ok, 1 some
+fails, or is not a project description (``loader.extract.acceptance``: a name and one more fact), gets an
+error line on stderr naming it and the reason; the others go on. Exit status: 0 all ok, 1 some
 failed, 2 usage error.
 
 ``evaluate GOLD_DIR DOCS... [--min F1] [--verbose]`` extracts DOCS, matches the records to the
@@ -80,14 +81,17 @@ def _data_dir(args: argparse.Namespace) -> Path:
 
 
 def extract_paths(paths: list[str], data_dir: Path, *, source_url: str | None = None,
-                  errors: TextIO | None = None) -> tuple[list[ProjectRecord], int]:
+                  errors: TextIO | None = None, accept: bool = True) -> tuple[list[ProjectRecord], int]:
     """Extract every document; returns the records and the number of documents that failed.
 
     Each failure is reported as one ``error: PATH: problem`` line on ``errors`` (default: stderr).
+    With ``accept`` (the default), a document that is not a project description is a failure; without
+    it (scoring), its record is kept and a ``note: PATH: not a project description: ...`` line written.
     """
     errors = errors or sys.stderr
     from loader.aliases import load_alias_table
     from loader.extract import extract
+    from loader.extract.acceptance import check_accepted, refusal
     from loader.manifest import read_manifest
     from loader.vocab import load_vocabularies
 
@@ -104,9 +108,15 @@ def extract_paths(paths: list[str], data_dir: Path, *, source_url: str | None = 
         try:
             document = read_document(Path(raw), manifest=manifest, source_url=source_url)
             document = _with_path(document, raw)
-            records.append(extract(document, vocab, aliases))
+            record = extract(document, vocab, aliases)
+            if accept:
+                check_accepted(record)
+            elif (reason := refusal(record)) is not None:
+                _say(f"note: {raw}: not a project description (no project found): {reason}", errors)
+            records.append(record)
         except (LoaderError, ValueError, OSError) as exc:
-            _say(f"error: {raw}: {exc}", errors)
+            message = str(exc)
+            _say(f"error: {message if message.startswith(raw + ':') else f'{raw}: {message}'}", errors)
             failed += 1
     return records, failed
 
@@ -156,7 +166,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
         _say(f"error: {args.gold_dir}: not a folder of gold .json files", sys.stderr)
         return 2
     try:
-        records, failed = extract_paths(args.docs, _data_dir(args))
+        records, failed = extract_paths(args.docs, _data_dir(args), accept=False)
     except (LoaderError, ValueError) as exc:
         _say(f"error: {exc}", sys.stderr)
         return 2

@@ -5,6 +5,7 @@
     LoaderError                 anything the loader raises on purpose
     ├── DocumentError           a document is missing, empty, unsupported or undecodable
     ├── ExtractionError         a readable document could not be turned into records
+    │   └── NotAProjectError    the document describes no project (no name, or a name and nothing else)
     ├── MappingError            records could not be turned into RDF
     └── StoreError              the store could not be written or switched
 
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["LoaderError", "DocumentError", "ExtractionError", "MappingError", "StoreError"]
+__all__ = ["LoaderError", "DocumentError", "ExtractionError", "NotAProjectError", "MappingError", "StoreError"]
 
 
 class LoaderError(Exception):
@@ -35,6 +36,15 @@ class DocumentError(LoaderError):
 
 class ExtractionError(LoaderError):
     """A readable document could not be turned into typed records."""
+
+
+class NotAProjectError(ExtractionError):
+    """A readable document is not a project description: carries the ``path`` and the ``reason``."""
+
+    def __init__(self, path: str | Path, reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: not a project description (no project found): {reason}")
 
 
 class MappingError(LoaderError):

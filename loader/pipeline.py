@@ -146,16 +146,17 @@ def _now() -> str:
 def map_document(path: Path, inputs: Inputs, manifest: object | None = None) -> tuple[ProjectRecord, list[Quad]]:
     """Read, extract and map one document.
 
-    :raises LoaderError: (or ValueError from a record) when any step fails; nothing is written.
+    :raises LoaderError: (or ValueError from a record) when any step fails, ``NotAProjectError`` when the
+        document describes no project (``loader.extract.acceptance``); nothing is written.
     """
     from loader.documents import read_document
+    from loader.extract.acceptance import check_accepted
 
     document = read_document(Path(path), manifest=manifest if manifest is not None else inputs.manifest)
     record = inputs.extract(document, inputs.vocab, inputs.aliases)
     if not isinstance(record, ProjectRecord):
         raise LoaderError(f"{path}: extraction gave {type(record).__name__}, not a ProjectRecord")
-    if not (record.title or record.acronym or record.partners):
-        raise LoaderError(f"{path}: no project found (no title, acronym or partner)")
+    check_accepted(record)
     return record, project_to_quads(record)
 
 

@@ -89,8 +89,9 @@ _NEAR_PROJECT = re.compile(rf"\b{_PROJECT_WORD}\s+(?P<a>[A-Z][A-Z0-9]+(?:-[A-Z0-
                            rf"\b(?P<b>[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)?)[\s-]+{_PROJECT_WORD}\b")
 _HEADING_DASH = re.compile(r"^[ \t]*(?P<a>[A-Z][A-Z0-9]{1,7})\s+[-–]\s+(?P<rest>[^\n]{2,80})$", re.MULTILINE)
 _CAPS_LINE = re.compile(r"^[ \t]*(?P<a>[A-Z][A-Z0-9-]{2,11})[ \t]*$", re.MULTILINE)
-_NAMED_PROJECT = re.compile(rf"\b{_PROJECT_WORD}\s+(?P<t>[A-Z][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){{0,5}})")
-_THE_X_PROJECT = re.compile(r"\b[Tt]he\s+(?P<t>(?:[A-Z][\w-]*\s+){1,6}Project)\b")
+# A name written after "project" stays on its line (a menu "Projects / Calls / News" is not a name).
+_NAMED_PROJECT = re.compile(rf"\b{_PROJECT_WORD}[ \t]+(?P<t>[A-Z][\w’'-]+(?:[ \t]+[A-ZÀ-Ý][\w’'-]+){{0,5}})")
+_THE_X_PROJECT = re.compile(r"\b[Tt]he[ \t]+(?P<t>(?:[A-Z][\w-]*[ \t]+){1,6}Project)\b")
 
 
 def _letters(acronym: str) -> str:
@@ -215,7 +216,43 @@ def find_identity(text: str) -> Identity:
         m = _THE_X_PROJECT.search(text)
         if m:
             title = Found(m.group("t"), Span(*m.span("t")))
+    if title is None:
+        title = _heading_before_facts(text)
     return Identity(title, acronym)
+
+
+# Labels of a project's fact sheet (keep.eu and programme sites): the line above the first is its name.
+_FACT_LABEL = re.compile(
+    r"^[ \t]*(?:pays|countries|country|land|l[äa]nder|landen|fronti[èe]re\(?s?\)?|borders?|grenze|"
+    r"programmes?(?:\(s\))?(?:[ \t]+europ[ée]ens?(?:\(s\))?)?|programma|programm|th[èe]mes?(?:\(s\))?|themes?|"
+    r"thema'?s?|lead partner|chef de file|porteur du projet|projectleider|leadpartner|duration|dur[ée]e|looptijd|"
+    r"laufzeit|project period|p[ée]riode|total budget|budget total|totaal budget|gesamtbudget)[ \t]*:",
+    re.IGNORECASE)
+
+
+def _heading_before_facts(text: str) -> Found | None:
+    """A short line (not a label) directly above the first line of a fact sheet (``Pays :``, ``Programme:``)."""
+    lines = text.split("\n")
+    pos, offsets = 0, []
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line) + 1
+    previous: int | None = None
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        if _FACT_LABEL.match(line):
+            if previous is None:
+                return None
+            candidate = lines[previous].strip()
+            words = candidate.split()
+            if (1 <= len(words) <= 12 and ":" not in candidate and not candidate.endswith((".", "!", "?"))
+                    and not _FACT_LABEL.match(candidate) and candidate[0].isupper()):
+                start = offsets[previous] + lines[previous].find(candidate)
+                return Found(candidate, Span(start, start + len(candidate)))
+            return None
+        previous = i
+    return None
 
 
 def _quoted_title(text: str, acronym: Found | None) -> Found | None:

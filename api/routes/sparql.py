@@ -1,127 +1,91 @@
-"""``/sparql``: the query side of the SPARQL 1.1 Protocol, read-only.
+"""``/sparql``: the query side of the SPARQL 1.1 Protocol, read-only and guarded.
 
 - ``GET /sparql?query=...``, ``POST`` form-encoded (``query=...``) or ``POST`` with an
-  ``application/sparql-query`` body; ``default-graph-uri`` / ``named-graph-uri`` may narrow the dataset.
+  ``application/sparql-query`` body (UTF-8); one query per request (two ``query`` parameters: 400).
+- The dataset (:mod:`api.sparql.dataset`): ``default-graph-uri`` / ``named-graph-uri`` when given,
+  else the query's ``FROM`` / ``FROM NAMED``, else the union of the public graphs (every named graph
+  but ``graph:contacts/*``). It can only be narrowed: contact details cannot be queried.
 - SELECT and ASK answer JSON, XML, CSV or TSV, CONSTRUCT and DESCRIBE Turtle, N-Triples, JSON-LD or
   RDF/XML, as the ``Accept`` header (with q-values) prefers; 406 when it accepts none of them.
-- The default graph is the union of every named graph except ``graph:contacts/*``, and only those
-  graphs are visible to ``GRAPH`` and ``FROM``: contact details cannot be queried.
-- Updates (an ``update`` parameter or an ``application/sparql-update`` body) answer 403, federated
-  queries (``SERVICE``) 403 as well; a malformed query 400 with the parser's message.
-- ``GET /sparql`` without a query answers a service description (SD vocabulary) in Turtle.
+- Guards: each query runs in a worker process and is stopped after ``INTERREG_KG_QUERY_TIMEOUT``
+  seconds (503, :mod:`api.sparql.pool`); results stop at ``INTERREG_KG_MAX_ROWS`` rows or triples,
+  and a cut result says so in the ``Interreg-KG-Truncated`` header (the limit); a body over 1 MB is
+  413; ``SERVICE`` only to the endpoints of ``INTERREG_KG_SERVICE_ALLOW`` (403 otherwise).
+  A store given in memory (tests, embedding) is queried in-process, without the time limit.
+- Updates (an ``update`` parameter or an ``application/sparql-update`` body) answer 403; a
+  malformed query 400 with the parser's message; other POST bodies 415.
+- ``GET /sparql`` without a query answers the service description (:mod:`api.sparql.description`).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
+from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Query, Request, Response
-from pyoxigraph import (
-    BlankNode,
-    NamedNode,
-    QueryBoolean,
-    QueryResultsFormat,
-    QuerySolutions,
-    RdfFormat,
-    Triple,
-    serialize,
-)
 from starlette.concurrency import run_in_threadpool
 
 from api.deps import StoreDep
-from api.errors import BadRequestError, NotAcceptableError, UnsupportedMediaError, UpdateForbiddenError
-from api.negotiation import choose
+from api.errors import BadRequestError, UnsupportedMediaError, UpdateForbiddenError
+from api.sparql import dataset, federation
+from api.sparql.description import description
+from api.sparql.errors import PayloadTooLargeError
+from api.sparql.execute import Job, run
+from api.sparql.pool import QueryPool
 from api.store import Snapshot
-from ontology.namespaces import CONTACTS_GRAPH_PREFIX, PREFIXES
+
+__all__ = ["router", "MAX_BODY_BYTES", "TRUNCATED_HEADER"]
 
 router = APIRouter(tags=["sparql"])
 
-RESULT_FORMATS: dict[str, QueryResultsFormat] = {
-    "application/sparql-results+json": QueryResultsFormat.JSON,
-    "application/json": QueryResultsFormat.JSON,
-    "application/sparql-results+xml": QueryResultsFormat.XML,
-    "application/xml": QueryResultsFormat.XML,
-    "text/csv": QueryResultsFormat.CSV,
-    "text/tab-separated-values": QueryResultsFormat.TSV,
-}
-GRAPH_FORMATS: dict[str, RdfFormat] = {
-    "text/turtle": RdfFormat.TURTLE,
-    "application/n-triples": RdfFormat.N_TRIPLES,
-    "application/ld+json": RdfFormat.JSON_LD,
-    "application/rdf+xml": RdfFormat.RDF_XML,
-}
-_SD = "http://www.w3.org/ns/sparql-service-description#"
-_RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-_FORMATS = "http://www.w3.org/ns/formats/"
-_FORMAT_IRIS = ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
-                "Turtle", "N-Triples", "JSON-LD", "RDF_XML")
-# SERVICE as a keyword: not inside an IRI, a string or a comment, not part of a name or variable
-_STRIP = re.compile(r'<[^<>"{}|^`\\\s]*>|"""(?:.|\n)*?"""|\'\'\'(?:.|\n)*?\'\'\'|"(?:[^"\\\n]|\\.)*"'
-                    r"|'(?:[^'\\\n]|\\.)*'|#[^\n]*")
-# ``id:`` is left out: its local names hold slashes, which Turtle would have to escape
-_TURTLE_PREFIXES = {p: iri for p, iri in PREFIXES.items() if p != "id"}
-_SERVICE = re.compile(r"(?<![\w:?$])SERVICE\b", re.IGNORECASE)
+#: the largest request body accepted (a query of 1 MB is already far beyond any hand-written one)
+MAX_BODY_BYTES = 1_000_000
+#: set on a response whose rows (or triples) were cut at INTERREG_KG_MAX_ROWS; its value is the limit
+TRUNCATED_HEADER = "Interreg-KG-Truncated"
+_READ_ONLY = "this endpoint is read-only: SPARQL updates are not accepted"
 
 
-def _media(offer: str) -> str:
-    return f"{offer}; charset=utf-8" if offer.startswith("text/") or offer.endswith("json") else offer
+def _single(values: Sequence[str], name: str) -> str | None:
+    if len(values) > 1:
+        raise BadRequestError(f"one {name} per request, not {len(values)}")
+    return values[0] if values else None
 
 
-def _dataset(snapshot: Snapshot, default_uris: Sequence[str], named_uris: Sequence[str]) -> tuple[list, list]:
-    for uri in (*default_uris, *named_uris):
-        if uri.startswith(CONTACTS_GRAPH_PREFIX):
-            raise UpdateForbiddenError("contact-detail graphs are not served")
+async def _body(request: Request) -> bytes:
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+        raise PayloadTooLargeError(f"the request body is over the limit of {MAX_BODY_BYTES} bytes")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:
+            raise PayloadTooLargeError(f"the request body is over the limit of {MAX_BODY_BYTES} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _utf8(body: bytes) -> str:
     try:
-        default = [NamedNode(u) for u in default_uris] or list(snapshot.graphs)
-        named = [NamedNode(u) for u in named_uris] or list(snapshot.graphs)
-    except ValueError as exc:
-        raise BadRequestError(f"a graph URI is not an IRI: {exc}") from None
-    return default, named
+        return body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BadRequestError(f"the request body is not UTF-8: {exc}") from None
 
 
-def _execute(snapshot: Snapshot, query: str, accept: str | None,
-             default_uris: Sequence[str], named_uris: Sequence[str]) -> Response:
-    if _SERVICE.search(_STRIP.sub(" ", query)):
-        raise UpdateForbiddenError("federated queries (SERVICE) are not allowed here")
-    default, named = _dataset(snapshot, default_uris, named_uris)
-    result = snapshot.store.query(query, default_graph=default or None, named_graphs=named)
-    # pyoxigraph's results must be dropped on the thread that made them: never let one escape
-    try:
-        if isinstance(result, QuerySolutions | QueryBoolean):
-            offer = choose(accept, list(RESULT_FORMATS))
-            if offer is None:
-                raise NotAcceptableError(f"SELECT and ASK results come as {', '.join(RESULT_FORMATS)}")
-            return Response(result.serialize(format=RESULT_FORMATS[offer]), media_type=_media(offer))
-        offer = choose(accept, list(GRAPH_FORMATS))
-        if offer is None:
-            raise NotAcceptableError(f"CONSTRUCT and DESCRIBE results come as {', '.join(GRAPH_FORMATS)}")
-        prefixes = _TURTLE_PREFIXES if offer == "text/turtle" else None
-        body = serialize(result, format=GRAPH_FORMATS[offer], prefixes=prefixes)
-        return Response(body or b"", media_type=_media(offer))
-    finally:
-        del result
-
-
-def service_description(endpoint: str, graphs: Sequence[NamedNode]) -> bytes:
-    """The SPARQL service description of the endpoint at ``endpoint``, in Turtle."""
-    service, dataset, default = NamedNode(endpoint), BlankNode(), BlankNode()
-    triples = [
-        Triple(service, _RDF_TYPE, NamedNode(_SD + "Service")),
-        Triple(service, NamedNode(_SD + "endpoint"), service),
-        Triple(service, NamedNode(_SD + "supportedLanguage"), NamedNode(_SD + "SPARQL11Query")),
-        Triple(service, NamedNode(_SD + "defaultDataset"), dataset),
-        Triple(dataset, _RDF_TYPE, NamedNode(_SD + "Dataset")),
-        Triple(dataset, NamedNode(_SD + "defaultGraph"), default),
-        Triple(default, _RDF_TYPE, NamedNode(_SD + "Graph")),
-    ]
-    triples += [Triple(service, NamedNode(_SD + "resultFormat"), NamedNode(_FORMATS + f)) for f in _FORMAT_IRIS]
-    for graph in graphs:
-        node = BlankNode()
-        triples += [Triple(dataset, NamedNode(_SD + "namedGraph"), node),
-                    Triple(node, _RDF_TYPE, NamedNode(_SD + "NamedGraph")),
-                    Triple(node, NamedNode(_SD + "name"), graph)]
-    return serialize(triples, format=RdfFormat.TURTLE, prefixes={"sd": _SD}) or b""
+async def _answer(request: Request, snapshot: Snapshot, query: str | None,
+                  default_uris: Sequence[str], named_uris: Sequence[str]) -> Response:
+    if query is None or not query.strip():
+        raise BadRequestError("no query given")
+    settings = request.app.state.settings
+    federation.check(query, settings.service_allow)
+    default, named = dataset.resolve(snapshot.graphs, query, default_uris, named_uris)
+    job = Job(query, default, named, request.headers.get("accept"), settings.max_rows)
+    if snapshot.build is None:
+        answer = await run_in_threadpool(run, snapshot.store, job)
+    else:
+        pool: QueryPool = request.app.state.query_pool
+        answer = await run_in_threadpool(pool.run, snapshot.build, job)
+    headers = {TRUNCATED_HEADER: str(settings.max_rows)} if answer.truncated else None
+    return Response(answer.body, media_type=answer.media_type, headers=headers)
 
 
 @router.get("/sparql", summary="SPARQL query (GET), or the service description without a query",
@@ -129,39 +93,45 @@ def service_description(endpoint: str, graphs: Sequence[NamedNode]) -> bytes:
 async def sparql_get(
     request: Request,
     snapshot: StoreDep,
-    query: str | None = None,
-    update: str | None = None,
-    default_graph_uri: list[str] = Query([], alias="default-graph-uri"),  # noqa: B008
-    named_graph_uri: list[str] = Query([], alias="named-graph-uri"),  # noqa: B008
+    query: str | None = Query(None, description="the SPARQL query (one)"),
+    update: str | None = Query(None, description="refused: this endpoint is read-only (403)"),
+    default_graph_uri: list[str] = Query([], alias="default-graph-uri",  # noqa: B008
+                                         description="a graph of the default graph (repeatable)"),
+    named_graph_uri: list[str] = Query([], alias="named-graph-uri",  # noqa: B008
+                                       description="a named graph of the dataset (repeatable)"),
 ) -> Response:
-    if update is not None:
-        raise UpdateForbiddenError("this endpoint is read-only: SPARQL updates are not accepted")
+    params = request.query_params
+    if params.getlist("update"):
+        raise UpdateForbiddenError(_READ_ONLY)
+    query = _single(params.getlist("query"), "query")
     if query is None:
         endpoint = str(request.url.replace(query=""))
-        return Response(service_description(endpoint, snapshot.graphs), media_type="text/turtle; charset=utf-8")
-    return await run_in_threadpool(_execute, snapshot, query, request.headers.get("accept"),
-                                   default_graph_uri, named_graph_uri)
+        body = description(endpoint, snapshot.graphs, request.app.state.settings.service_allow)
+        return Response(body, media_type="text/turtle; charset=utf-8")
+    return await _answer(request, snapshot, query, default_graph_uri, named_graph_uri)
 
 
 @router.post("/sparql", summary="SPARQL query (POST form-encoded or application/sparql-query)",
              response_class=Response)
 async def sparql_post(request: Request, snapshot: StoreDep) -> Response:
-    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    content_type, *params = (p.strip().lower() for p in request.headers.get("content-type", "").split(";"))
+    url = request.query_params
     if content_type == "application/x-www-form-urlencoded":
-        form = await request.form()
-        if "update" in form:
-            raise UpdateForbiddenError("this endpoint is read-only: SPARQL updates are not accepted")
-        query = form.get("query")
-        default_uris = [str(v) for v in form.getlist("default-graph-uri")]
-        named_uris = [str(v) for v in form.getlist("named-graph-uri")]
+        form = parse_qs(_utf8(await _body(request)), keep_blank_values=True)
+        if form.get("update") or url.getlist("update"):
+            raise UpdateForbiddenError(_READ_ONLY)
+        query = _single(form.get("query", []) + url.getlist("query"), "query")
+        default_uris = form.get("default-graph-uri", []) + url.getlist("default-graph-uri")
+        named_uris = form.get("named-graph-uri", []) + url.getlist("named-graph-uri")
     elif content_type == "application/sparql-query":
-        query = (await request.body()).decode("utf-8", errors="replace")
-        default_uris = request.query_params.getlist("default-graph-uri")
-        named_uris = request.query_params.getlist("named-graph-uri")
+        charset = next((p.partition("=")[2].strip('"') for p in params if p.startswith("charset=")), "utf-8")
+        if charset not in ("utf-8", "utf8"):
+            raise UnsupportedMediaError(f"send the query in UTF-8, not {charset}")
+        query = _utf8(await _body(request))
+        default_uris = url.getlist("default-graph-uri")
+        named_uris = url.getlist("named-graph-uri")
     elif content_type == "application/sparql-update":
-        raise UpdateForbiddenError("this endpoint is read-only: SPARQL updates are not accepted")
+        raise UpdateForbiddenError(_READ_ONLY)
     else:
         raise UnsupportedMediaError("POST a form (application/x-www-form-urlencoded) or an application/sparql-query body")
-    if not isinstance(query, str) or not query.strip():
-        raise BadRequestError("no query given")
-    return await run_in_threadpool(_execute, snapshot, query, request.headers.get("accept"), default_uris, named_uris)
+    return await _answer(request, snapshot, query, default_uris, named_uris)

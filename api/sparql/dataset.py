@@ -1,0 +1,72 @@
+"""The RDF dataset a query runs over: protocol parameters, else the query's FROM clauses, else the default.
+
+Three sources, in this order of precedence (SPARQL 1.1 Protocol, section 2.1.4):
+
+1. ``default-graph-uri`` / ``named-graph-uri`` parameters: when either is given they alone make the
+   dataset (the query's ``FROM`` clauses are overridden); a list not given is empty. Naming a
+   ``graph:contacts/*`` graph here answers 403 (:class:`GraphForbiddenError`).
+2. The query's ``FROM`` / ``FROM NAMED`` clauses: likewise only those graphs, except that a contacts
+   graph named there is read as an empty graph, as ``GRAPH <contacts...>`` in the query body is.
+3. Neither: the default graph is the union of the public graphs (every named graph but the contacts
+   ones), and those same graphs are the named graphs.
+
+Either way no contacts graph ever enters the dataset: the dataset can only be narrowed.
+
+>>> pub = (NamedNode("https://e/g1"), NamedNode("https://e/g2"))
+>>> resolve(pub, "ASK {}", [], [])
+(('https://e/g1', 'https://e/g2'), ('https://e/g1', 'https://e/g2'))
+>>> resolve(pub, "ASK FROM <https://e/g1> {}", [], [])
+(('https://e/g1',), ())
+>>> resolve(pub, "ASK FROM <https://e/g1> {}", [], ["https://e/g2"])
+((), ('https://e/g2',))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pyoxigraph import NamedNode
+
+from api.errors import BadRequestError
+from api.sparql.errors import GraphForbiddenError
+from api.sparql.text import dataset_clauses
+from ontology.namespaces import CONTACTS_GRAPH_PREFIX
+
+__all__ = ["resolve"]
+
+
+def _checked(uris: Sequence[str]) -> tuple[str, ...]:
+    for uri in uris:
+        if uri.startswith(CONTACTS_GRAPH_PREFIX):
+            raise GraphForbiddenError(f"contact-detail graphs are not served: {uri}")
+        try:
+            NamedNode(uri)
+        except ValueError as exc:
+            raise BadRequestError(f"a graph URI is not an IRI: {uri!r} ({exc})") from None
+    return tuple(dict.fromkeys(uris))
+
+
+def _from_query(uris: Sequence[str | None]) -> tuple[str, ...]:
+    if any(uri is None for uri in uris):
+        raise BadRequestError("a FROM clause names a graph this endpoint cannot resolve: write it as an "
+                              "absolute IRI or with a declared prefix")
+    return tuple(dict.fromkeys(u for u in uris if u is not None and not u.startswith(CONTACTS_GRAPH_PREFIX)))
+
+
+def resolve(public: Sequence[NamedNode], query: str, default_uris: Sequence[str],
+            named_uris: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The (default graphs, named graphs) IRIs ``query`` runs over.
+
+    :param public: the build's public graphs (:attr:`api.store.Snapshot.graphs`).
+    :param query: the query text (its FROM clauses are read when no parameter is given).
+    :param default_uris: the ``default-graph-uri`` parameters; ``named_uris`` the ``named-graph-uri`` ones.
+    :raises GraphForbiddenError: a parameter names a contacts graph.
+    :raises BadRequestError: a parameter is not an IRI, or a FROM clause cannot be resolved.
+    """
+    if default_uris or named_uris:
+        return _checked(default_uris), _checked(named_uris)
+    from_default, from_named = dataset_clauses(query)
+    if from_default or from_named:
+        return _from_query(from_default), _from_query(from_named)
+    everything = tuple(g.value for g in public)
+    return everything, everything

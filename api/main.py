@@ -25,6 +25,7 @@ from pyoxigraph import Store
 from api import errors
 from api.errors import StoreUnavailableError
 from api.routes import network, partners, projects, service, sparql, vocabularies
+from api.sparql.pool import QueryPool
 from api.store import StoreHandle
 from ontology.settings import Settings
 
@@ -59,14 +60,16 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         except StoreUnavailableError as exc:
             logger.warning("%s; answering 503 until a build is published", exc)
         yield
+        app.state.query_pool.close()  # stop the SPARQL query workers
 
     app = FastAPI(title="Interreg social-inclusion knowledge graph", version=_version(), lifespan=lifespan,
                   description="Projects, partners, programmes, target groups and themes of Interreg "
                               "cross-border social-inclusion projects; a SPARQL endpoint at /sparql.")
     app.state.settings = settings
     app.state.store_handle = handle
+    app.state.query_pool = QueryPool(settings.query_workers, settings.query_timeout)  # started at the first query
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "OPTIONS"],
-                       allow_headers=["*"], expose_headers=["Content-Disposition"])
+                       allow_headers=["*"], expose_headers=["Content-Disposition", "Interreg-KG-Truncated"])
     errors.install(app)
     for module in (service, projects, partners, vocabularies, network, sparql):
         app.include_router(module.router)

@@ -22,9 +22,9 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from pyoxigraph import Store
 
-from api import errors
+from api import errors, facade
 from api.errors import StoreUnavailableError
-from api.routes import network, partners, projects, service, sparql, vocabularies
+from api.routes import network, partners, projects, service, sparql, ui, vocabularies
 from api.sparql.pool import QueryPool
 from api.store import StoreHandle
 from ontology.settings import Settings
@@ -71,6 +71,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "OPTIONS"],
                        allow_headers=["*"], expose_headers=["Content-Disposition", "Interreg-KG-Truncated"])
     errors.install(app)
-    for module in (service, projects, partners, vocabularies, network, sparql):
+    for module in (service, projects, partners, vocabularies, network, ui, sparql):  # ui: /sparql in a browser
         app.include_router(module.router)
+    facade.install(app)  # stats, documents, named queries, linked data, dumps; JSON-LD, ETag, gzip
     return app

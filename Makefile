@@ -7,8 +7,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SHARED ?= ../shared
+VENDOR := api/static/vendor
 
-.PHONY: help install build serve test lint format evaluate evaluate-devset check clean
+.PHONY: help install build serve test lint format evaluate evaluate-devset check clean assets browser-test
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/\t/' | expand -t 18
@@ -19,7 +20,20 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-install: $(STAMP)  ## create .venv and install the project with its dev tools
+install: $(STAMP) assets  ## create .venv and install the project with its dev tools
+
+assets: $(VENDOR)/yasgui/yasgui.min.js  ## the /sparql editor's YASGUI build from npm into api/static/vendor/
+
+# npm ci in the ignored vendor folder, then the two build files beside it; without npm (or offline) a
+# message and no failure: the page then loads YASGUI from a CDN and says so
+$(VENDOR)/yasgui/yasgui.min.js: api/static/package.json api/static/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  mkdir -p $(VENDOR)/yasgui && cp api/static/package.json api/static/package-lock.json $(VENDOR)/ && \
+	  (cd $(VENDOR) && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error) && \
+	  cp $(VENDOR)/node_modules/@zazuko/yasgui/build/yasgui.min.css $(VENDOR)/yasgui/ && \
+	  cp $(VENDOR)/node_modules/@zazuko/yasgui/build/yasgui.min.js $(VENDOR)/yasgui/ || \
+	  echo "npm could not install @zazuko/yasgui: the /sparql editor will load YASGUI from a CDN"; \
+	else echo "npm not found: the /sparql editor will load YASGUI from a CDN"; fi
 
 build: install  ## build the graph from data/ into the store (INTERREG_KG_STORE, default var/store)
 	$(BIN)/interreg-kg build
@@ -36,6 +50,9 @@ format: install  ## ruff format and import sorting
 
 test: install lint  ## lint and run every test (README command 2)
 	$(BIN)/pytest
+
+browser-test: install  ## headless chromium against a live server: /sparql loads, a query runs, results show
+	$(BIN)/pytest tests_browser
 
 check: install  ## SHACL-validate the stored graph
 	$(BIN)/interreg-kg check

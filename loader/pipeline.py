@@ -14,13 +14,15 @@ leaves its graphs as they were; the rest of the batch goes on.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pyoxigraph import NamedNode, Quad
+from pyoxigraph import NamedNode, Quad, RdfFormat, serialize
 from tqdm import tqdm
 
 from loader.errors import LoaderError
@@ -32,7 +34,7 @@ from ontology.namespaces import IRG, ONTOLOGY_GRAPH, PREFIXES, SHAPES_GRAPH, voc
 from ontology.settings import Settings
 
 __all__ = ["QuadCounts", "DocumentOutcome", "LoadReport", "Inputs", "build", "load_paths", "map_document",
-           "MANIFEST_NAME"]
+           "MANIFEST_NAME", "PARALLEL_MIN"]
 
 MANIFEST_NAME = "manifest.csv"
 _RDF_TYPE = PREFIXES["rdf"] + "type"
@@ -217,12 +219,15 @@ def _manifest_documents(data_dir: Path, inputs: Inputs) -> list[Path]:
     return [folder / entry.file for entry in getattr(inputs.manifest, "entries", ())]
 
 
-def build(settings: Settings, *, progress: bool = True, inputs: Inputs | None = None) -> LoadReport:
+def build(settings: Settings, *, progress: bool = True, inputs: Inputs | None = None,
+          workers: int | None = None) -> LoadReport:
     """Rebuild the store from ``settings.data`` into a new build and publish it.
 
     :param settings: ``store`` (root) and ``data`` (folder with ``documents/``, ``vocab/``, ``aliases/``).
     :param progress: show a tqdm bar and one line per document on stderr.
     :param inputs: extraction inputs (default: read from ``settings.data``).
+    :param workers: processes extracting documents (default: one per core); a build of fewer than
+        :data:`PARALLEL_MIN` documents, or where processes cannot be forked, extracts in this process.
     :returns: the :class:`LoadReport`; a build whose count checks fail is not published.
     :raises ontology.storage.StoreBusyError: when another writer holds the lock.
     """
@@ -232,12 +237,74 @@ def build(settings: Settings, *, progress: bool = True, inputs: Inputs | None = 
     rdf_files = sorted(p for p in (data / "documents").glob("*") if p.is_file() and is_rdf_file(p))
     outcomes: list[DocumentOutcome] = []
     loaded_at = _now()
-    try:
-        with full_build(settings.store) as writer:
-            build_path, counts = _fill_build(writer, inputs, documents, rdf_files, outcomes, progress, loaded_at)
-    except _ChecksFailed as failed:
-        return LoadReport(tuple(outcomes), *failed.counts, tuple(failed.checks), None)
+    with _Mapped(documents, inputs, loaded_at, _worker_count(len(documents), workers)) as mapped:
+        try:
+            with full_build(settings.store) as writer:
+                build_path, counts = _fill_build(writer, inputs, mapped, len(documents), rdf_files, outcomes,
+                                                 progress, loaded_at)
+        except _ChecksFailed as failed:
+            return LoadReport(tuple(outcomes), *failed.counts, tuple(failed.checks), None)
     return LoadReport(tuple(outcomes), *counts, (), build_path)
+
+
+PARALLEL_MIN = 64
+_NQUADS_BATCH = 64 * 2**20  # bytes of N-Quads handed to the bulk loader at once
+_worker_state: tuple[Inputs, str] | None = None  # set in the parent before forking the workers
+
+
+def _worker_count(documents: int, workers: int | None) -> int:
+    """How many processes extract: 1 (this one) for small builds or without fork, else ``workers``."""
+    wanted = workers if workers is not None else (os.cpu_count() or 1)
+    if documents < PARALLEL_MIN or wanted < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return wanted
+
+
+def _build_one(path: Path, inputs: Inputs, loaded_at: str) -> tuple[DocumentOutcome, list[Quad]]:
+    """Map one document for a build: its outcome and its quads with its ``graph:meta`` entry."""
+    try:
+        record, quads = map_document(path, inputs)
+    except (LoaderError, ValueError, OSError) as err:
+        return _failed(path, err), []
+    meta = DocumentMeta(record.document.sha256, LOADER_VERSION, inputs.alias_sha256, _display(path), len(quads),
+                        loaded_at)
+    return _loaded(path, record, quads), quads + meta_quads(record.document.key, meta)
+
+
+def _build_one_in_worker(path: Path) -> tuple[DocumentOutcome, bytes]:
+    """:func:`_build_one` in a worker process; the quads travel back as N-Quads bytes."""
+    assert _worker_state is not None
+    outcome, quads = _build_one(path, *_worker_state)
+    return outcome, serialize(quads, format=RdfFormat.N_QUADS) if quads else b""
+
+
+class _Mapped:
+    """The documents of a build, mapped in order: ``(outcome, quads or N-Quads bytes)`` per document.
+
+    With more than one worker the processes are forked on entry, before the build opens its store,
+    and stopped on exit.
+    """
+
+    def __init__(self, documents: list[Path], inputs: Inputs, loaded_at: str, workers: int) -> None:
+        self.documents, self.inputs, self.loaded_at, self.workers = documents, inputs, loaded_at, workers
+        self.pool = None
+
+    def __enter__(self) -> Iterator[tuple[DocumentOutcome, list[Quad] | bytes]]:
+        global _worker_state
+        if self.workers < 2:
+            return (_build_one(p, self.inputs, self.loaded_at) for p in self.documents)
+        _worker_state = (self.inputs, self.loaded_at)
+        try:
+            self.pool = multiprocessing.get_context("fork").Pool(self.workers)
+        finally:
+            _worker_state = None
+        chunk = max(1, min(16, len(self.documents) // (self.workers * 8)))
+        return self.pool.imap(_build_one_in_worker, self.documents, chunksize=chunk)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
 
 
 class _ChecksFailed(Exception):
@@ -247,25 +314,29 @@ class _ChecksFailed(Exception):
         self.counts = counts
 
 
-def _fill_build(writer: BuildWriter, inputs: Inputs, documents: list[Path], rdf_files: list[Path],
-                outcomes: list[DocumentOutcome], progress: bool, loaded_at: str) -> tuple[str, tuple[int, int, int]]:
+def _fill_build(writer: BuildWriter, inputs: Inputs, mapped: Iterable[tuple[DocumentOutcome, list[Quad] | bytes]],
+                n_documents: int, rdf_files: list[Path], outcomes: list[DocumentOutcome], progress: bool,
+                loaded_at: str) -> tuple[str, tuple[int, int, int]]:
     static = _static_quads(inputs)
     writer.bulk_extend(static)
-    bar = _bar(len(documents) + len(rdf_files), progress, "build")
+    bar = _bar(n_documents + len(rdf_files), progress, "build")
     batch: list[Quad] = []
-    for path in documents:
-        try:
-            record, quads = map_document(path, inputs)
-        except (LoaderError, ValueError, OSError) as err:
-            outcome = _failed(path, err)
+    nquads: list[bytes] = []
+    pending = 0
+    for outcome, quads in mapped:
+        if isinstance(quads, bytes):
+            nquads.append(quads)
+            pending += len(quads)
+            if pending >= _NQUADS_BATCH:
+                writer.bulk_load_nquads(b"".join(nquads))
+                nquads, pending = [], 0
         else:
-            meta = DocumentMeta(record.document.sha256, LOADER_VERSION, inputs.alias_sha256,
-                                _display(path), len(quads), loaded_at)
-            batch.extend(quads + meta_quads(record.document.key, meta))
-            outcome = _loaded(path, record, quads)
+            batch.extend(quads)
         outcomes.append(outcome)
         _note(bar, progress, outcome)
     writer.bulk_extend(batch)
+    if nquads:
+        writer.bulk_load_nquads(b"".join(nquads))
     for path in rdf_files:
         outcome = _load_rdf(writer, path, loaded_at)
         outcomes.append(outcome)

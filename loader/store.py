@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 
-from pyoxigraph import Literal, NamedNode, Quad, Store
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store
 
 from loader.errors import StoreError
 from ontology.iris import mint_document
@@ -121,6 +121,11 @@ class BuildWriter:
     def bulk_extend(self, quads: Iterable[Quad]) -> None:
         """Add many quads fast (Oxigraph's bulk loader; not transactional: for fresh builds)."""
         self.store.bulk_extend(quads)
+
+    def bulk_load_nquads(self, data: bytes) -> None:
+        """Add N-Quads text fast (Oxigraph's bulk loader parses it; not transactional: for fresh builds)."""
+        if data:
+            self.store.bulk_load(data, format=RdfFormat.N_QUADS)
 
     def document_meta(self, document_key: str) -> DocumentMeta | None:
         """What ``graph:meta`` says about a document, or None when it was never loaded."""

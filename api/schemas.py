@@ -27,6 +27,15 @@ __all__ = [
     "Concept",
     "Health",
     "Version",
+    "ProgrammeDetail",
+    "Count",
+    "Totals",
+    "Stats",
+    "Fact",
+    "DocumentDetail",
+    "QueryParameterInfo",
+    "QueryInfo",
+    "QueryResult",
 ]
 
 
@@ -156,3 +165,108 @@ class Health(BaseModel):
 class Version(BaseModel):
     version: str
     graph_model: str
+
+
+class ProgrammeDetail(Programme):
+    """A programme with the projects linked to it or to a programme below it."""
+
+    broader: list[Ref] = Field([], description="the family and generation the programme belongs to")
+    project_list: list[ProjectSummary] = Field([], description="its projects, ordered by acronym")
+
+
+class Count(BaseModel):
+    """How many projects (and organisations) one value of a dimension has."""
+
+    key: str = Field(description="the id of the concept, or the country code")
+    label: str | None = None
+    projects: int = 0
+    organisations: int | None = None
+
+
+class Totals(BaseModel):
+    projects: int
+    projects_with_budget: int
+    projects_with_eu_funding: int
+    total_budget_eur: float = Field(description="sum of the projects' total budgets that are known")
+    eu_funding_eur: float = Field(description="sum of the projects' EU funding that is known")
+
+
+class Stats(BaseModel):
+    """Counts and totals for a dashboard, computed on the build being served."""
+
+    model_config = {"json_schema_extra": {"examples": [{
+        "counts": {"projects": 3, "organisations": 8, "participations": 10, "documents": 3, "programmes": 3,
+                   "statements": 12},
+        "totals": {"projects": 3, "projects_with_budget": 2, "projects_with_eu_funding": 2,
+                   "total_budget_eur": 2642943.65, "eu_funding_eur": 1333540.04},
+        "by_period": [{"key": "2007-2013", "label": "2007-2013", "projects": 2, "organisations": 7}],
+        "by_programme": [], "by_country": [], "by_target_group": [], "by_theme": []}]}}
+
+    counts: dict[str, int]
+    totals: Totals
+    by_period: list[Count] = []
+    by_programme: list[Count] = []
+    by_country: list[Count] = []
+    by_target_group: list[Count] = []
+    by_theme: list[Count] = []
+
+
+class Fact(BaseModel):
+    """One thing extracted from a document, and where: the span of its text (or how it was inferred)."""
+
+    subject: str
+    property: str | None = Field(None, description="the property; none for a participation or result citing a span")
+    value: str | None = None
+    span: str | None = Field(None, description="the span IRI, id/document/{id}#char=start,end")
+    start: int | None = Field(None, description="first character (0-based code points)")
+    end: int | None = Field(None, description="character after the last")
+    quote: str | None = Field(None, description="the text of the span")
+    inferred: bool = False
+    inferred_from: str | None = None
+
+
+class DocumentDetail(BaseModel):
+    """A source document, its load record, and every fact read from it with its span."""
+
+    id: str
+    iri: str
+    title: str | None = None
+    language: str | None = None
+    format: str | None = None
+    source: str | None = Field(None, description="where the document was fetched from")
+    sha256: str | None = None
+    loaded_at: str | None = None
+    loader_version: str | None = None
+    projects: list[Ref] = []
+    facts: list[Fact] = []
+
+
+class QueryParameterInfo(BaseModel):
+    name: str
+    type: str = Field(description="iri, iri:KIND, string, country, integer, decimal, date or boolean")
+    default: str | None = None
+    description: str = ""
+
+
+class QueryInfo(BaseModel):
+    """A named query of ``queries/``: what it answers and the parameters it takes."""
+
+    name: str
+    title: str
+    description: str
+    parameters: list[QueryParameterInfo] = []
+    sparql: str | None = Field(None, description="the query text (only in the single-query answer)")
+
+
+class QueryResult(BaseModel):
+    """The rows of a named query, one object per row (variable -> value), with the total before paging."""
+
+    model_config = {"json_schema_extra": {"examples": [{
+        "query": "lead_partners_by_country", "variables": ["country", "organisation"],
+        "data": [{"country": "GB", "organisation": "https://w3id.org/interreg-kg/id/organisation/medway-council"}],
+        "count": 1}]}}
+
+    query: str
+    variables: list[str]
+    data: list[dict[str, str | int | float | bool | None]]
+    count: int = Field(description="number of rows before paging")

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
 import queries
 from api.deps import StoreDep
 from api.errors import NotFoundError
+from api.routes.common import Limit, Offset, responses
+from api.routes.filtering import matches_words, matching, words
 from api.rows import checked_id, last_segment, ref
 from api.schemas import Page, PartnerDetail, PartnerProject, PartnerSummary
 from ontology.iris import local_part, mint_organisation
@@ -16,28 +18,49 @@ from ontology.iris import local_part, mint_organisation
 router = APIRouter(prefix="/api/partners", tags=["partners"])
 
 
-@router.get("", response_model=Page[PartnerSummary], summary="Partner organisations, filtered and paged")
+Many = list[str] | None
+Role = Literal["lead", "partner", "associated", "unknown"]
+
+
+@router.get("", response_model=Page[PartnerSummary], summary="Partner organisations, filtered and paged",
+            responses=responses())
 def list_partners(
     snapshot: StoreDep,
-    country: Annotated[str | None, Query(description="ISO alpha-2 country code")] = None,
-    city: Annotated[str | None, Query(description="city, any case")] = None,
-    q: Annotated[str | None, Query(description="text in one of the organisation's names, any case")] = None,
-    limit: Annotated[int, Query(ge=1, le=1000)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    country: Annotated[Many, Query(description="ISO alpha-2 country code; repeatable", examples=["GB"])] = None,
+    city: Annotated[Many, Query(description="city, any case; repeatable", examples=["Amiens"])] = None,
+    role: Annotated[list[Role] | None, Query(description="organisations holding this role in at least one "
+                                                         "project; repeatable", examples=["lead"])] = None,
+    q: Annotated[str | None, Query(max_length=500, description="words that must all occur in one of the "
+                                                               "organisation's names (case and accents ignored)",
+                                   examples=["council"])] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
 ) -> Page[PartnerSummary]:
-    rows = queries.run(snapshot.store, "partners", {"country": country, "city": city, "q": q},
-                       default_graph=snapshot.graphs, limit=limit, offset=offset)
+    """Organisations matching every filter given; the values of a repeated filter are alternatives."""
+    keep = matching(snapshot, "partners", "organisation", {"country": country, "city": city})
+    if role:
+        found = matching(snapshot, "organisations_in_role", "organisation", {"role": role}) or set()
+        keep = found if keep is None else keep & found
+    if q and (wanted := words(q)):
+        names: dict[str, list[str]] = {}
+        for r in queries.run(snapshot.store, "partner", default_graph=snapshot.graphs).values():
+            names.setdefault(r["organisation"], []).extend(
+                n for n in [r["name"], *(r["otherNames"] or "").split(" | ")] if n)
+        found = {o for o, texts in names.items() if matches_words(texts, wanted)}
+        keep = found if keep is None else keep & found
+    rows = [r for r in queries.run(snapshot.store, "partners", default_graph=snapshot.graphs).values()
+            if keep is None or r["organisation"] in keep]
     data = [
         PartnerSummary(id=local_part(r["organisation"], "organisation") or r["organisation"], iri=r["organisation"],
                        name=r["name"], country=r["countryCode"], city=r["cityName"],
                        projects=r["projects"] or 0, leads=r["leads"] or 0)
-        for r in rows.values()
+        for r in rows[offset:offset + limit]
     ]
-    return Page[PartnerSummary](data=data, count=rows.total)
+    return Page[PartnerSummary](data=data, count=len(rows))
 
 
 @router.get("/{partner_id}", response_model=PartnerDetail, summary="One partner organisation",
-            responses={404: {"description": "no organisation with that id"}})
+            responses=responses(404))
 def get_partner(snapshot: StoreDep, partner_id: str) -> PartnerDetail:
     """The organisation ``id/organisation/{partner_id}`` with the projects it takes part in and its roles."""
     key = checked_id(partner_id)

@@ -2,38 +2,93 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import datetime as dt
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
 import queries
 from api.deps import StoreDep
 from api.errors import NotFoundError
+from api.routes.common import Limit, Offset, responses
+from api.routes.filtering import active_on as is_active_on
+from api.routes.filtering import matches_words, matching, sort_rows, words
 from api.rows import checked_id, last_segment, maybe_ref, number, ref
 from api.schemas import DateValue, DocumentRef, Page, ProjectDetail, ProjectPartner, ProjectSummary
-from ontology.iris import local_part, mint_project
+from ontology.iris import local_part, mint_organisation, mint_project
 
 router = APIRouter(prefix="/api/projects", tags=["projects"])
 
-Limit = Annotated[int, Query(ge=1, le=1000, description="page size")]
-Offset = Annotated[int, Query(ge=0, description="matches to skip")]
+Many = list[str] | None
+Sort = Literal["acronym", "-acronym", "title", "-title", "start_date", "-start_date", "end_date", "-end_date",
+               "participants", "-participants"]
+_SORT_KEYS = {
+    "acronym": lambda r: (r["acronym"] or r["title"] or "").casefold() or None,
+    "title": lambda r: (r["title"] or "").casefold() or None,
+    "start_date": lambda r: r["startDate"],
+    "end_date": lambda r: r["endDate"],
+    "participants": lambda r: r["participants"],
+}
 
 
-@router.get("", response_model=Page[ProjectSummary], summary="Projects, filtered and paged")
+def _partner_projects(snapshot, partners: list[str]) -> set[str]:
+    found: set[str] = set()
+    for partner in dict.fromkeys(partners):
+        key = checked_id(partner)
+        iri = mint_organisation(key) if key is not None else partner
+        if not iri.startswith("http"):
+            continue
+        rows = queries.run(snapshot.store, "partner", {"organisation": iri}, default_graph=snapshot.graphs)
+        found.update(str(r["project"].value) for r in rows.rows if r["project"] is not None)
+    return found
+
+
+@router.get("", response_model=Page[ProjectSummary], summary="Projects, filtered, sorted and paged",
+            responses=responses())
 def list_projects(
     snapshot: StoreDep,
-    programme: Annotated[str | None, Query(description="programme id (e.g. iv-a) or IRI; includes programmes below it")] = None,
-    period: Annotated[str | None, Query(description="programming period, e.g. 2007-2013")] = None,
-    country: Annotated[str | None, Query(description="a participant's country, ISO alpha-2")] = None,
-    target_group: Annotated[str | None, Query(description="target group id, e.g. migrants")] = None,
-    theme: Annotated[str | None, Query(description="theme id, e.g. housing")] = None,
-    q: Annotated[str | None, Query(description="text in the acronym or title, any case")] = None,
+    programme: Annotated[Many, Query(description="programme id (e.g. iv-a) or IRI; includes programmes below "
+                                                 "it; repeat for any of several", examples=["iv-a"])] = None,
+    period: Annotated[Many, Query(description="programming period, e.g. 2007-2013; repeatable",
+                                  examples=["2007-2013"])] = None,
+    theme: Annotated[Many, Query(description="theme id, e.g. housing; repeatable", examples=["housing"])] = None,
+    target_group: Annotated[Many, Query(description="target group id, e.g. migrants; repeatable",
+                                        examples=["migrants"])] = None,
+    country: Annotated[Many, Query(description="a participant's country, ISO alpha-2; repeatable",
+                                   examples=["BE"])] = None,
+    partner: Annotated[Many, Query(description="a participating organisation's id or IRI; repeatable",
+                                   examples=["medway-council"])] = None,
+    active_on: Annotated[dt.date | None, Query(description="projects running on this day: known start <= day "
+                                                           "<= known end, a missing bound counting as open",
+                                               examples=["2012-06-30"])] = None,
+    q: Annotated[str | None, Query(max_length=500, description="words that must all occur in an acronym or a "
+                                                               "title (any language; case and accents ignored)",
+                                   examples=["migrant inclusion"])] = None,
+    sort: Annotated[Sort | None, Query(description="order: a field, '-' in front for descending; "
+                                                   "default acronym")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Page[ProjectSummary]:
-    params = {"programme": programme, "period": period, "country": country, "target_group": target_group,
-              "theme": theme, "q": q}
-    rows = queries.run(snapshot.store, "projects", params, default_graph=snapshot.graphs, limit=limit, offset=offset)
+    """Projects matching every filter given; the values of a repeated filter are alternatives.
+
+    ``count`` is the number of matches before paging.
+    """
+    keep = matching(snapshot, "projects", "project", {"programme": programme, "period": period, "theme": theme,
+                                                      "target_group": target_group, "country": country})
+    if partner:
+        found = _partner_projects(snapshot, partner)
+        keep = found if keep is None else keep & found
+    if q and (wanted := words(q)):
+        texts: dict[str, list[str]] = {}
+        for r in queries.run(snapshot.store, "project_texts", default_graph=snapshot.graphs).values():
+            texts.setdefault(r["project"], []).append(str(r["text"]))
+        found = {p for p, t in texts.items() if matches_words(t, wanted)}
+        keep = found if keep is None else keep & found
+    rows = [r for r in queries.run(snapshot.store, "projects", default_graph=snapshot.graphs).values()
+            if keep is None or r["project"] in keep]
+    if active_on is not None:
+        rows = [r for r in rows if is_active_on(r["startDate"], r["endDate"], active_on)]
+    rows = sort_rows(rows, sort, _SORT_KEYS)
     data = [
         ProjectSummary(
             id=local_part(r["project"], "project") or r["project"], iri=r["project"],
@@ -42,13 +97,12 @@ def list_projects(
             period=maybe_ref(r["projectPeriod"], "period", last_segment(r["projectPeriod"])),
             start_date=r["startDate"], end_date=r["endDate"], participants=r["participants"] or 0,
         )
-        for r in rows.values()
+        for r in rows[offset:offset + limit]
     ]
-    return Page[ProjectSummary](data=data, count=rows.total)
+    return Page[ProjectSummary](data=data, count=len(rows))
 
 
-@router.get("/{project_id}", response_model=ProjectDetail, summary="One project",
-            responses={404: {"description": "no project with that id"}})
+@router.get("/{project_id}", response_model=ProjectDetail, summary="One project", responses=responses(404))
 def get_project(snapshot: StoreDep, project_id: str) -> ProjectDetail:
     """The project ``id/project/{project_id}`` with its programme, dates, budgets, partners and lists."""
     key = checked_id(project_id)

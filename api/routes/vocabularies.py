@@ -1,4 +1,5 @@
-"""``/api/programmes``, ``/api/target-groups``, ``/api/themes``: the concepts projects link to."""
+"""``/api/programmes`` (and one with its projects), ``/api/target-groups``, ``/api/themes``: the concepts
+projects link to."""
 
 from __future__ import annotations
 
@@ -8,28 +9,64 @@ from fastapi import APIRouter, Query
 
 import queries
 from api.deps import StoreDep
-from api.rows import last_segment, maybe_ref
-from api.schemas import Concept, Page, Programme
-from ontology.iris import local_part
+from api.errors import NotFoundError
+from api.routes.common import responses
+from api.rows import checked_id, last_segment, maybe_ref, ref
+from api.schemas import Concept, Page, Programme, ProgrammeDetail, ProjectSummary
+from ontology.iris import local_part, mint_concept
 
 router = APIRouter(prefix="/api", tags=["vocabularies"])
 
 
-@router.get("/programmes", response_model=Page[Programme], summary="Programmes, with their number of projects")
+def _programme(r: dict, model: type[Programme] = Programme, **more) -> Programme:
+    return model(id=local_part(r["programme"], "programme"), iri=r["programme"], label=r["label"],
+                 notation=r["notation"],
+                 period=maybe_ref(r["programmePeriod"], "period", last_segment(r["programmePeriod"])),
+                 family=maybe_ref(r["family"], "programme-family"),
+                 countries=sorted((r["countries"] or "").split()), projects=r["projects"] or 0, **more)
+
+
+@router.get("/programmes", response_model=Page[Programme], summary="Programmes, with their number of projects",
+            responses=responses())
 def list_programmes(
     snapshot: StoreDep,
-    period: Annotated[str | None, Query(description="programming period, e.g. 2007-2013")] = None,
+    period: Annotated[str | None, Query(description="programming period, e.g. 2007-2013",
+                                        examples=["2007-2013"])] = None,
 ) -> Page[Programme]:
     rows = queries.run(snapshot.store, "programmes", {"period": period}, default_graph=snapshot.graphs)
-    data = [
-        Programme(id=local_part(r["programme"], "programme"), iri=r["programme"], label=r["label"],
-                  notation=r["notation"],
-                  period=maybe_ref(r["programmePeriod"], "period", last_segment(r["programmePeriod"])),
-                  family=maybe_ref(r["family"], "programme-family"),
-                  countries=sorted((r["countries"] or "").split()), projects=r["projects"] or 0)
-        for r in rows.values()
-    ]
+    data = [_programme(r) for r in rows.values()]
     return Page[Programme](data=data, count=rows.total)
+
+
+@router.get("/programmes/{programme_id}", response_model=ProgrammeDetail, summary="One programme with its projects",
+            responses=responses(404))
+def get_programme(snapshot: StoreDep, programme_id: str) -> ProgrammeDetail:
+    """The programme ``id/programme/{programme_id}`` and the projects of it or of a programme below it.
+
+    ``projects`` counts the projects linked to the programme itself; ``project_list`` also holds those
+    of the programmes below it (a generation such as ``iv-a`` lists all of its programmes' projects).
+    """
+    key = checked_id(programme_id)
+    iri = None if key is None else mint_concept("programme", key)
+    found = [r for r in queries.run(snapshot.store, "programmes", default_graph=snapshot.graphs).values()
+             if r["programme"] == iri]
+    if not found:
+        raise NotFoundError(f"no programme with id {programme_id!r}")
+    projects = queries.run(snapshot.store, "projects", {"programme": iri}, default_graph=snapshot.graphs).values()
+    broader = queries.run(snapshot.store, "programme_broader", {"programme": iri},
+                          default_graph=snapshot.graphs).values()
+    return _programme(
+        found[0], ProgrammeDetail,
+        broader=[ref(b["broader"], "programme" if "/programme/" in b["broader"] else "programme-family", b["label"])
+                 for b in broader],
+        project_list=[
+            ProjectSummary(id=local_part(r["project"], "project") or r["project"], iri=r["project"],
+                           acronym=r["acronym"], title=r["title"],
+                           programme=maybe_ref(r["projectProgramme"], "programme", r["programmeLabel"]),
+                           period=maybe_ref(r["projectPeriod"], "period", last_segment(r["projectPeriod"])),
+                           start_date=r["startDate"], end_date=r["endDate"], participants=r["participants"] or 0)
+            for r in projects],
+    )
 
 
 def _concepts(snapshot, query: str, kind: str) -> Page[Concept]:
@@ -39,11 +76,11 @@ def _concepts(snapshot, query: str, kind: str) -> Page[Concept]:
     return Page[Concept](data=data, count=rows.total)
 
 
-@router.get("/target-groups", response_model=Page[Concept], summary="Target groups")
+@router.get("/target-groups", response_model=Page[Concept], summary="Target groups", responses=responses())
 def list_target_groups(snapshot: StoreDep) -> Page[Concept]:
     return _concepts(snapshot, "target_groups", "target-group")
 
 
-@router.get("/themes", response_model=Page[Concept], summary="Themes")
+@router.get("/themes", response_model=Page[Concept], summary="Themes", responses=responses())
 def list_themes(snapshot: StoreDep) -> Page[Concept]:
     return _concepts(snapshot, "themes", "theme")

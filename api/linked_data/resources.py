@@ -1,0 +1,92 @@
+"""Describing one resource of the graph, and writing descriptions as RDF.
+
+:func:`describe` gives the triples about an IRI that the public graphs hold: every triple with it as
+subject, the triples of the things that exist only as part of it (participations, results, spans and
+selectors whose IRI starts with it), and the triples that point at it (its participants, what was
+derived from a document). A concept scheme also brings every concept in its vocabulary graph.
+Contacts graphs are read only when ``personal_data`` is true.
+
+>>> from pyoxigraph import Quad, NamedNode as N, Store
+>>> s = Store(); g = N("https://w3id.org/interreg-kg/graph/document/d")
+>>> s.add(Quad(N("https://w3id.org/interreg-kg/id/project/x"), N("http://p"), N("http://o"), g))
+>>> len(describe(s, [g], "https://w3id.org/interreg-kg/id/project/x"))
+1
+>>> local_path("https://w3id.org/interreg-kg/id/project/x"), iri_of("/id/project/x")
+('/id/project/x', 'https://w3id.org/interreg-kg/id/project/x')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from pyoxigraph import NamedNode, Quad, RdfFormat, Store, Triple, serialize
+
+from ontology.namespaces import BASE, CONTACTS_GRAPH_PREFIX, ID, PREFIXES, VOCAB_GRAPH_PREFIX
+
+__all__ = ["RDF_TYPES", "describe", "write", "local_path", "iri_of", "graphs_to_read", "MAX_INCOMING"]
+
+RDF_TYPES: dict[str, RdfFormat] = {
+    "text/turtle": RdfFormat.TURTLE,
+    "application/n-triples": RdfFormat.N_TRIPLES,
+    "application/ld+json": RdfFormat.JSON_LD,
+}
+MAX_INCOMING = 2000
+_SKOS = PREFIXES["skos"]
+_RDF_TYPE = PREFIXES["rdf"] + "type"
+
+
+def local_path(iri: str) -> str | None:
+    """The path this service answers ``iri`` at, or None for an IRI that is not ours."""
+    return "/" + iri[len(BASE):] if iri.startswith(BASE) else None
+
+
+def iri_of(path: str) -> str:
+    """The IRI a local path stands for (the inverse of :func:`local_path`)."""
+    return BASE + path.lstrip("/")
+
+
+def graphs_to_read(store: Store, public: Sequence[NamedNode], personal_data: bool) -> list[NamedNode]:
+    """The public graphs, plus the contacts graphs when personal data may be served."""
+    if not personal_data:
+        return list(public)
+    contacts = [g for g in store.named_graphs() if isinstance(g, NamedNode)
+                and g.value.startswith(CONTACTS_GRAPH_PREFIX)]
+    return [*public, *contacts]
+
+
+def _triples(store: Store, graphs: Iterable[NamedNode], subject=None, predicate=None, obj=None) -> Iterable[Triple]:
+    for g in graphs:
+        for q in store.quads_for_pattern(subject, predicate, obj, g):
+            yield q.triple
+
+
+def describe(store: Store, graphs: Sequence[NamedNode], iri: str) -> list[Triple]:
+    """The triples about ``iri`` in ``graphs`` (see the module docstring), without duplicates, sorted."""
+    node = NamedNode(iri)
+    out: dict[str, Triple] = {}
+
+    def add(triples: Iterable[Triple]) -> None:
+        for t in triples:
+            out.setdefault(str(t), t)
+
+    add(_triples(store, graphs, subject=node))
+    children = {t.object for t in out.values() if isinstance(t.object, NamedNode)
+                and t.object.value.startswith((iri + "/", iri + "#"))}
+    for t in list(_triples(store, graphs, obj=node))[:MAX_INCOMING]:
+        add([t])
+        if isinstance(t.subject, NamedNode) and t.subject.value.startswith((iri + "/", iri + "#")):
+            children.add(t.subject)
+    for child in sorted(children, key=lambda n: n.value)[:MAX_INCOMING]:
+        add(_triples(store, graphs, subject=child))
+    if iri.startswith(ID + "scheme/"):
+        scheme_graph = NamedNode(VOCAB_GRAPH_PREFIX + iri[len(ID + "scheme/"):])
+        if scheme_graph in graphs:
+            add(q.triple for q in store.quads_for_pattern(None, None, None, scheme_graph))
+    return sorted(out.values(), key=lambda t: (t.subject.value, t.predicate.value, str(t.object)))
+
+
+def write(triples: Sequence[Triple | Quad], media_type: str) -> bytes:
+    """``triples`` serialized in the RDF format of ``media_type`` (a key of :data:`RDF_TYPES`)."""
+    fmt = RDF_TYPES[media_type]
+    prefixes = {**PREFIXES, "id": ID} if fmt is RdfFormat.TURTLE else None
+    return serialize(list(triples), format=fmt, prefixes=prefixes)

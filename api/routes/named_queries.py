@@ -1,0 +1,103 @@
+"""``/api/queries``: the named queries of ``queries/`` and their rows.
+
+``GET /api/queries/{name}?k=v`` binds each parameter as a typed RDF term (``queries.run``); an unknown
+parameter or an ill-typed value is a 400 problem, an unknown query a 404.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+
+import queries
+from api.deps import StoreDep
+from api.errors import BadRequestError
+from api.routes.common import Limit, Offset, responses
+from api.schemas import Page, QueryInfo, QueryParameterInfo, QueryResult
+
+router = APIRouter(prefix="/api/queries", tags=["named queries"])
+
+_RESERVED = ("limit", "offset")
+
+
+def _info(named: queries.NamedQuery, with_text: bool = False) -> QueryInfo:
+    return QueryInfo(name=named.name, title=named.title, description=named.description,
+                     parameters=[QueryParameterInfo(name=p.name, type=p.type, default=p.default,
+                                                    description=p.description) for p in named.parameters],
+                     sparql=named.text if with_text else None)
+
+
+@router.get("", response_model=Page[QueryInfo], summary="The named queries and their parameters",
+            responses=responses(jsonld=False))
+def list_queries() -> Page[QueryInfo]:
+    data = [_info(queries.load(name)) for name in queries.names()]
+    return Page[QueryInfo](data=data, count=len(data))
+
+
+@router.get("/{name}/sparql", response_model=QueryInfo, summary="A named query's text and parameters",
+            responses=responses(404, jsonld=False))
+def describe_query(name: str) -> QueryInfo:
+    return _info(queries.load(name), with_text=True)
+
+
+def _plain(value: object) -> str | int | float | bool | None:
+    if value is None or isinstance(value, str | int | float | bool):
+        return value  # type: ignore[return-value]
+    return str(value)
+
+
+_SCHEMAS = {
+    "integer": {"type": "integer"},
+    "decimal": {"type": "number"},
+    "date": {"type": "string", "format": "date"},
+    "boolean": {"type": "boolean"},
+    "country": {"type": "string", "pattern": "^[A-Za-z]{2}$"},
+}
+
+
+def _parameters(named: queries.NamedQuery) -> list[dict]:
+    out = []
+    for p in named.parameters:
+        schema = dict(_SCHEMAS.get(p.type, {"type": "string"}))
+        if p.default is not None:
+            schema["default"] = p.default
+        kind = p.type.partition(":")[2]
+        out.append({"name": p.name, "in": "query", "required": False, "schema": schema,
+                    "description": (p.description or p.name) + f" ({p.type}"
+                                   + (f": an id of a {kind} or its IRI" if kind else "") + ")"})
+    return out
+
+
+def _run(snapshot, request: Request, name: str, limit: int, offset: int) -> QueryResult:
+    named = queries.load(name)
+    given: dict[str, str] = {}
+    for key, value in request.query_params.multi_items():
+        if key in _RESERVED:
+            continue
+        if key in given:
+            raise BadRequestError(f"parameter {key!r} is given twice; a named query takes one value each")
+        given[key] = value
+    rows = queries.run(snapshot.store, named, given, default_graph=snapshot.graphs, limit=limit, offset=offset)
+    return QueryResult(query=named.name, variables=list(rows.variables),
+                       data=[{k: _plain(v) for k, v in r.items()} for r in rows.values()], count=rows.total)
+
+
+def _route(name: str):
+    def run_named(snapshot: StoreDep, request: Request, limit: Limit = 100, offset: Offset = 0) -> QueryResult:
+        return _run(snapshot, request, name, limit, offset)
+
+    run_named.__name__ = f"query_{name}"
+    return run_named
+
+
+for _name in queries.names():
+    _named = queries.load(_name)
+    router.add_api_route(f"/{_name}", _route(_name), methods=["GET"], response_model=QueryResult,
+                         summary=f"Named query: {_named.title}", description=_named.description,
+                         responses=responses(jsonld=False), openapi_extra={"parameters": _parameters(_named)})
+
+
+@router.get("/{name}", response_model=QueryResult, summary="Run a named query", include_in_schema=False)
+def run_query(snapshot: StoreDep, request: Request, name: str, limit: Limit = 100, offset: Offset = 0) -> QueryResult:
+    """The rows of the named query ``name`` with the query-string parameters (other than ``limit`` and
+    ``offset``) bound as typed RDF terms; values are rendered as JSON (IRIs and strings as strings)."""
+    return _run(snapshot, request, name, limit, offset)

@@ -12,6 +12,7 @@ Examples::
     interreg-kg query my-query.rq --format json
     interreg-kg export network --format gexf --output partners.gexf
     interreg-kg export network --format csv --output partners/      # nodes.csv and edges.csv
+    interreg-kg export dump --format nquads --output graph.nq       # no contacts graphs
 """
 
 from __future__ import annotations
@@ -64,6 +65,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     net.add_argument("--include-associated", action="store_true", help="keep associated partners")
     _store_option(net)
     net.set_defaults(func=_export_network)
+    dump = what.add_parser("dump", help="the whole graph as N-Quads or TriG, without personal data",
+                           description="Every public named graph of the current build (ontology, vocabularies, "
+                                       "document graphs, metadata); the contacts graphs only when "
+                                       "INTERREG_KG_PERSONAL_DATA=1.")
+    dump.add_argument("--format", choices=("nquads", "trig"), required=True, help="file format")
+    dump.add_argument("--output", type=Path, required=True, help="file to write")
+    _store_option(dump)
+    dump.set_defaults(func=_export_dump)
 
 
 def _store_option(parser: argparse.ArgumentParser) -> None:
@@ -169,4 +178,19 @@ def _export_network(args: argparse.Namespace) -> int:
         return _fail(f"cannot export the network: {exc}", 1)
     sys.stderr.write(f"{graph.number_of_nodes()} organisations, {graph.number_of_edges()} links -> "
                      f"{', '.join(str(p) for p in written)}\n")
+    return 0
+
+
+def _export_dump(args: argparse.Namespace) -> int:
+    from api import dumps
+    from api.privacy import personal_data_allowed
+
+    try:
+        store = _open(args)
+        if store is None:
+            return 1
+        count = dumps.write(store, args.format, args.output, personal_data=personal_data_allowed())
+    except OSError as exc:
+        return _fail(f"cannot write the dump: {exc}", 1)
+    sys.stderr.write(f"{count} quads -> {args.output}\n")
     return 0

@@ -77,8 +77,9 @@ async def _answer(request: Request, snapshot: Snapshot, query: str | None,
         raise BadRequestError("no query given")
     settings = request.app.state.settings
     federation.check(query, settings.service_allow)
-    default, named = dataset.resolve(snapshot.graphs, query, default_uris, named_uris)
-    job = Job(query, default, named, request.headers.get("accept"), settings.max_rows)
+    base = str(request.url.replace(query=""))  # the service-defined base IRI: the endpoint itself
+    default, named = dataset.resolve(snapshot.graphs, query, default_uris, named_uris, base)
+    job = Job(query, default, named, request.headers.get("accept"), settings.max_rows, base)
     if snapshot.build is None:
         answer = await run_in_threadpool(run, snapshot.store, job)
     else:

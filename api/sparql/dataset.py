@@ -54,18 +54,19 @@ def _from_query(uris: Sequence[str | None]) -> tuple[str, ...]:
 
 
 def resolve(public: Sequence[NamedNode], query: str, default_uris: Sequence[str],
-            named_uris: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+            named_uris: Sequence[str], base: str | None = None) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The (default graphs, named graphs) IRIs ``query`` runs over.
 
     :param public: the build's public graphs (:attr:`api.store.Snapshot.graphs`).
     :param query: the query text (its FROM clauses are read when no parameter is given).
     :param default_uris: the ``default-graph-uri`` parameters; ``named_uris`` the ``named-graph-uri`` ones.
+    :param base: the IRI relative FROM graphs resolve against when the query declares no BASE.
     :raises GraphForbiddenError: a parameter names a contacts graph.
     :raises BadRequestError: a parameter is not an IRI, or a FROM clause cannot be resolved.
     """
     if default_uris or named_uris:
         return _checked(default_uris), _checked(named_uris)
-    from_default, from_named = dataset_clauses(query)
+    from_default, from_named = dataset_clauses(query, base)
     if from_default or from_named:
         return _from_query(from_default), _from_query(from_named)
     everything = tuple(g.value for g in public)

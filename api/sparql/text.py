@@ -6,7 +6,8 @@ of every ``SERVICE``. Tokens are read the way the SPARQL grammar reads them: IRI
 comments first, so a keyword inside a string, an IRI or a comment is not a keyword; prefixed names
 are expanded with the query's ``PREFIX`` declarations; ``\\u`` escapes in IRIs are decoded as the
 parser decodes them. Whatever cannot be resolved to an absolute IRI comes back as None, and the
-callers refuse it (fail closed).
+callers refuse it (fail closed); a SERVICE endpoint must be absolute as written (or via its prefix),
+while FROM graphs may be relative to the query's ``BASE`` or the endpoint's URL.
 
 >>> q = 'PREFIX ex: <http://ex.org/> SELECT * FROM ex:a FROM NAMED <http://ex.org/b> { ?s ?p ?o }'
 >>> dataset_clauses(q)
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urljoin
 
 __all__ = ["Token", "tokens", "dataset_clauses", "service_endpoints"]
 
@@ -71,17 +73,21 @@ def _keyword(token: Token, word: str) -> bool:
 class _Prologue:
     """PREFIX and BASE declarations seen so far, to expand names into IRIs."""
 
-    def __init__(self) -> None:
-        self.prefixes: dict[str, str | None] = {}
+    def __init__(self, base: str | None = None) -> None:
+        self.prefixes: dict[str, tuple[str | None, bool]] = {}  # name -> (IRI, written as absolute)
+        self.base = base
 
-    def iri(self, token: Token) -> str | None:
-        """The absolute IRI ``token`` stands for, or None (a variable, a relative IRI, an unknown prefix)."""
+    def iri(self, token: Token, relative: bool = False) -> str | None:
+        """The absolute IRI ``token`` stands for, or None (a variable, an unknown prefix, a relative IRI
+        unless ``relative`` allows resolving it against the base)."""
         if token.kind == "iri":
             value = _unescape_iri(token.text)
+            if relative and self.base and not _ABSOLUTE.match(value):
+                value = urljoin(self.base, value)
         elif token.kind == "name" and ":" in token.text:
             prefix, _, local = token.text.partition(":")
-            base = self.prefixes.get(prefix)
-            if base is None:
+            base, absolute = self.prefixes.get(prefix, (None, False))
+            if base is None or not (absolute or relative):
                 return None
             value = base + re.sub(r"\\(.)", r"\1", local.rstrip("."))
         else:
@@ -89,23 +95,30 @@ class _Prologue:
         return value if _ABSOLUTE.match(value) else None
 
 
-def _scan(query: str) -> tuple[list[Token], _Prologue]:
+def _scan(query: str, base: str | None = None) -> tuple[list[Token], _Prologue]:
     toks = tokens(query)
-    prologue = _Prologue()
-    for i, tok in enumerate(toks[:-2]):
-        if _keyword(tok, "PREFIX") and toks[i + 1].kind == "name" and toks[i + 2].kind == "iri":
-            value = _unescape_iri(toks[i + 2].text)
-            prologue.prefixes[toks[i + 1].text.rstrip(":")] = value if _ABSOLUTE.match(value) else None
+    prologue = _Prologue(base)
+    for i, tok in enumerate(toks[:-1]):
+        if _keyword(tok, "BASE") and toks[i + 1].kind == "iri":
+            prologue.base = prologue.iri(toks[i + 1], relative=True)
+        elif _keyword(tok, "PREFIX") and i + 2 < len(toks) and toks[i + 1].kind == "name" and toks[i + 2].kind == "iri":
+            written = _unescape_iri(toks[i + 2].text)
+            prologue.prefixes[toks[i + 1].text.rstrip(":")] = (prologue.iri(toks[i + 2], relative=True),
+                                                               bool(_ABSOLUTE.match(written)))
     return toks, prologue
 
 
-def dataset_clauses(query: str) -> tuple[list[str | None], list[str | None]]:
+def dataset_clauses(query: str, base: str | None = None) -> tuple[list[str | None], list[str | None]]:
     """The graphs of the query's ``FROM`` and ``FROM NAMED`` clauses, None for any not resolvable.
+
+    Relative IRIs are resolved against the query's ``BASE``, else ``base`` (the endpoint's URL).
 
     >>> dataset_clauses('SELECT ?from WHERE { ?from ?p "FROM <x>" }')
     ([], [])
+    >>> dataset_clauses('SELECT * FROM <g1> FROM NAMED <g2> {}', base="http://h/sparql")
+    (['http://h/g1'], ['http://h/g2'])
     """
-    toks, prologue = _scan(query)
+    toks, prologue = _scan(query, base)
     default: list[str | None] = []
     named: list[str | None] = []
     for i, tok in enumerate(toks):
@@ -113,9 +126,9 @@ def dataset_clauses(query: str) -> tuple[list[str | None], list[str | None]]:
             continue
         rest = toks[i + 1:i + 3]
         if rest and _keyword(rest[0], "NAMED"):
-            named.append(prologue.iri(rest[1]) if len(rest) > 1 else None)
+            named.append(prologue.iri(rest[1], relative=True) if len(rest) > 1 else None)
         else:
-            default.append(prologue.iri(rest[0]) if rest else None)
+            default.append(prologue.iri(rest[0], relative=True) if rest else None)
     return default, named
 
 

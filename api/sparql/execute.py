@@ -37,7 +37,6 @@ from pyoxigraph import (
     serialize,
 )
 
-from api.errors import NotAcceptableError
 from api.negotiation import choose
 from ontology.namespaces import PREFIXES
 
@@ -83,6 +82,12 @@ class Answer:
     body: bytes
     media_type: str
     truncated: bool = False
+
+
+def _not_acceptable(message: str) -> Exception:
+    from api.errors import NotAcceptableError  # imported when needed: workers never load the web framework
+
+    return NotAcceptableError(message)
 
 
 def _media(offer: str) -> str:
@@ -155,7 +160,7 @@ def _serialize(result, job: Job) -> Answer:
     if isinstance(result, QuerySolutions | QueryBoolean):
         offer = choose(job.accept, list(RESULT_FORMATS))
         if offer is None:
-            raise NotAcceptableError(f"SELECT and ASK results come as {', '.join(RESULT_FORMATS)}")
+            raise _not_acceptable(f"SELECT and ASK results come as {', '.join(RESULT_FORMATS)}")
         if isinstance(result, QueryBoolean):
             return Answer(result.serialize(format=RESULT_FORMATS[offer]), _media(offer))
         body, truncated = solutions_json(result, job.max_rows)
@@ -164,7 +169,7 @@ def _serialize(result, job: Job) -> Answer:
         return Answer(body, _media(offer), truncated)
     offer = choose(job.accept, list(GRAPH_FORMATS))
     if offer is None:
-        raise NotAcceptableError(f"CONSTRUCT and DESCRIBE results come as {', '.join(GRAPH_FORMATS)}")
+        raise _not_acceptable(f"CONSTRUCT and DESCRIBE results come as {', '.join(GRAPH_FORMATS)}")
     triples = list(itertools.islice(result, job.max_rows + 1))
     truncated = len(triples) > job.max_rows
     prefixes = _TURTLE_PREFIXES if offer == "text/turtle" else None

@@ -10,7 +10,9 @@ go to the other workers. Workers are fresh interpreters (``python -c``: never a 
 server, and no re-import of the server's main module) started at the first query; they exit when
 the server does (their stdin closes).
 
-``run`` blocks: call it from a thread (the route uses Starlette's thread pool).
+``run`` blocks: call it from a thread (the route uses Starlette's thread pool). The time limit counts
+from the moment a ready worker has the job; waiting for a free worker is bounded by the same limit
+(:class:`WorkersBusyError`), and a worker's start-up (a second or so) by :data:`BOOT_SECONDS`.
 """
 
 from __future__ import annotations
@@ -29,47 +31,16 @@ from pathlib import Path
 
 from api.sparql.errors import QueryTimeoutError, WorkerCrashedError, WorkersBusyError
 from api.sparql.execute import Answer, Job
+from api.sparql.worker import READY
 
-__all__ = ["QueryPool", "serve_jobs"]
+__all__ = ["QueryPool", "BOOT_SECONDS"]
 
 logger = logging.getLogger(__name__)
 
 _ROOT = Path(__file__).resolve().parent.parent.parent
-_BOOT = "from api.sparql.pool import _worker_main; _worker_main()"
-
-
-def serve_jobs(jobs: Connection, replies: Connection) -> None:
-    """A worker's loop: receive ``(build, job)``, send back ``("ok", Answer)`` or ``("error", exc)``."""
-    from pyoxigraph import Store
-
-    from api.sparql.execute import run
-
-    opened: tuple[str, Store] | None = None
-    while True:
-        try:
-            build, job = jobs.recv()
-        except (EOFError, OSError):
-            return  # the server went away
-        try:
-            if opened is None or opened[0] != build:
-                opened = None  # let the old build's store close before opening the new one
-                opened = (build, Store.read_only(build))
-            reply = ("ok", run(opened[1], job))
-        except Exception as exc:  # sent to the server, which maps it to an HTTP status
-            reply = ("error", exc)
-        try:
-            replies.send(reply)
-        except (BrokenPipeError, OSError):
-            return
-        except Exception as exc:  # an unpicklable exception: send its text instead
-            replies.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
-
-
-def _worker_main() -> None:
-    """Entry point of a worker process: jobs on stdin, replies on stdout (print goes to stderr)."""
-    replies = Connection(os.dup(1), readable=False)
-    os.dup2(2, 1)
-    serve_jobs(Connection(0, writable=False), replies)
+_BOOT = "from api.sparql.worker import main; main()"
+#: how long a new worker may take to start (not counted in the query's time limit)
+BOOT_SECONDS = 60.0
 
 
 class _Worker:
@@ -86,9 +57,23 @@ class _Worker:
         self.process.stdin.close()
         self.process.stdout.close()
 
+        self.booted = False
+
     @property
     def pid(self) -> int:
         return self.process.pid
+
+    def boot(self) -> None:
+        """Wait for the worker's ready message (once); raise WorkerCrashedError if it does not come."""
+        if self.booted:
+            return
+        try:
+            ready = self.recv.poll(BOOT_SECONDS) and self.recv.recv()[0] == READY
+        except (EOFError, OSError):
+            ready = False
+        if not ready:
+            raise WorkerCrashedError("a query worker did not start")
+        self.booted = True
 
     def alive(self) -> bool:
         return self.process.poll() is None
@@ -136,15 +121,22 @@ class QueryPool:
         with self._lock:
             if self._closed:
                 raise WorkersBusyError("the query workers are shut down")
-            if self._idle.empty() and len(self._workers) < self.size:
-                worker = _Worker()
-                self._workers.append(worker)
-                return worker
+            if not self._workers:  # the first query starts them all, so that the next ones find them warm
+                for _ in range(self.size):
+                    worker = _Worker()
+                    self._workers.append(worker)
+                    self._idle.put(worker)
         try:
-            return self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
+            worker = self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
         except queue.Empty:
             raise WorkersBusyError(f"all {self.size} query workers stayed busy for {self.timeout:g} s; "
                                    "try again later") from None
+        try:
+            worker.boot()
+        except WorkerCrashedError:
+            self._replace(worker)
+            raise
+        return worker
 
     def _replace(self, worker: _Worker) -> None:
         worker.kill()
@@ -159,12 +151,12 @@ class QueryPool:
     def run(self, build: Path, job: Job) -> Answer:
         """Run ``job`` on the build at ``build`` in a worker; the answer, or the job's own error raised.
 
-        :raises QueryTimeoutError: the time limit passed (the worker was killed and replaced).
+        :raises QueryTimeoutError: the query ran past the time limit (the worker was killed and replaced).
         :raises WorkersBusyError: no worker became free within the time limit.
         :raises WorkerCrashedError: the worker died (it is replaced).
         """
-        deadline = time.monotonic() + self.timeout
-        worker = self._take(deadline)
+        worker = self._take(time.monotonic() + self.timeout)
+        deadline = time.monotonic() + self.timeout  # the query's own time starts when a worker has it
         try:
             worker.send.send((str(build), job))
             ready = worker.recv.poll(max(0.0, deadline - time.monotonic()))

@@ -25,7 +25,9 @@ ROOT = Path(__file__).resolve().parent.parent
 # the flags the CI machine needs: no sandbox as root, no GPU, and nothing that reaches the (closed) network
 CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                  "--disable-dev-shm-usage", "--window-size=1400,1000")
+                  "--disable-dev-shm-usage", "--window-size=1400,1000",
+                  # every host but the loopback is unknown: the page must work offline
+                  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1")
 
 
 def _free_port() -> int:

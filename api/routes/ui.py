@@ -157,22 +157,23 @@ def examples() -> list[dict[str, object]]:
     return out
 
 
-def assets(vendor_dir: Path = VENDOR_DIR) -> tuple[str, bool]:
+def assets(vendor_dir: Path | None = None) -> tuple[str, bool]:
     """Where the page loads YASGUI from: ``(base URL, served locally)``.
 
     The local copy (``/static/vendor/yasgui/``) when ``make install`` put the npm build there, else the CDN.
     """
+    vendor_dir = VENDOR_DIR if vendor_dir is None else vendor_dir
     local = all((vendor_dir / "yasgui" / name).is_file() for name in _ASSETS)
     return ("/static/vendor/yasgui/", True) if local else (CDN, False)
 
 
-def page(endpoint_path: str = "/sparql", vendor_dir: Path = VENDOR_DIR) -> str:
+def page(endpoint_path: str = "/sparql", vendor_dir: Path | None = None) -> str:
     """The editor page's HTML (the template ``api/static/sparql.html`` filled in).
 
     :param endpoint_path: the path of the SPARQL endpoint, which the page queries.
-    :param vendor_dir: where to look for the npm build of YASGUI.
+    :param vendor_dir: where to look for the npm build of YASGUI (default: :data:`VENDOR_DIR`).
     """
-    base, local = assets(vendor_dir)
+    base, local = assets(VENDOR_DIR if vendor_dir is None else vendor_dir)
     if local:
         notice = (f"YASGUI {YASGUI_VERSION} is served by this service (npm package @zazuko/yasgui): "
                   "the editor works offline.")

@@ -24,7 +24,7 @@ __all__ = ["main", "build_parser"]
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser, with the subcommands of both sides."""
     from api import cli as read_cli
-    from loader import cli_extract, cli_load
+    from loader import cli_extract, cli_load, cli_partners
 
     try:
         version = metadata.version("interreg-kg")
@@ -36,8 +36,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {version}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for side in (cli_load, cli_extract, read_cli):
+    for side in (cli_load, cli_extract, cli_partners, read_cli):
         side.register(subparsers)
+    from bench import cli as bench_cli  # developer benchmarks (bench/ imports the product, never the reverse)
+
+    bench_cli.register(subparsers)
     return parser
 
 

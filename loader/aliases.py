@@ -31,6 +31,7 @@ __all__ = [
     "WEBMAIL_DOMAINS",
     "AliasTable",
     "AliasTableError",
+    "KeyEvidence",
     "ReviewCandidate",
     "load_alias_table",
     "host_of",
@@ -83,6 +84,16 @@ class ReviewCandidate:
     reason: str
 
 
+@dataclass(frozen=True, slots=True)
+class KeyEvidence:
+    """Why a name has its organisation key: ``source`` is ``alias-table`` (``detail`` the table's row,
+    ``key,name,lang``) or ``normalised-name`` (``detail`` the normalised name, which is the key)."""
+
+    key: str
+    source: str
+    detail: str
+
+
 @dataclass(frozen=True, eq=False)
 class AliasTable:
     """Known names of organisations by curated key; ``sha256`` is the digest of the table's file."""
@@ -90,6 +101,7 @@ class AliasTable:
     names: dict[str, tuple[str, ...]] = field(default_factory=dict)
     sha256: str = hashlib.sha256(b"").hexdigest()
     _by_name: dict[str, str] = field(default_factory=dict, repr=False)
+    _rows: dict[str, tuple[str, str, str]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_rows(cls, rows: Iterable[tuple[str, str, str]], sha256: str | None = None) -> AliasTable:
@@ -99,7 +111,8 @@ class AliasTable:
         """
         names: dict[str, list[str]] = {}
         by_name: dict[str, str] = {}
-        for number, (key, name, _lang) in enumerate(rows, start=2):
+        rows_by_name: dict[str, tuple[str, str, str]] = {}
+        for number, (key, name, lang) in enumerate(rows, start=2):
             key, name = slug(key.strip()) if key.strip() else "", name.strip()
             if not key or not name:
                 raise AliasTableError(f"row {number}: key and name must both be given")
@@ -107,14 +120,33 @@ class AliasTable:
             if by_name.get(match, key) != key:
                 raise AliasTableError(f"row {number}: {name!r} is listed under {by_name[match]!r} and {key!r}")
             by_name[match] = key
+            rows_by_name.setdefault(match, (key, name, lang.strip()))
             names.setdefault(key, []).append(name)
         digest = sha256 or hashlib.sha256(repr(sorted(by_name.items())).encode()).hexdigest()
-        return cls(names={k: tuple(v) for k, v in names.items()}, sha256=digest, _by_name=by_name)
+        return cls(names={k: tuple(v) for k, v in names.items()}, sha256=digest, _by_name=by_name,
+                   _rows=rows_by_name)
 
     def key_for(self, name: str) -> str:
         """The curated key of ``name`` when it is a listed name (compared by ``name_key``), else ``name_key``."""
         match = name_key(name)
         return self._by_name.get(match, match)
+
+    def evidence_for(self, name: str) -> KeyEvidence:
+        """Why ``name`` has the key :meth:`key_for` gives: the alias table's row, or its normalised form.
+
+        >>> t = AliasTable.from_rows([("cud", "Greater Dunkirk District Council", "en")])
+        >>> t.evidence_for("the Greater Dunkirk District Council")
+        KeyEvidence(key='cud', source='alias-table', detail='cud,Greater Dunkirk District Council,en')
+        >>> t.evidence_for("Ville de Dunkerque")
+        KeyEvidence(key='ville-de-dunkerque', source='normalised-name', detail='ville-de-dunkerque')
+        """
+        match = name_key(name)
+        row = self._rows.get(match)
+        if row is None:
+            return KeyEvidence(match, "normalised-name", match)
+        out = io.StringIO()
+        csv.writer(out, lineterminator="").writerow(row)
+        return KeyEvidence(row[0], "alias-table", out.getvalue())
 
     def is_known(self, name: str) -> bool:
         """Whether ``name`` is one of the table's listed names."""

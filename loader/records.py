@@ -91,7 +91,9 @@ class PartnerRecord:
 
     ``key`` is the organisation key (alias table, else the normalised name); ``aliases`` are
     other names the same document gives it. ``role`` is one of :data:`ROLES`; ``country`` is
-    ISO 3166-1 alpha-2; ``phone`` is E.164.
+    ISO 3166-1 alpha-2; ``phone`` is E.164. ``key_source`` says why the name has its key
+    (``alias-table`` or ``normalised-name``) and ``key_evidence`` gives the alias table's row or the
+    normalised name: the evidence of every merge of organisations across documents.
     """
 
     name: str
@@ -106,6 +108,8 @@ class PartnerRecord:
     aliases: tuple[str, ...] = ()
     spans: SpanMap = ()
     inferred: frozenset[str] = frozenset()
+    key_source: str | None = None
+    key_evidence: str | None = None
 
     def __post_init__(self) -> None:
         if self.role not in ROLES:

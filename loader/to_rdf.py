@@ -274,9 +274,13 @@ def partner_to_quads(record: ProjectRecord, partner: PartnerRecord) -> list[Quad
 
     q.add(org, RDF + "type", _n(IRG + "Organisation"))
     fact(SCHEMA + "name", _s(partner.name), "name")
+    if partner.key_source:
+        _key_statement(q, org, SCHEMA + "name", partner.name, partner.key_source, partner.key_evidence)
     for alias in partner.aliases:
         if alias != partner.name:
             fact(SKOS + "altLabel", _s(alias), "aliases")
+            if partner.key_source:
+                _key_statement(q, org, SKOS + "altLabel", alias, "in-document", f"{alias} = {partner.name}")
     if partner.country:
         fact(SCHEMA + "addressCountry", _s(partner.country), "country")
     if partner.city:
@@ -308,6 +312,18 @@ def partner_to_quads(record: ProjectRecord, partner: PartnerRecord) -> list[Quad
             if value is not None:
                 fact(p, value, field, s=contact, graph=q.contacts)
     return q.list()
+
+
+def _key_statement(q: _Quads, org: str, predicate: str, name: str, source: str, evidence: str | None) -> None:
+    """Why ``name`` is the organisation ``org``: ``irg:keySource`` and ``irg:keyEvidence`` on its statement."""
+    st = mint_statement(q.document.key, org, predicate, str(_s(name)))  # the statement of the fact itself
+    q.add(st, RDF + "type", _n(RDF + "Statement"))
+    q.add(st, RDF + "subject", _n(org))
+    q.add(st, RDF + "predicate", _n(predicate))
+    q.add(st, RDF + "object", _s(name))
+    q.add(st, IRG + "keySource", _s(source))
+    if evidence:
+        q.add(st, IRG + "keyEvidence", _s(evidence))
 
 
 def _mailto(email: str | None) -> NamedNode | None:

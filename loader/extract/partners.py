@@ -261,8 +261,9 @@ def extract_partners(text: str, language: str | None, aliases: AliasTable,
             if aliases.key_for(other) != aliases.key_for(name) or other.lower() != name.lower():
                 if other != name and other not in others:
                     others.append(other)
+        why = aliases.evidence_for(name)
         records.append(PartnerRecord(
-            name=name, key=aliases.key_for(name), role=_role(group, plain_lead),
+            name=name, key=why.key, key_source=why.source, key_evidence=why.detail, role=_role(group, plain_lead),
             country=facts["country"], city=facts["city"], email=facts["email"], phone=facts["phone"],
             website=facts["website"], contact_person=facts["contact_person"], aliases=tuple(others),
             spans=tuple(sorted(spans.items())), inferred=frozenset(inferred)))

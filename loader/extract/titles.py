@@ -143,6 +143,9 @@ def find_identity(text: str) -> Identity:
             t = m.group("t").strip().rstrip(".,;:’'”")
             return Identity(Found(t, Span(m.start("t"), m.start("t") + len(t))), Found(m.group("a"), Span(*m.span("a"))))
     pairs = []
+    heading = _heading_pair(text)
+    if heading is not None:
+        pairs.append((heading[1].span.start, *heading))
     for pattern in (_PAREN_AFTER, _PAREN_BEFORE):
         for m in pattern.finditer(text):
             a, t = m.group("a"), m.group("t").strip()
@@ -252,6 +255,42 @@ def _heading_before_facts(text: str) -> Found | None:
                 return Found(candidate, Span(start, start + len(candidate)))
             return None
         previous = i
+    return None
+
+
+_HEADING_PAIR = re.compile(rf"^[ \t]*(?P<t>[A-ZÀ-Ý][^\n()]{{3,160}}?)[ \t]*\((?P<a>{_ACR})\)[ \t]*$", re.MULTILINE)
+
+
+def loosely_spells(title: str, acronym: str) -> bool:
+    """Whether ``acronym``'s letters come in order from ``title``'s letters, starting with its first
+    letter, and at least half of them start a word (REST: Réseau de Soins Transfrontalier).
+
+    >>> loosely_spells("Réseau de Soins Transfrontalier", "REST"), loosely_spells("Medway Council", "REST")
+    (True, False)
+    """
+    letters = _letters(acronym)
+    words = [re.sub(r"[^a-z0-9]", "", fold_word(w)) for w in re.split(r"[\s\-/'’]+", title)]
+    words = [w for w in words if w]
+    if len(letters) < 2 or not words or words[0][0] != letters[0]:
+        return False
+    k = initials = 0
+    for word in words:
+        for pos, char in enumerate(word):
+            if k < len(letters) and char == letters[k]:
+                initials += pos == 0
+                k += 1
+            elif pos == 0 and word not in _STOP and k < len(letters):
+                break  # a significant word whose initial is not used: the next letters come later
+    return k == len(letters) and initials * 2 >= len(letters)
+
+
+def _heading_pair(text: str) -> tuple[Found, Found] | None:
+    """A heading line "Title (ACRONYM)" among the first lines: the page's own name, even when it reads
+    like an organisation's ("... Network") or the acronym takes inner letters of words."""
+    for m in _HEADING_PAIR.finditer(text[:600]):
+        a, t = m.group("a"), m.group("t").strip()
+        if _is_acronym(a) and (spells(t, a, spare=2) or loosely_spells(t, a)):
+            return Found(t, Span(m.start("t"), m.start("t") + len(t))), Found(a, Span(*m.span("a")))
     return None
 
 

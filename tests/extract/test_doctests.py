@@ -10,7 +10,8 @@ import pytest
 MODULES = ["loader.errors", "loader.manifest", "loader.documents", "loader.readers", "loader.readers.html",
            "loader.readers.text", "loader.vocab", "loader.extract", "loader.extract.text", "loader.extract.dates",
            "loader.extract.money", "loader.extract.programme", "loader.extract.titles", "loader.extract.concepts",
-           "loader.extract.results", "loader.evaluate", "loader.cli_extract"]
+           "loader.extract.results", "loader.evaluate", "loader.cli_extract", "loader.extract.acceptance",
+           "loader.aliases", "loader.review", "loader.cli_partners"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-stamp
 SHARED ?= ../shared
 VENDOR := api/static/vendor
 
-.PHONY: help install build serve test lint format evaluate evaluate-devset check clean assets browser-test
+.PHONY: help install build serve test lint format evaluate evaluate-devset check clean assets browser-test validate-exports
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/\t/' | expand -t 18
@@ -29,7 +29,7 @@ assets: $(VENDOR)/yasgui/yasgui.min.js  ## the /sparql editor's YASGUI build fro
 $(VENDOR)/yasgui/yasgui.min.js: api/static/package.json api/static/package-lock.json
 	@if command -v npm >/dev/null 2>&1; then \
 	  mkdir -p $(VENDOR)/yasgui && cp api/static/package.json api/static/package-lock.json $(VENDOR)/ && \
-	  (cd $(VENDOR) && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error) && \
+	  (cd $(VENDOR) && npm ci --prefer-offline --no-audit --no-fund --ignore-scripts --loglevel=error) && \
 	  cp $(VENDOR)/node_modules/@zazuko/yasgui/build/yasgui.min.css $(VENDOR)/yasgui/ && \
 	  cp $(VENDOR)/node_modules/@zazuko/yasgui/build/yasgui.min.js $(VENDOR)/yasgui/ || \
 	  echo "npm could not install @zazuko/yasgui: the /sparql editor will load YASGUI from a CDN"; \
@@ -62,6 +62,9 @@ evaluate: install  ## developer: score extraction on the seeds against their gol
 
 evaluate-devset: install  ## developer: score extraction on the dev set (needs ../shared)
 	$(BIN)/interreg-kg evaluate $(SHARED)/devset/gold $(SHARED)/devset/docs/*.txt
+
+validate-exports: install  ## developer: GEXF and GraphML network exports against their schemas (needs ../shared)
+	$(BIN)/python -m api.network.validate --shared $(SHARED)
 
 clean:  ## remove the virtualenv and the local store
 	rm -rf $(VENV) var

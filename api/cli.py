@@ -13,6 +13,7 @@ Examples::
     interreg-kg export network --format gexf --output partners.gexf
     interreg-kg export network --format csv --output partners/      # nodes.csv and edges.csv
     interreg-kg export dump --format nquads --output graph.nq       # no contacts graphs
+    interreg-kg export network --projection country --format gexf --dynamic --metrics --output c.gexf
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from typing import TextIO
 from pyoxigraph import Store
 
 import queries
-from api import network
+from api.network import command as network_command
 from ontology.namespaces import PREFIXES
 from ontology.settings import Settings
 from ontology.storage import current_build
@@ -59,10 +60,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     export = subparsers.add_parser("export", help="export the graph for other tools")
     what = export.add_subparsers(dest="what", metavar="WHAT", required=True)
-    net = what.add_parser("network", help="the partner co-participation network (Gephi and others)")
-    net.add_argument("--format", choices=network.FORMATS, required=True, help="file format")
-    net.add_argument("--output", type=Path, required=True, help="file to write; for csv, a folder")
-    net.add_argument("--include-associated", action="store_true", help="keep associated partners")
+    net = what.add_parser("network", help="partner networks for Gephi and others (organisation, bipartite, country)",
+                          description="Export a partner network: GEXF 1.3 (static or --dynamic), GraphML, "
+                                      "CSV for Gephi's spreadsheet import, node-link JSON, or a PNG/SVG picture.")
+    network_command.add_arguments(net)
     _store_option(net)
     net.set_defaults(func=_export_network)
     dump = what.add_parser("dump", help="the whole graph as N-Quads or TriG, without personal data",
@@ -172,11 +173,13 @@ def _export_network(args: argparse.Namespace) -> int:
         store = _open(args)
         if store is None:
             return 1
-        graph = network.partner_network(store, include_associated=args.include_associated)
-        written = network.write(graph, args.format, args.output)
+        build = current_build(args.store or Settings.from_env().store)
+        graph, written = network_command.export(args, store, build.name if build else None)
+    except ParameterError as exc:
+        return _fail(str(exc), 2)
     except OSError as exc:
         return _fail(f"cannot export the network: {exc}", 1)
-    sys.stderr.write(f"{graph.number_of_nodes()} organisations, {graph.number_of_edges()} links -> "
+    sys.stderr.write(f"{graph.number_of_nodes()} nodes ({args.projection}), {graph.number_of_edges()} links -> "
                      f"{', '.join(str(p) for p in written)}\n")
     return 0
 

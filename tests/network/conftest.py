@@ -1,4 +1,6 @@
-"""The fixture store of the read side (tests/api/fixtures/graph.trig), for the network exports."""
+"""Stores for the network tests: the read side's hand-written fixture (tests/api/fixtures/graph.trig),
+the seed documents of data/ built by the real pipeline, and SPARQL helpers that count independently
+of the export's own query."""
 
 from __future__ import annotations
 
@@ -7,11 +9,54 @@ from pathlib import Path
 import pytest
 from pyoxigraph import RdfFormat, Store
 
+import queries
+from loader.pipeline import build
+from ontology.settings import PROJECT_ROOT, Settings
+from ontology.storage import current_build
+
 FIXTURE = Path(__file__).resolve().parent.parent / "api" / "fixtures" / "graph.trig"
+CASES = Path(__file__).resolve().parent / "cases"
+PREFIXES = """PREFIX irg: <https://w3id.org/interreg-kg/ontology#>
+PREFIX role: <https://w3id.org/interreg-kg/id/role/>
+PREFIX schema: <http://schema.org/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+"""
 
 
-@pytest.fixture(scope="module")
+def load_trig(path: Path) -> Store:
+    store = Store()
+    store.load(path=str(path), format=RdfFormat.TRIG)
+    return store
+
+
+@pytest.fixture(scope="session")
 def store() -> Store:
-    s = Store()
-    s.load(path=str(FIXTURE), format=RdfFormat.TRIG)
-    return s
+    return load_trig(FIXTURE)
+
+
+@pytest.fixture(scope="session")
+def seed_root(tmp_path_factory) -> Path:
+    """A store root holding the seed documents, built as `interreg-kg build` does."""
+    settings = Settings(store=tmp_path_factory.mktemp("seed") / "store", data=PROJECT_ROOT / "data")
+    assert build(settings, progress=False).exit_code == 0
+    return settings.store
+
+
+@pytest.fixture(scope="session")
+def seed(seed_root) -> Store:
+    return Store.read_only(str(current_build(seed_root)))
+
+
+def sparql_rows(store: Store, body: str) -> list[dict]:
+    """The rows of a SELECT over the store's public graphs, every value as a string (None unbound)."""
+    graphs = queries.public_graphs(store)
+    solutions = store.query(PREFIXES + body, default_graph=graphs, named_graphs=graphs)
+    names = [v.value for v in solutions.variables]
+    return [{n: (None if s[n] is None else s[n].value) for n in names} for s in solutions]
+
+
+def sparql_count(store: Store, body: str) -> int:
+    """``SELECT (COUNT(...) AS ?n)``: the number."""
+    graphs = queries.public_graphs(store)
+    return int(next(iter(store.query(PREFIXES + body, default_graph=graphs, named_graphs=graphs)))["n"].value)

@@ -1,0 +1,138 @@
+"""Partner networks for analysts: projections of the participations, written for Gephi and friends.
+
+Data flow: the store -> :func:`participations.read_participations` (one SPARQL query, the
+:class:`Filters` bound as RDF terms) -> :func:`projections.project` (``organisation``, ``bipartite``
+or ``country``) -> optionally :func:`metrics.add_metrics` -> a writer:
+
+==========  ====================================================================================
+``gexf``    GEXF 1.3 (:mod:`.gexf`), static or dynamic (spells), viz colour and size, metadata
+``graphml`` GraphML (:mod:`.graphml`), the same typed attributes
+``csv``     Gephi's spreadsheet import (:mod:`.tables`): a folder with ``nodes.csv``, ``edges.csv``
+``json``    node-link JSON for web apps (:func:`to_json`)
+``png``     a drawing (:mod:`.drawing`); ``svg`` likewise
+==========  ====================================================================================
+
+Only names, places, dates, budgets and counts are read, so no personal data reaches an export.
+``python -m api.network.validate --shared ../shared`` checks exports against the GEXF and GraphML
+schemas.
+
+>>> from pyoxigraph import Store
+>>> g = network(Store(), "country")
+>>> g.number_of_nodes(), g.graph["projection"], to_csv_tables(g)[0].splitlines()[0]
+(0, 'country', 'Id,Label')
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from importlib import metadata
+from pathlib import Path
+
+import networkx as nx
+from pyoxigraph import NamedNode, Store
+
+from api.network.drawing import draw
+from api.network.errors import NetworkError, UnknownFormatError, UnknownProjectionError
+from api.network.filters import Filters
+from api.network.gexf import to_gexf
+from api.network.graphml import to_graphml
+from api.network.metrics import add_metrics
+from api.network.participations import Participation, read_participations
+from api.network.projections import PROJECTIONS, UNKNOWN_COUNTRY, project
+from api.network.tables import to_csv_tables
+
+__all__ = ["FORMATS", "PROJECTIONS", "UNKNOWN_COUNTRY", "Filters", "Participation", "network", "stamp", "partner_network",
+           "read_participations", "project", "add_metrics", "to_gexf", "to_graphml", "to_csv_tables", "to_json",
+           "draw", "render", "write", "NetworkError", "UnknownFormatError", "UnknownProjectionError"]
+
+FORMATS = ("gexf", "graphml", "csv", "json", "png", "svg")
+
+
+def _generator() -> str:
+    try:
+        return f"interreg-kg {metadata.version('interreg-kg')}"
+    except metadata.PackageNotFoundError:
+        return "interreg-kg"
+
+
+def network(store: Store, projection: str = "organisation", filters: Filters | None = None, *,
+            metrics: bool = False, self_loops: bool = False, build: str | None = None,
+            default_graph: Iterable[NamedNode] | None = None) -> nx.Graph:
+    """The network of ``store`` in ``projection``, narrowed by ``filters``.
+
+    :param metrics: add degree, weighted degree, community and betweenness to every node.
+    :param self_loops: country projection: keep loops of projects joining one country's organisations.
+    :param build: what the store is (a build's name), written into the exports' metadata.
+    :param default_graph: the graphs to read (None: the store's public graphs).
+    :returns: an undirected graph; ``graph.graph`` holds projection, filters, build, generator and counts.
+    :raises UnknownProjectionError: an unknown projection. queries.ParameterError: a bad filter value.
+    """
+    if projection not in PROJECTIONS:
+        raise UnknownProjectionError(f"unknown projection {projection!r}; expected one of {', '.join(PROJECTIONS)}")
+    filters = filters or Filters()
+    graph = project(read_participations(store, filters, default_graph=default_graph), projection,
+                    self_loops=self_loops)
+    stamp(graph, filters, build)
+    if metrics:
+        add_metrics(graph)
+    return graph
+
+
+def stamp(graph: nx.Graph, filters: Filters, build: str | None = None) -> nx.Graph:
+    """Write what an export is into ``graph.graph``: its ``filters``, the ``build`` it was made from
+    and the ``generator`` (this software and its version); returns ``graph``."""
+    graph.graph.update(filters=filters.describe(), build=build or "unknown", generator=_generator())
+    return graph
+
+
+def partner_network(store: Store, *, include_associated: bool = False,
+                    default_graph: Iterable[NamedNode] | None = None) -> nx.Graph:
+    """The organisation co-participation graph (the ``organisation`` projection, no other filter)."""
+    return network(store, "organisation", Filters(include_associated=include_associated),
+                   default_graph=default_graph)
+
+
+def to_json(graph: nx.Graph) -> bytes:
+    """Node-link JSON (``nodes`` and ``edges`` lists, spells as ``[start, end]`` pairs), as
+    :func:`networkx.node_link_graph` reads it."""
+    return json.dumps(nx.node_link_data(graph, edges="edges"), ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def render(graph: nx.Graph, fmt: str, *, dynamic: bool = False) -> dict[str, bytes]:
+    """The file(s) of ``graph`` in ``fmt`` by file name (``csv`` gives ``nodes.csv`` and ``edges.csv``).
+
+    :raises UnknownFormatError: a format not in :data:`FORMATS`.
+    """
+    if fmt == "csv":
+        nodes, edges = to_csv_tables(graph)
+        return {"nodes.csv": nodes.encode("utf-8"), "edges.csv": edges.encode("utf-8")}
+    name = f"network.{fmt}"
+    if fmt == "gexf":
+        return {name: to_gexf(graph, dynamic=dynamic)}
+    if fmt == "graphml":
+        return {name: to_graphml(graph)}
+    if fmt == "json":
+        return {name: to_json(graph)}
+    if fmt in ("png", "svg"):
+        return {name: draw(graph, fmt)}
+    raise UnknownFormatError(f"unknown network format {fmt!r}; expected one of {', '.join(FORMATS)}")
+
+
+def write(graph: nx.Graph, fmt: str, output: Path, *, dynamic: bool = False) -> list[Path]:
+    """Write ``graph`` as ``fmt`` to ``output`` (for ``csv`` a folder receiving ``nodes.csv`` and
+    ``edges.csv``); returns the files written.
+
+    :raises UnknownFormatError: a format not in :data:`FORMATS`. OSError: the path cannot be written.
+    """
+    files = render(graph, fmt, dynamic=dynamic)
+    output = Path(output)
+    if fmt == "csv":
+        output.mkdir(parents=True, exist_ok=True)
+        paths = [output / name for name in files]
+    else:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        paths = [output]
+    for path, body in zip(paths, files.values(), strict=True):
+        path.write_bytes(body)
+    return paths

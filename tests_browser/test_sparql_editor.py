@@ -95,6 +95,16 @@ def test_a_named_query_runs_from_its_example_and_its_results_show(page, server):
         assert binding["acronym"]["value"] in shown
 
 
+def test_an_example_already_open_is_selected_not_opened_twice(page):
+    tabs = len(page.find_elements(By.CSS_SELECTOR, ".tabsList .tab"))
+    page.find_element(By.CSS_SELECTOR, ".tabsList .addTab").click()
+    _wait(page).until(lambda b: len(b.find_elements(By.CSS_SELECTOR, ".tabsList .tab")) == tabs + 1)
+    page.find_element(By.CSS_SELECTOR, '#example-list button[data-query="projects"]').click()
+    title = queries.load("projects").title
+    _wait(page).until(lambda b: b.execute_script("return window.interregYasgui.getTab().getName()") == title)
+    assert len(page.find_elements(By.CSS_SELECTOR, ".tabsList .tab")) == tabs + 1
+
+
 def test_a_typed_query_runs_with_the_keyboard_and_its_results_show(page, server):
     page.find_element(By.CSS_SELECTOR, ".tabsList .addTab").click()
     editor = _wait(page).until(lambda b: next(iter(_visible(b, ".tabPanel.active .CodeMirror")), None))

@@ -48,7 +48,13 @@
   });
   window.interregYasgui = yasgui;  // for the browser test and for curious users
 
+  // an example already open in a tab is selected again (with whatever was edited in it)
   function open(example) {
+    var taken = yasgui.tabNameTaken(example.title);
+    if (taken) {
+      yasgui.selectTabId(taken.getId());
+      return taken;
+    }
     var tab = yasgui.addTab(true, { name: example.title, yasqe: { value: example.text } });
     tab.setQuery(example.text);
     tab.setEndpoint(endpoint);
@@ -61,7 +67,10 @@
     var name = document.createElement("span");
     button.type = "button";
     button.textContent = example.title;
-    button.title = example.description;
+    button.title = example.description + (example.parameters.length ? "\nParameters: " +
+      example.parameters.map(function (p) {
+        return p.name + " (" + p.type + (p.default === null ? "" : ", default " + p.default) + ")";
+      }).join(", ") : "");
     button.setAttribute("data-query", example.name);
     name.className = "name";
     name.textContent = example.name + ".rq";

@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-stamp
 SHARED ?= ../shared
 VENDOR := api/static/vendor
 
-.PHONY: help install build serve test lint format evaluate evaluate-devset check clean assets browser-test validate-exports
+.PHONY: help install build serve test lint format evaluate evaluate-devset bench-extract check clean assets browser-test validate-exports
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/\t/' | expand -t 18
@@ -62,6 +62,9 @@ evaluate: install  ## developer: score extraction on the seeds against their gol
 
 evaluate-devset: install  ## developer: score extraction on the dev set (needs ../shared)
 	$(BIN)/interreg-kg evaluate $(SHARED)/devset/gold $(SHARED)/devset/docs/*.txt
+
+bench-extract: install  ## developer: extraction speed, documents/s per format (.txt .html .pdf) on one core
+	$(BIN)/python -m bench.extract_speed --shared $(SHARED)
 
 validate-exports: install  ## developer: GEXF and GraphML network exports against their schemas (needs ../shared)
 	$(BIN)/python -m api.network.validate --shared $(SHARED)

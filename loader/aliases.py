@@ -20,11 +20,13 @@ import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from loader.errors import LoaderError
 from loader.records import PartnerRecord
-from ontology.iris import name_key, slug
+from ontology.iris import name_key as _name_key
+from ontology.iris import slug
 
 __all__ = [
     "ALIAS_FILE",
@@ -38,6 +40,9 @@ __all__ = [
 ]
 
 ALIAS_FILE = Path("aliases") / "organisations.csv"
+
+# ``ontology.iris.name_key`` is pure and asked for the same names again and again while extracting.
+name_key = lru_cache(maxsize=1 << 15)(_name_key)
 _COLUMNS = ("key", "name", "lang")
 
 # Mail and access providers: two organisations using one of them share nothing.

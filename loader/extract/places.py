@@ -22,7 +22,7 @@ import csv
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import pycountry
@@ -90,14 +90,19 @@ def fold(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=1)
+def _folded_local_names() -> dict[str, str]:
+    return {fold(k): v for k, v in _LOCAL_NAMES.items()}
+
+
+@lru_cache(maxsize=4096)
 def country_code(name: str) -> str | None:
     """The ISO alpha-2 code of a country name in en/fr/nl/de, or None (regions are not countries)."""
     key = fold(name).strip(" :.;,-")
     key = re.sub(r"^(?:the|le|la|les|l'|de|het|die)\s+", "", key)
     if not key or len(key) < 2:
         return None
-    folded_local = {fold(k): v for k, v in _LOCAL_NAMES.items()}
+    folded_local = _folded_local_names()
     if key in folded_local:
         return folded_local[key]
     if len(key) <= 3:
@@ -171,14 +176,20 @@ class Gazetteer:
         """``(region as listed, country or None)`` when ``name`` is a known region."""
         return self.regions.get(_key(name.strip(" :")))
 
+    @cached_property
+    def _matcher(self) -> re.Pattern[str]:
+        """One alternation of every place, longest first, so a place inside a longer one is not matched
+        on its own; built once per gazetteer."""
+        keys = sorted(self.places, key=lambda k: (-len(k), k))
+        if not keys:
+            return re.compile(r"(?!x)x")
+        return re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, keys)) + r")(?![\w])")
+
     def places_in(self, text: str) -> list[tuple[str, str]]:
         """Known places written as whole words inside ``text`` (e.g. a town in a name), longest first;
         a place inside a longer one found there ("Calais" in "Pas de Calais") is left out."""
         words = _key(text)
-        hits = []
-        for key, value in self.places.items():
-            for m in re.finditer(rf"(?<![\w]){re.escape(key)}(?![\w])", words):
-                hits.append((m.start(), m.end(), value))
+        hits = [(m.start(), m.end(), self.places[m.group()]) for m in self._matcher.finditer(words)]
         hits.sort(key=lambda h: h[0] - h[1])
         kept: list[tuple[int, int, tuple[str, str]]] = []
         for hit in hits:

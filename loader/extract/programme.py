@@ -58,6 +58,19 @@ class _Index:
     aliases: tuple[tuple[tuple[str, ...], str], ...]  # (folded words, family id), longest first
     members: dict[str, tuple[tuple[str, str, str], ...]]  # family -> (programme id, generation, strand)
     family_label: dict[str, str]
+    by_first: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first word -> alias positions
+    by_prefix: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first 5 letters -> positions
+    memo: dict[str, tuple[int, ...]] = field(default_factory=dict)  # token -> positions that may start there
+
+    def starting_with(self, word: str) -> tuple[int, ...]:
+        """Positions (in ``aliases`` order) of the aliases whose first word may match ``word``
+        (equal, or ``_same``: both at least 5 letters long, so they share their first 5)."""
+        found = self.memo.get(word)
+        if found is None:
+            found = tuple(sorted(set(self.by_first.get(word, ()))
+                                 | set(self.by_prefix.get(word[:5], ()) if len(word) >= 5 else ())))
+            self.memo[word] = found
+        return found
 
 
 _CACHE: dict[int, tuple[Vocabularies, _Index]] = {}
@@ -106,8 +119,15 @@ def _index(vocab: Vocabularies) -> _Index:
             for words in _area_words(label.text):
                 if len(words) >= 2 and "network" not in words:
                     aliases.add((words, family))
-    index = _Index(tuple(sorted(aliases, key=lambda a: (-len(a[0]), a))),
-                   {k: tuple(v) for k, v in members.items()}, labels)
+    ordered = tuple(sorted(aliases, key=lambda a: (-len(a[0]), a)))
+    by_first: dict[str, list[int]] = {}
+    by_prefix: dict[str, list[int]] = {}
+    for position, (words, _family) in enumerate(ordered):
+        by_first.setdefault(words[0], []).append(position)
+        if len(words[0]) >= 5:
+            by_prefix.setdefault(words[0][:5], []).append(position)
+    index = _Index(ordered, {k: tuple(v) for k, v in members.items()}, labels,
+                   {k: tuple(v) for k, v in by_first.items()}, {k: tuple(v) for k, v in by_prefix.items()})
     _CACHE[id(vocab)] = (vocab, index)
     return index
 
@@ -216,7 +236,8 @@ def find_programme(text: str, vocab: Vocabularies, *, year: int | None = None) -
     gens = _generations(toks)
     found: list[tuple[int, int, int, int, str]] = []  # (-words, -qualified, start token, end token, family)
     for i in range(len(toks)):
-        for words, family in index.aliases:
+        for position in index.starting_with(toks[i].folded):
+            words, family = index.aliases[position]
             j = _match_at(toks, i, words)
             if j is not None and _anchored(toks, i, j):
                 qualified = any(g.start < i and i - g.end <= 8 for g in gens) or _years_near(toks, j, j + 8) is not None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["Token", "tokens", "fold_word", "clause_before", "sentence_around", "MONTHS", "MONTH_PATTERN",
            "line_around"]
@@ -25,6 +26,7 @@ class Token:
     end: int
 
 
+@lru_cache(maxsize=1 << 16)
 def fold_word(word: str) -> str:
     """Lower-case ASCII form of a word (accents folded, ß -> ss)."""
     word = unicodedata.normalize("NFKD", word.replace("ß", "ss").replace("ẞ", "ss"))

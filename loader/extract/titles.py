@@ -160,8 +160,11 @@ def find_identity(text: str) -> Identity:
                     continue
             if not _is_acronym(a) or not spells(t, a) or _orgish(t, text[m.end():m.end() + 80]):
                 continue
-            t_start = text.find(t, m.start())
-            pairs.append((m.start(), Found(t, Span(t_start, t_start + len(t))), Found(a, Span(*m.span("a")))))
+            found = re.compile(r"\s+".join(map(re.escape, t.split()))).search(text, m.start())
+            if found is None:
+                continue
+            t = found.group()
+            pairs.append((m.start(), Found(t, Span(*found.span())), Found(a, Span(*m.span("a")))))
     for m in _ACR_COLON.finditer(text):
         a, t = m.group("a"), m.group("t").strip()
         if _is_acronym(a) and spells(t, a, spare=2) and not _orgish(t, ""):

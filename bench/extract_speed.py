@@ -1,0 +1,224 @@
+"""Extraction speed: documents per second on one core, per format (.txt, .html, .pdf).
+
+The corpus is the dev set's and the seeds' plain texts (``--shared``, default ``../shared``; the
+seeds of ``data/documents`` when that folder is absent). Their .html and .pdf versions are rendered
+on the fly into a temporary folder (:func:`render_html`, :func:`render_pdf`), never committed. Each
+format is timed over ``--rounds`` passes of read + extract (``loader.documents.read_document`` then
+``loader.extract.extract``), after one warm-up pass that builds the vocabulary matchers; PDF text
+extraction is reported apart (its reader dominates). ``--profile`` prints the top functions of a
+cProfile run of the .txt pass.
+
+Run: ``python -m bench.extract_speed [--shared ../shared] [--rounds 5] [--profile]`` or
+``make bench-extract``. Target: at least 200 documents per second for .txt and .html.
+
+>>> "<li>a &amp; b</li>" in render_html("Title\\nPartners:\\n- a & b\\n")
+True
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import html
+import io
+import os
+import pstats
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["render_html", "render_pdf", "corpus", "time_format", "main", "TARGET"]
+
+TARGET = 200.0
+_FONTS = ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/TTF/DejaVuSans.ttf",
+          "/Library/Fonts/Arial Unicode.ttf")
+_BULLETS = ("- ", "• ", "* ", "· ", "– ")
+
+
+def render_html(text: str, *, title: str | None = None, lang: str = "en") -> str:
+    """A web page showing ``text`` as a programme site would: site chrome (menu, script, cookie form,
+    footer menu) around the content; the first line as ``<h1>``, lines ending with a colon as
+    ``<h3>``, bullet lines as list items, other lines as paragraphs; two-cell "Label: value" lines
+    of short labels as table rows."""
+    lines = [line.rstrip() for line in text.split("\n")]
+    body: list[str] = []
+    in_list = False
+    first = True
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            continue
+        bullet = next((b for b in _BULLETS if stripped.startswith(b)), None)
+        if bullet is not None:
+            if not in_list:
+                body.append("<ul>")
+                in_list = True
+            body.append(f"<li>{html.escape(stripped[len(bullet):])}</li>")
+            continue
+        if in_list:
+            body.append("</ul>")
+            in_list = False
+        esc = html.escape(stripped)
+        if first:
+            body.append(f"<h1>{esc}</h1>")
+            first = False
+        elif stripped.endswith(":") and len(stripped) < 60:
+            body.append(f"<h3>{esc}</h3>")
+        else:
+            body.append(f"<p>{esc}</p>")
+    if in_list:
+        body.append("</ul>")
+    head_title = html.escape(title or (lines[0].strip() if lines else "Project"))
+    return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head><meta charset="utf-8"><title>{head_title} | projects'
+            "</title>\n<script>var budget = 'Total budget: 9.999.999,00 EUR'; function track() {}</script>\n"
+            "<style>nav li { display: inline; }</style></head>\n<body>\n"
+            '<nav><ul><li><a href="/">Home</a></li><li><a href="/projects">Projects</a></li><li>News</li>'
+            "<li>Contact</li></ul></nav>\n"
+            '<form class="cookies"><p>We use cookies.</p><button>Accept</button></form>\n'
+            "<main>\n" + "\n".join(body) + "\n</main>\n"
+            "<nav class=\"footer\"><a href=\"/privacy\">Privacy</a> <a href=\"/legal\">Legal notice</a></nav>\n"
+            "</body>\n</html>\n")
+
+
+def _font_path() -> str | None:
+    return next((p for p in _FONTS if os.path.exists(p)), None)
+
+
+def render_pdf(text: str, path: Path) -> Path:
+    """A PDF of ``text`` (fpdf2; A4, lines wrapped to the page as a brochure would). Uses DejaVu Sans
+    when installed, else Helvetica with the characters Latin-1 lacks replaced."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(True, margin=15)
+    pdf.add_page()
+    font = _font_path()
+    if font:
+        pdf.add_font("body", fname=font)
+        pdf.set_font("body", size=10)
+    else:
+        pdf.set_font("Helvetica", size=10)
+        text = text.replace("€", "EUR").replace("’", "'").replace("–", "-").replace("•", "-")
+        text = text.encode("latin-1", "replace").decode("latin-1")
+    for line in text.split("\n"):
+        if line.strip():
+            pdf.multi_cell(0, 5, line.strip(), new_x="LMARGIN", new_y="NEXT")
+        else:
+            pdf.ln(3)
+    pdf.output(str(path))
+    return path
+
+
+def corpus(shared: Path | None) -> list[Path]:
+    """The .txt documents timed: the dev set's and the seeds' under ``shared``, else ``data/documents``."""
+    if shared is not None and shared.is_dir():
+        found = sorted((shared / "devset" / "docs").glob("*.txt")) + sorted((shared / "seeds").glob("*.txt"))
+        if found:
+            return found
+    from ontology.settings import PROJECT_ROOT
+
+    return sorted((PROJECT_ROOT / "data" / "documents").glob("*.txt"))
+
+
+@dataclass(frozen=True)
+class Timing:
+    fmt: str
+    documents: int
+    seconds: float
+    read_seconds: float
+    failed: int
+
+    @property
+    def per_second(self) -> float:
+        return self.documents / self.seconds if self.seconds else float("inf")
+
+    def line(self) -> str:
+        share = 100 * self.read_seconds / self.seconds if self.seconds else 0.0
+        verdict = "" if self.fmt == ".pdf" else ("  ok" if self.per_second >= TARGET else f"  BELOW {TARGET:.0f}")
+        return (f"{self.fmt:5} {self.documents:5d} docs  {self.seconds:7.3f} s  {self.per_second:8.1f} docs/s  "
+                f"(reading {share:4.1f}%){'' if not self.failed else f'  {self.failed} failed'}{verdict}")
+
+
+def time_format(paths: list[Path], vocab, aliases, *, rounds: int = 3) -> Timing:
+    """Read and extract every path ``rounds`` times (after one warm-up pass); CPU time of this process
+    (one thread, pinned to one core), so other load on the machine does not count."""
+    from loader.documents import read_document
+    from loader.errors import LoaderError
+    from loader.extract import extract
+
+    def one_pass() -> tuple[float, int]:
+        read = 0.0
+        failed = 0
+        for path in paths:
+            t0 = time.process_time()
+            try:
+                document = read_document(path)
+            except LoaderError:
+                failed += 1
+                continue
+            read += time.process_time() - t0
+            extract(document, vocab, aliases)
+        return read, failed
+
+    one_pass()
+    start = time.process_time()
+    read_total, failed = 0.0, 0
+    for _ in range(rounds):
+        read, failed = one_pass()
+        read_total += read
+    elapsed = time.process_time() - start
+    return Timing(paths[0].suffix if paths else "?", len(paths) * rounds, elapsed, read_total, failed)
+
+
+def _render_all(texts: list[Path], folder: Path) -> dict[str, list[Path]]:
+    out: dict[str, list[Path]] = {".txt": list(texts), ".html": [], ".pdf": []}
+    for path in texts:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        page = folder / (path.stem + ".html")
+        page.write_text(render_html(text), encoding="utf-8")
+        out[".html"].append(page)
+        out[".pdf"].append(render_pdf(text, folder / (path.stem + ".pdf")))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.extract_speed", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", type=Path, default=Path("../shared"), help="the shared folder (dev set, seeds)")
+    parser.add_argument("--rounds", type=int, default=3, help="timed passes per format (default 3)")
+    parser.add_argument("--profile", action="store_true", help="print a cProfile of the .txt pass")
+    args = parser.parse_args(argv)
+
+    from loader.aliases import load_alias_table
+    from loader.vocab import load_vocabularies
+    from ontology.settings import PROJECT_ROOT
+
+    try:
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+    except (AttributeError, OSError):
+        pass
+    vocab = load_vocabularies(PROJECT_ROOT / "data")
+    aliases = load_alias_table(PROJECT_ROOT / "data")
+    texts = corpus(args.shared)
+    print(f"corpus: {len(texts)} documents ({'dev set + seeds' if args.shared.is_dir() else 'data/documents'}), "
+          f"{args.rounds} timed round(s) per format, one core, Python {sys.version.split()[0]}")
+    with tempfile.TemporaryDirectory(prefix="extract-speed-") as tmp:
+        files = _render_all(texts, Path(tmp))
+        timings = [time_format(files[fmt], vocab, aliases, rounds=args.rounds) for fmt in (".txt", ".html", ".pdf")]
+        for timing in timings:
+            print(timing.line())
+        if args.profile:
+            profile = cProfile.Profile()
+            profile.enable()
+            time_format(files[".txt"], vocab, aliases, rounds=1)
+            profile.disable()
+            stream = io.StringIO()
+            pstats.Stats(profile, stream=stream).sort_stats("cumulative").print_stats(25)
+            print(stream.getvalue())
+    below = [t for t in timings if t.fmt != ".pdf" and t.per_second < TARGET]
+    return 1 if below else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

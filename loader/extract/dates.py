@@ -54,7 +54,7 @@ _PATTERNS = [
     re.compile(rf"(?<![\w])(?P<month>{MONTH_PATTERN})\.?,?\s+(?P<year>(?:19|20)\d\d)(?!\d)", re.IGNORECASE),
     re.compile(r"(?<![\d./-])(?P<mon>0?[1-9]|1[0-2])[./](?P<year>(?:19|20)\d\d)(?![\d./])"),
 ]
-_YEAR_RANGE = re.compile(r"(?<![\d./-])((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?![\d./-])")
+_YEAR_RANGE = re.compile(r"(?<![\d./-])((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?![\d/-]|\.\d)")
 _FROM_TO_YEARS = re.compile(r"\b(?:from|van|du|von|vom|de|entre|between)\s+((?:19|20)\d\d)\s+(?:to|until|till|tot|au|à|a|"
                             r"bis|until|and|et|en|und|jusqu'en|jusqu’en)\s+((?:19|20)\d\d)(?!\d|[./-]\d)", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"^\s*(?:[-–—]|to|until|till|au|à|jusqu'au|jusqu’au|tot(?: en met)?|t/m|bis(?: zum)?|"
@@ -192,11 +192,17 @@ def _candidates(text: str, dates: list[DateMention]) -> list[tuple[str, int, Dat
     return out
 
 
+# A project running over years ("the project runs from", "het project loopt van", "das Projekt läuft").
+_PROJECT_RUNS = re.compile(r"proje[ck]t\w*\b[^.\n]{0,30}\b(?:runs?|running|loopt|läuft|dure|duurt|lasts?|"
+                           r"se déroule|took place|ongoing)\b", re.IGNORECASE)
+
+
 def _year_ranges(text: str) -> list[tuple[str, int, DateMention]]:
     out = []
     for match in _YEAR_RANGE.finditer(text):
         before = clause_before(text, match.start(), limit=40)
-        if _DURATION.search(before) and not re.search(r"programm|interreg", before, re.IGNORECASE):
+        if (_DURATION.search(before) or _PROJECT_RUNS.search(before)) and not re.search(
+                r"programm|interreg", before, re.IGNORECASE):
             out.append(("start", 2, DateMention(match.group(1), Span(match.start(1), match.end(1)))))
             out.append(("end", 2, DateMention(match.group(2), Span(match.start(2), match.end(2)))))
     for match in _FROM_TO_YEARS.finditer(text):

@@ -6,7 +6,9 @@ the default graph of every query leaves out.
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Annotated
+
+from fastapi import APIRouter, Path
 
 import queries
 from api.deps import StoreDep
@@ -21,7 +23,7 @@ router = APIRouter(prefix="/api/documents", tags=["documents"])
 
 @router.get("/{document_id}", response_model=DocumentDetail, summary="One source document and its facts",
             responses=responses(404))
-def get_document(snapshot: StoreDep, document_id: str) -> DocumentDetail:
+def get_document(snapshot: StoreDep, document_id: Annotated[str, Path(description="the document's id: the part of its IRI after id/document/ (the file's stable key)", examples=["000_61233fa75de99c9d"])]) -> DocumentDetail:
     """The document ``id/document/{document_id}``: file name, language, format, source, digest, when it
     was loaded, the projects read from it, and every fact with its span (offsets into the text and
     the quoted words) or how it was inferred."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from importlib import metadata
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from pyoxigraph import NamedNode
 
@@ -39,6 +39,7 @@ _LD_RESPONSES = {
     304: {"description": "not modified"},
     404: {"description": "nothing is known about this IRI", "content": PROBLEM},
     406: {"description": "none of Turtle, N-Triples, JSON-LD or HTML is acceptable", "content": PROBLEM},
+    422: {"description": "a parameter of the wrong shape", "content": PROBLEM},
     503: {"description": "no build is published yet", "content": PROBLEM},
 }
 FormatParam = Annotated[str | None, Query(
@@ -73,7 +74,9 @@ def _version() -> str:
 
 @router.get("/id/{path:path}", summary="Dereference an IRI of the graph", responses=_LD_RESPONSES,
             response_class=Response)
-def resource(snapshot: StoreDep, request: Request, path: str, format: FormatParam = None) -> Response:
+def resource(snapshot: StoreDep, request: Request,
+             path: Annotated[str, Path(description="the IRI's part after https://w3id.org/interreg-kg/id/", examples=["project/agir"])],
+             format: FormatParam = None) -> Response:
     """Everything the public graphs say about ``https://w3id.org/interreg-kg/id/{path}``: its own
     triples, those of its parts (participations, results), and what points at it."""
     media = _media(request, format)

@@ -6,7 +6,9 @@ parameter or an ill-typed value is a 400 problem, an unknown query a 404.
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Request
 
 import queries
 from api.deps import StoreDep
@@ -35,7 +37,7 @@ def list_queries() -> Page[QueryInfo]:
 
 @router.get("/{name}/sparql", response_model=QueryInfo, summary="A named query's text and parameters",
             responses=responses(404, jsonld=False))
-def describe_query(name: str) -> QueryInfo:
+def describe_query(name: Annotated[str, Path(description="a query name, as GET /api/queries lists them", examples=["projects"])]) -> QueryInfo:
     return _info(queries.load(name), with_text=True)
 
 
@@ -54,17 +56,32 @@ _SCHEMAS = {
 }
 
 
+_EXAMPLES = {"iri:programme": "iv-a", "iri:period": "2007-2013", "iri:target-group": "migrants",
+             "iri:theme": "housing", "iri:organisation": "medway-council", "iri:project": "agir",
+             "iri:role": "lead", "iri:document": "000_61233fa75de99c9d",
+             "iri": "https://w3id.org/interreg-kg/id/project/agir", "country": "BE", "date": "2010-01-01",
+             "integer": 2, "decimal": 0.5, "boolean": False, "string": "Lille"}
+_PAGING = [
+    {"name": "limit", "in": "query", "required": False, "description": "rows per page (at most 1000)",
+     "schema": {"type": "integer", "minimum": 1, "maximum": 1000, "default": 100}, "example": 100},
+    {"name": "offset", "in": "query", "required": False, "description": "rows to skip before the page",
+     "schema": {"type": "integer", "minimum": 0, "maximum": 10**9, "default": 0}, "example": 0},
+]
+
+
 def _parameters(named: queries.NamedQuery) -> list[dict]:
+    """The OpenAPI parameters of one named query: its declared parameters, then limit and offset."""
     out = []
     for p in named.parameters:
         schema = dict(_SCHEMAS.get(p.type, {"type": "string"}))
         if p.default is not None:
             schema["default"] = p.default
         kind = p.type.partition(":")[2]
-        out.append({"name": p.name, "in": "query", "required": False, "schema": schema,
+        example = p.default if p.default is not None else _EXAMPLES.get(p.type, _EXAMPLES["string"])
+        out.append({"name": p.name, "in": "query", "required": False, "schema": schema, "example": example,
                     "description": (p.description or p.name) + f" ({p.type}"
                                    + (f": an id of a {kind} or its IRI" if kind else "") + ")"})
-    return out
+    return out + _PAGING
 
 
 def _run(snapshot, request: Request, name: str, limit: int, offset: int) -> QueryResult:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Path, Query
 
 import queries
 from api.deps import StoreDep
@@ -61,7 +61,7 @@ def list_partners(
 
 @router.get("/{partner_id}", response_model=PartnerDetail, summary="One partner organisation",
             responses=responses(404))
-def get_partner(snapshot: StoreDep, partner_id: str) -> PartnerDetail:
+def get_partner(snapshot: StoreDep, partner_id: Annotated[str, Path(description="the organisation's id: the part of its IRI after id/organisation/", examples=["medway-council"])]) -> PartnerDetail:
     """The organisation ``id/organisation/{partner_id}`` with the projects it takes part in and its roles."""
     key = checked_id(partner_id)
     rows = [] if key is None else queries.run(snapshot.store, "partner", {"organisation": mint_organisation(key)},

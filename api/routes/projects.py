@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Path, Query
 
 import queries
 from api.deps import StoreDep
@@ -65,7 +65,7 @@ def list_projects(
                                                                "title (any language; case and accents ignored)",
                                    examples=["migrant inclusion"])] = None,
     sort: Annotated[Sort | None, Query(description="order: a field, '-' in front for descending; "
-                                                   "default acronym")] = None,
+                                                   "default acronym", examples=["-start_date"])] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Page[ProjectSummary]:
@@ -103,7 +103,7 @@ def list_projects(
 
 
 @router.get("/{project_id}", response_model=ProjectDetail, summary="One project", responses=responses(404))
-def get_project(snapshot: StoreDep, project_id: str) -> ProjectDetail:
+def get_project(snapshot: StoreDep, project_id: Annotated[str, Path(description="the project's id: the part of its IRI after id/project/", examples=["agir"])]) -> ProjectDetail:
     """The project ``id/project/{project_id}`` with its programme, dates, budgets, partners and lists."""
     key = checked_id(project_id)
     found = [] if key is None else queries.run(

@@ -7,6 +7,7 @@ from importlib import metadata
 from fastapi import APIRouter
 
 from api.deps import StoreDep
+from api.routes.common import PROBLEM
 from api.schemas import Health, Version
 
 router = APIRouter(tags=["service"])
@@ -14,7 +15,8 @@ router = APIRouter(tags=["service"])
 GRAPH_MODEL = "v1"
 
 
-@router.get("/health", response_model=Health, summary="The build being served")
+@router.get("/health", response_model=Health, summary="The build being served",
+            responses={503: {"description": "no build is published yet", "content": PROBLEM}})
 def health(snapshot: StoreDep) -> Health:
     """``ok`` with the build's folder name; 503 when no build is published."""
     return Health(status="ok", build=None if snapshot.build is None else snapshot.build.name,

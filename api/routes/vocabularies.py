@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Path, Query
 
 import queries
 from api.deps import StoreDep
@@ -40,7 +40,7 @@ def list_programmes(
 
 @router.get("/programmes/{programme_id}", response_model=ProgrammeDetail, summary="One programme with its projects",
             responses=responses(404))
-def get_programme(snapshot: StoreDep, programme_id: str) -> ProgrammeDetail:
+def get_programme(snapshot: StoreDep, programme_id: Annotated[str, Path(description="the programme's id: the part of its IRI after id/programme/", examples=["iv-a-france-channel-england"])]) -> ProgrammeDetail:
     """The programme ``id/programme/{programme_id}`` and the projects of it or of a programme below it.
 
     ``projects`` counts the projects linked to the programme itself; ``project_list`` also holds those

@@ -24,6 +24,7 @@ from urllib.parse import parse_qs
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.routing import APIRoute
+from pyoxigraph import Literal
 from starlette.routing import Match
 from starlette.types import Scope
 
@@ -45,6 +46,8 @@ _ASSETS = ("yasgui.min.js", "yasgui.min.css")
 _MEDIA = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8",
           ".map": "application/json", ".svg": "image/svg+xml", ".png": "image/png",
           ".woff": "font/woff", ".woff2": "font/woff2"}
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_XSD_PREFIX = re.compile(r"^\s*PREFIX\s+xsd:\s*<http://www\.w3\.org/2001/XMLSchema#>", re.IGNORECASE | re.MULTILINE)
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 _EXAMPLE_VALUE = re.compile(r"\be\.g\.\s+([^\s,;)]+)")
 _PLACEHOLDER = {"country": "FR", "integer": "2010", "decimal": "1000000", "date": "2010-01-01",
@@ -84,12 +87,23 @@ class BrowserPageRoute(APIRoute):
         return match, child
 
 
-def _term(parameter: Parameter, raw: str, name: str) -> str:
-    """The SPARQL (N-Triples) form of the term ``raw`` binds ``parameter`` to."""
-    return str(parameter.term(raw, name))
+def _term(parameter: Parameter, raw: str, query: NamedQuery) -> str:
+    """The SPARQL form of the very term ``raw`` binds ``parameter`` to, as short as SPARQL allows.
+
+    Integers and booleans are written bare (SPARQL reads ``3`` as ``"3"^^xsd:integer``), other typed
+    literals with ``xsd:`` when the query declares that prefix, everything else in N-Triples form.
+    """
+    term = parameter.term(raw, query.name)
+    if isinstance(term, Literal) and term.datatype.value.startswith(_XSD):
+        local = term.datatype.value.removeprefix(_XSD)
+        if local == "integer" and re.fullmatch(r"-?\d+", term.value) or local == "boolean":
+            return term.value
+        if local != "string" and _XSD_PREFIX.search(query.text):
+            return f"{Literal(term.value)}^^xsd:{local}"
+    return str(term)
 
 
-def _open_line(parameter: Parameter, name: str) -> str:
+def _open_line(parameter: Parameter, query: NamedQuery) -> str:
     """A commented ``VALUES`` line for a parameter without default, with an example value."""
     found = _EXAMPLE_VALUE.search(parameter.description)
     candidates = [found.group(1)] if found else []
@@ -98,7 +112,7 @@ def _open_line(parameter: Parameter, name: str) -> str:
     value = f"<{mint_concept(kind, 'x').removesuffix('x')}…>" if kind else "<…>"
     for raw in candidates:
         try:
-            value = _term(parameter, raw, name)
+            value = _term(parameter, raw, query)
             break
         except queries.QueryError:
             continue
@@ -121,7 +135,7 @@ def example_text(query: NamedQuery) -> str:
     # param n: integer = 3 -- how many
     # param c: country
     SELECT ?n ?c WHERE {
-      VALUES (?n) { ("3"^^<http://www.w3.org/2001/XMLSchema#integer>) }  # parameter defaults
+      VALUES (?n) { (3) }  # parameter defaults
       # VALUES ?c { "FR" }  # country
      }
     """
@@ -134,9 +148,9 @@ def example_text(query: NamedQuery) -> str:
     bound = [p for p in query.parameters if p.default is not None]
     if bound:
         names = " ".join(f"?{p.name}" for p in bound)
-        terms = " ".join(_term(p, p.default, query.name) for p in bound)
+        terms = " ".join(_term(p, p.default, query) for p in bound)
         lines.append(f"  VALUES ({names}) {{ ({terms}) }}  # parameter defaults")
-    lines += [_open_line(p, query.name) for p in query.parameters if p.default is None]
+    lines += [_open_line(p, query) for p in query.parameters if p.default is None]
     head, tail = query.text[:found.end()], query.text[found.end():]
     return head + "\n" + "\n".join(lines) + ("" if tail.startswith("\n") else "\n") + tail
 

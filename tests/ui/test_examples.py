@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 
 import pytest
-from pyoxigraph import Literal, NamedNode, QuerySolutions
+from pyoxigraph import Literal, NamedNode, QuerySolutions, Store
 
 import queries
 from api.routes import ui
 
 NAMES = queries.names()
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+XSD_STRING = XSD + "string"
 _OPEN_LINE = re.compile(r"^  # VALUES \?(\w+) \{ (.+?) \}  # ", re.M)
 
 
@@ -67,9 +68,12 @@ def test_defaults_are_bound_in_the_text(name):
     row = re.search(r"VALUES \(([^)]*)\) \{ \((.*)\) \}  # parameter defaults", text)
     assert row, text
     assert row.group(1).split() == [f"?{p.name}" for p in query.parameters if p.default is not None]
+    # the row, read by SPARQL, holds the very terms the CLI and REST runs substitute
+    solutions = list(Store().query(f"PREFIX xsd: <{XSD}> SELECT * {{\n{row.group(0)}\n}}"))
+    assert len(solutions) == 1
     for parameter in query.parameters:
         if parameter.default is not None:
-            assert str(parameter.term(parameter.default)) in row.group(2)
+            assert solutions[0][parameter.name] == parameter.term(parameter.default)
 
 
 def test_an_unbound_default_would_change_the_answer(seed_store):

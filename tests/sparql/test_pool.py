@@ -53,7 +53,7 @@ def test_a_worker_is_killed_at_the_limit_and_replaced(build):
         started = time.monotonic()
         with pytest.raises(QueryTimeoutError):
             pool.run(build, _job(ENDLESS))
-        assert 1.0 <= time.monotonic() - started < 4.0
+        assert 1.0 <= time.monotonic() - started < 10.0
         assert pool.killed == 1 and pool.pids != first
         assert bool(pool.run(build, _job("ASK {}")).body)
     finally:
@@ -79,7 +79,7 @@ def test_busy_workers_refuse_after_the_limit(build):
         started = time.monotonic()
         with pytest.raises(WorkersBusyError):
             pool.run(build, _job("ASK {}"))
-        assert 0.5 <= time.monotonic() - started < 1.0
+        assert 0.5 <= time.monotonic() - started < 3.0
         blocker.join()
         assert len(outcome) == 1
     finally:

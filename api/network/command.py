@@ -1,4 +1,4 @@
-"""The options of ``interreg-kg export network`` and the export it runs (with a progress bar when slow).
+"""The options of ``interreg-kg export network`` and the export it runs (with a progress bar on a terminal when slow).
 
 >>> import argparse
 >>> p = argparse.ArgumentParser(); add_arguments(p)
@@ -68,7 +68,8 @@ def export(args: argparse.Namespace, store: Store, build: str | None = None) -> 
     :raises queries.ParameterError: a bad filter value. OSError: the output cannot be written.
     """
     steps = ["read", "project"] + (["metrics"] if args.metrics else []) + ["write"]
-    with tqdm(total=len(steps), desc="network", unit="step", delay=1.0, file=sys.stderr, leave=False) as bar:
+    with tqdm(total=len(steps), desc="network", unit="step", delay=1.0, file=sys.stderr, leave=False,
+              disable=None) as bar:
         filters = filters_of(args)
         bar.set_postfix_str("reading the participations")
         rows = read_participations(store, filters)

@@ -6,6 +6,7 @@ The tree::
     ├── NotFoundError             (404) an unknown project, partner or other id
     ├── BadRequestError           (400) a malformed SPARQL query or an ill-typed parameter
     ├── UpdateForbiddenError      (403) a SPARQL update: this service is read-only
+    ├── ForbiddenError            (403) personal data, when the service is not configured to serve it
     ├── NotAcceptableError        (406) no result format the client accepts
     ├── UnsupportedMediaError     (415) a POST body of a type the protocol does not define
     └── StoreUnavailableError     (503) no published build, or the store cannot be read
@@ -41,6 +42,7 @@ __all__ = [
     "NotFoundError",
     "BadRequestError",
     "UpdateForbiddenError",
+    "ForbiddenError",
     "NotAcceptableError",
     "UnsupportedMediaError",
     "StoreUnavailableError",
@@ -68,6 +70,10 @@ class BadRequestError(ApiError, ValueError):
 
 
 class UpdateForbiddenError(ApiError, PermissionError):
+    status = 403
+
+
+class ForbiddenError(ApiError, PermissionError):
     status = 403
 
 

@@ -2,7 +2,8 @@
 
 Lists come in an envelope ``{"data": [...], "count": <total matches>}``: ``count`` is the number of
 matches before paging, so a client pages with ``limit``/``offset`` until it has ``count`` items.
-No model has a field for a person's name, e-mail or telephone: contact details are never served.
+Only :class:`ContactPoint` has fields for a person's name, e-mail or telephone, and its route answers
+403 unless the service is configured to serve personal data (off by default).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ __all__ = [
     "QueryParameterInfo",
     "QueryInfo",
     "QueryResult",
+    "ContactPoint",
 ]
 
 
@@ -270,3 +272,12 @@ class QueryResult(BaseModel):
     variables: list[str]
     data: list[dict[str, str | int | float | bool | None]]
     count: int = Field(description="number of rows before paging")
+
+
+class ContactPoint(BaseModel):
+    """Personal data: served only when the service is configured to (``INTERREG_KG_PERSONAL_DATA=1``)."""
+
+    organisation: Ref
+    name: str | None = None
+    email: str | None = Field(None, description="an e-mail address as an IRI (the mailto scheme)")
+    telephone: str | None = Field(None, description="a telephone number as an IRI (the tel scheme)")

@@ -5,16 +5,25 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request, Response
 
 import queries
 from api.deps import StoreDep
-from api.errors import NotFoundError
-from api.routes.common import Limit, Offset, responses
+from api.errors import ForbiddenError, NotFoundError
+from api.linked_data.resources import graphs_to_read
+from api.routes.common import PROBLEM, Limit, Offset, responses
 from api.routes.filtering import active_on as is_active_on
 from api.routes.filtering import matches_words, matching, sort_rows, words
 from api.rows import checked_id, last_segment, maybe_ref, number, ref
-from api.schemas import DateValue, DocumentRef, Page, ProjectDetail, ProjectPartner, ProjectSummary
+from api.schemas import (
+    ContactPoint,
+    DateValue,
+    DocumentRef,
+    Page,
+    ProjectDetail,
+    ProjectPartner,
+    ProjectSummary,
+)
 from ontology.iris import local_part, mint_organisation, mint_project
 
 router = APIRouter(prefix="/api/projects", tags=["projects"])
@@ -139,3 +148,30 @@ def get_project(snapshot: StoreDep, project_id: Annotated[str, Path(description=
         documents=[DocumentRef(iri=d["item"], title=d["label"], source=d["extra"]) for d in details
                    if d["kind"] == "document"],
     )
+
+
+@router.get("/{project_id}/contacts", response_model=Page[ContactPoint], summary="Contact points (personal data)",
+            responses={**responses(404, jsonld=False), 403: {
+                "description": "personal data is not served (the default)", "content": PROBLEM}})
+def get_contacts(
+    snapshot: StoreDep, request: Request, response: Response,
+    project_id: Annotated[str, Path(description="the project's id", examples=["agir"])],
+) -> Page[ContactPoint]:
+    """The contact persons, e-mails and telephones the documents give for the project's partners.
+
+    Personal data: answered only when the service runs with ``INTERREG_KG_PERSONAL_DATA=1``; otherwise 403.
+    """
+    if not getattr(request.app.state, "personal_data", False):
+        raise ForbiddenError("personal data (contact details) is not served; the operator can allow it "
+                             "with INTERREG_KG_PERSONAL_DATA=1")
+    key = checked_id(project_id)
+    if key is None or not queries.run(snapshot.store, "project", {"project": mint_project(key)},
+                                      default_graph=snapshot.graphs).rows:
+        raise NotFoundError(f"no project with id {project_id!r}")
+    response.headers["Cache-Control"] = "private, no-store"  # personal data: never in a shared cache
+    graphs = graphs_to_read(snapshot.store, snapshot.graphs, True)
+    rows = queries.run(snapshot.store, queries.load(queries.QUERY_DIR / "personal" / "project_contacts.rq"),
+                       {"project": mint_project(key)}, default_graph=graphs)
+    data = [ContactPoint(organisation=ref(r["organisation"], "organisation"), name=r["name"], email=r["email"],
+                         telephone=r["telephone"]) for r in rows.values()]
+    return Page[ContactPoint](data=data, count=len(data))

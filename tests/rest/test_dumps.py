@@ -6,6 +6,7 @@ import pytest
 from pyoxigraph import NamedNode, RdfFormat, Store
 
 import interreg_kg
+import queries
 
 CONTACTS = "https://w3id.org/interreg-kg/graph/contacts/"
 
@@ -88,3 +89,21 @@ def test_export_dump_without_a_build_fails_cleanly(tmp_path, capsys):
                              "--store", str(tmp_path / "empty")])
     assert code == 1 and "no build" in capsys.readouterr().err
     assert not (tmp_path / "x.nq").exists()
+
+
+def test_contact_points_over_rest_only_when_configured(client, personal_client):
+    refused = client.get("/api/projects/agir/contacts")
+    assert refused.status_code == 403 and refused.headers["content-type"] == "application/problem+json"
+    assert "INTERREG_KG_PERSONAL_DATA" in refused.json()["detail"]
+    served = personal_client.get("/api/projects/agir/contacts")
+    assert served.status_code == 200 and served.headers["cache-control"] == "private, no-store"
+    assert served.json()["data"] == [{
+        "organisation": {"iri": "https://w3id.org/interreg-kg/id/organisation/medway-council",
+                         "id": "medway-council", "label": None},
+        "name": "Fawad Bhatti", "email": "mailto:fawad.bhatti@medway.gov.uk", "telephone": "tel:+441634334320"}]
+    assert personal_client.get("/api/projects/nope/contacts").status_code == 404
+
+
+def test_the_contacts_query_is_not_a_named_query(client):
+    assert "project_contacts" not in queries.names()
+    assert client.get("/api/queries/project_contacts", params={"project": "agir"}).status_code == 404

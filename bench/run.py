@@ -1,0 +1,335 @@
+"""``interreg-kg bench run --size N``: generate N documents, measure, print and record the table.
+
+The run generates the corpus under ``var/bench/N`` (kept between runs of the same size), rebuilds it
+several times, times pyoxigraph's own bulk load of the same quads, extraction per format, every
+named query in process and through ``/sparql``, REST and SPARQL throughput under 16 concurrent
+clients beside a constant-JSON app, the Oxigraph server and (at <= 1,000 documents)
+rdflib-endpoint, network exports, and the server's resident memory. Servers and load generator
+are pinned to different cores with taskset. Every load is on 127.0.0.1, bounded in time.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from bench import measure, servers
+from bench.report import Report
+
+__all__ = ["run"]
+
+
+def _say(text: str) -> None:
+    sys.stderr.write(text + "\n")
+    sys.stderr.flush()
+
+
+def run(size: int, *, workdir: Path, results: Path, repeats: int | None = None, seconds: float = 5.0) -> Report:
+    """Measure everything at ``size`` documents; writes the section of this size into ``results``.
+
+    :param size: documents in the corpus.
+    :param workdir: where the corpus and stores go (``workdir/<size>``).
+    :param results: the Markdown file (``bench/RESULTS.md``); other sizes' sections are kept.
+    :param repeats: full rebuilds to take the median of (default 3 up to 2,000 documents, else 1).
+    :param seconds: duration of each load run.
+    """
+    from bench.generate import generate
+
+    report = Report(size, measure.machine())
+    base = workdir / str(size)
+    corpus_ok = (base / "docs" / "manifest.csv").exists() and (base / ".size").exists() and \
+        (base / ".size").read_text() == str(size)
+    start = time.perf_counter()
+    if not corpus_ok:
+        _say(f"generating {size} documents under {base}")
+        summary = generate(size, base)
+        (base / ".size").write_text(str(size))
+        report.note(f"corpus: {summary.documents} documents {summary.formats}, {summary.organisations} "
+                    f"organisations, {summary.participations} participations, the most-used organisation in "
+                    f"{summary.max_projects_of_one} projects (generated in {time.perf_counter() - start:.1f} s)")
+    store, data = base / "store", base / "data"
+    _rebuilds(report, store, data, repeats or (3 if size <= 500 else 2 if size <= 2000 else 1), base)
+    _say("extraction per format")
+    for fmt, (rate, n) in measure.extraction_rates(base / "docs", data).items():
+        report.row("extraction", f".{fmt} (one process, {n} docs)", f"{rate:.1f} docs/s per core",
+                   "target >= 200" if fmt in ("txt", "html") else "")
+    _queries_in_process(report, store, seconds)
+    _servers(report, store, base, size, seconds)
+    _exports(report, store, base)
+    report.write(results)
+    return report
+
+
+def _rebuilds(report: Report, store: Path, data: Path, repeats: int, base: Path) -> None:
+    runs = []
+    for i in range(repeats):
+        _say(f"full rebuild {i + 1}/{repeats}")
+        runs.append(measure.rebuild(store, data))
+    seconds = statistics.median(r.seconds for r in runs)
+    cpu = statistics.median(r.cpu_seconds / r.seconds for r in runs)
+    quads = runs[-1].quads
+    docs = report.size
+    report.row("rebuild", f"full rebuild, median of {repeats}", f"{seconds:.1f} s",
+               f"{docs / seconds:.0f} docs/s, {quads / seconds:,.0f} quads/s, {cpu:.2f} cores busy")
+    report.row("rebuild", "quads in the store", f"{quads:,}", f"{quads / docs:.0f} per document (with the "
+                                                               "ontology, shapes and vocabularies)")
+    _say("pyoxigraph bulk load of the same quads")
+    bulk_s, bulk_quads = measure.bulk_load(runs[-1].build, base)
+    ours = quads / seconds
+    report.row("rebuild", "pyoxigraph bulk_load of the same quads", f"{bulk_s:.1f} s",
+               f"{bulk_quads / bulk_s:,.0f} quads/s; rebuild at {ours / (bulk_quads / bulk_s):.2f} of it "
+               "(target >= 0.5)")
+
+
+def _sample(store) -> dict[str, str]:
+    """Parameter values for lookups: the organisation in most projects, one of its projects, its city."""
+    from ontology.namespaces import IRG
+
+    best = store.query(f"""SELECT ?o (COUNT(?p) AS ?n) (SAMPLE(?p) AS ?proj) WHERE {{
+        GRAPH ?g {{ ?o <{IRG}participatesIn> ?p }} }} GROUP BY ?o ORDER BY DESC(?n) LIMIT 1""")
+    row = next(iter(best), None)
+    sample = {"country": "BE", "string": "care", "integer": "2012", "year": "2012", "date": "2012-06-30",
+              "iri:target-group": "migrants", "iri:theme": "social-inclusion", "iri:period": "2007-2013"}
+    if row is not None:
+        sample["iri:organisation"] = row["o"].value
+        sample["iri:project"] = row["proj"].value
+        sample["iri:subject"] = row["proj"].value
+        sample["iri"] = row["proj"].value
+        report_n = row["n"].value
+        sample["_most"] = report_n
+    doc = next(iter(store.query(f"SELECT ?d WHERE {{ GRAPH ?g {{ ?p <{IRG}describedBy> ?d }} }} LIMIT 1")), None)
+    if doc is not None:
+        sample["iri:document"] = doc["d"].value
+    city = next(iter(store.query("SELECT ?c WHERE { GRAPH ?g { ?o <http://schema.org/address> ?a . "
+                                 "?a <http://schema.org/addressLocality> ?c } } LIMIT 1")), None)
+    sample["city"] = city["c"].value if city is not None else "Lille"
+    programme = next(iter(store.query(f"SELECT ?x WHERE {{ GRAPH ?g {{ ?p <{IRG}programme> ?x }} }} LIMIT 1")),
+                     None)
+    if programme is not None:
+        sample["iri:programme"] = programme["x"].value
+    return sample
+
+
+def _open(store: Path):
+    from pyoxigraph import Store
+
+    from ontology.storage import current_build
+
+    return Store.read_only(str(current_build(store)))
+
+
+def _queries_in_process(report: Report, store_root: Path, seconds: float) -> None:
+    import queries
+
+    _say("named queries in process")
+    store = _open(store_root)
+    sample = _sample(store)
+    report.note(f"lookups use the organisation in most projects ({sample.get('_most', '?')} projects) and "
+                "one of its projects")
+    graphs = queries.public_graphs(store)
+    for name in queries.names():
+        named = queries.load(name)
+        params = measure.query_params(named, sample)
+        kind = measure.query_kind(name)
+        target = 2000 if kind == "research" else 100
+        try:
+            timing = measure.bounded(lambda n=named, p=params: measure.time_calls(
+                lambda: queries.run(store, n, p, default_graph=graphs), budget_s=min(seconds, 2.0)), QUERY_TIMEOUT)
+        except RuntimeError as err:  # a query that fails is reported, the run goes on
+            report.row("query in process", name, "error", str(err)[:80])
+            continue
+        if timing is None:
+            report.row("query in process", f"{name} ({kind})", f"> {QUERY_TIMEOUT:.0f} s",
+                       f"stopped; target p99 <= {target} ms: MISSED")
+            SLOW.add(name)
+            continue
+        if timing.p50_ms > 1000:
+            SLOW.add(name)
+        verdict = "ok" if timing.p99_ms <= target else f"MISSED by {timing.p99_ms - target:.0f} ms"
+        report.row("query in process", f"{name} ({kind})", f"p50 {timing.p50_ms:.1f} ms, p99 {timing.p99_ms:.1f} ms",
+                   f"{timing.runs} runs; target p99 <= {target} ms: {verdict}")
+
+
+QUERY_TIMEOUT = 20.0
+SLOW: set[str] = set()  # queries too slow to time over HTTP as well (the endpoint overhead is for the rest)
+
+
+def _lookup_text(store_root: Path) -> tuple[str, str]:
+    """A lookup by IRI (the project of the sample) as SPARQL text, and the project id for REST."""
+    store = _open(store_root)
+    sample = _sample(store)
+    iri = sample.get("iri:project", "")
+    text = f"SELECT ?p ?o WHERE {{ <{iri}> ?p ?o }}"
+    return text, iri.rsplit("/", 1)[-1]
+
+
+def _servers(report: Report, store: Path, base: Path, size: int, seconds: float) -> None:
+    import queries
+
+    text, project_id = _lookup_text(store)
+    port = servers.free_port()
+    _say("our server: endpoint overhead, REST and SPARQL under load")
+    with servers.serve(measure.cli() + ["serve", "--store", str(store), "--port", str(port)], port,
+                       "/openapi.json", env={"INTERREG_KG_QUERY_TIMEOUT": "10"}) as ours:
+        report.row("memory", "our server, idle", f"{ours.rss_mb():.0f} MB", "all its processes; target < 500 MB each")
+        _endpoint_overhead(report, store, ours.url + "/sparql", seconds)
+        peak = _under_load(ours, lambda: servers.load(f"{ours.url}/api/projects/{project_id}", seconds=seconds))
+        rest_id = peak[1]
+        report.row("REST", f"GET /api/projects/{{id}} ({rest_id.tool}, 16 clients)", f"{rest_id.rps:.0f} req/s",
+                   f"p50 {rest_id.p50_ms:.1f} ms, p99 {rest_id.p99_ms:.1f} ms, {rest_id.errors} errors")
+        report.row("memory", "our server, under load", f"{peak[0]:.0f} MB", "peak while serving 16 clients")
+        listed = servers.load(f"{ours.url}/api/projects?country=BE&limit=20", seconds=seconds)
+        report.row("REST", "GET /api/projects?country=BE&limit=20", f"{listed.rps:.0f} req/s",
+                   f"p50 {listed.p50_ms:.1f} ms, p99 {listed.p99_ms:.1f} ms, {listed.errors} errors")
+        sparql = servers.load(ours.url + "/sparql", seconds=seconds, body=_form(text))
+        report.row("SPARQL", "our /sparql, lookup by IRI", f"{sparql.rps:.0f} req/s",
+                   f"p50 {sparql.p50_ms:.1f} ms, p99 {sparql.p99_ms:.1f} ms, {sparql.errors} errors")
+    port = servers.free_port()
+    with servers.serve([sys.executable, "-m", "uvicorn", "bench.const_app:app", "--host", "127.0.0.1",
+                        "--port", str(port)], port, "/const") as const:
+        limit = servers.load(const.url + "/const", seconds=seconds)
+    report.row("REST", "constant-JSON route (same uvicorn settings)", f"{limit.rps:.0f} req/s",
+               f"p50 {limit.p50_ms:.1f} ms, p99 {limit.p99_ms:.1f} ms; /api/projects/{{id}} at "
+               f"{rest_id.rps / limit.rps:.2f} of it (target >= 0.5)")
+    _oxigraph(report, store, text, sparql, seconds)
+    if size <= 1000:
+        _rdflib(report, store, base, text, seconds)
+    del queries
+
+
+def _form(text: str) -> str:
+    import urllib.parse
+
+    return urllib.parse.urlencode({"query": text})
+
+
+def _under_load(server: servers.Server, work: Callable[[], servers.LoadResult]) -> tuple[float, servers.LoadResult]:
+    peak = [0.0]
+    stop = threading.Event()
+
+    def watch() -> None:
+        while not stop.is_set():
+            peak[0] = max(peak[0], server.rss_mb())
+            time.sleep(0.1)
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    try:
+        result = work()
+    finally:
+        stop.set()
+        watcher.join()
+    return peak[0], result
+
+
+def _endpoint_overhead(report: Report, store_root: Path, url: str, seconds: float) -> None:
+    import queries
+
+    store = _open(store_root)
+    sample = _sample(store)
+    graphs = queries.public_graphs(store)
+    overheads = []
+    for name in queries.names():
+        named = queries.load(name)
+        if name in SLOW:
+            continue
+        try:
+            text = measure.values_form(named, named.bindings(measure.query_params(named, sample)))
+            local = measure.time_calls(lambda t=text: list(store.query(t, default_graph=graphs or None,
+                                                                       named_graphs=graphs)),
+                                       budget_s=min(seconds, 2.0))
+            remote = measure.time_calls(lambda t=text: measure.http_query(url, t), budget_s=min(seconds, 2.0))
+        except (OSError, RuntimeError, SyntaxError, ValueError) as err:  # reported, the run goes on
+            report.row("query over HTTP", name, "error", str(err)[:80])
+            continue
+        overheads.append(remote.p50_ms - local.p50_ms)
+        report.row("query over HTTP", name, f"p50 {remote.p50_ms:.1f} ms, p99 {remote.p99_ms:.1f} ms",
+                   f"in process (same text) p50 {local.p50_ms:.1f} ms: the endpoint adds "
+                   f"{remote.p50_ms - local.p50_ms:.1f} ms")
+    if overheads:
+        report.row("query over HTTP", "endpoint overhead, median over the queries",
+                   f"{statistics.median(overheads):.1f} ms", "target <= 2 ms")
+
+
+def _oxigraph(report: Report, store_root: Path, text: str, ours: servers.LoadResult, seconds: float) -> None:
+    import shutil
+
+    from ontology.storage import current_build
+
+    binary = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
+    if not Path(binary).exists():
+        report.row("SPARQL", "Oxigraph server", "not installed", "pip install -e '.[bench]'")
+        return
+    port = servers.free_port()
+    _say("the Oxigraph server")
+    with servers.serve([binary, "serve-read-only", "--location", str(current_build(store_root)), "--bind",
+                        f"127.0.0.1:{port}", "--union-default-graph"], port, "/") as oxi:
+        result = servers.load(oxi.url + "/query", seconds=seconds, body=_form(text))
+        rss = oxi.rss_mb()
+    report.row("SPARQL", "Oxigraph server (Rust), lookup by IRI", f"{result.rps:.0f} req/s",
+               f"p50 {result.p50_ms:.1f} ms, p99 {result.p99_ms:.1f} ms, {rss:.0f} MB; ours at "
+               f"{ours.rps / result.rps:.2f} of it (target >= 0.8)")
+
+
+def _rdflib(report: Report, store_root: Path, base: Path, text: str, seconds: float) -> None:
+    from pyoxigraph import RdfFormat
+
+    import queries
+
+    store = _open(store_root)
+    dump = base / "public.nq"
+    with open(dump, "wb") as f:
+        for graph in queries.public_graphs(store):
+            store.dump(output=f, format=RdfFormat.N_QUADS, from_graph=graph)
+    port = servers.free_port()
+    _say("rdflib-endpoint (loading the dump into memory)")
+    start = time.perf_counter()
+    try:
+        with servers.serve([sys.executable, "-m", "bench.rdflib_server", str(dump), str(port)], port,
+                           "/sparql?query=ASK%7B%7D", timeout=240) as rdf:
+            loaded = time.perf_counter() - start
+            result = servers.load(rdf.url + "/sparql", seconds=seconds, body=_form(text))
+            rss = rdf.rss_mb()
+        report.row("SPARQL", "rdflib-endpoint, lookup by IRI", f"{result.rps:.0f} req/s",
+                   f"p50 {result.p50_ms:.1f} ms, p99 {result.p99_ms:.1f} ms, {rss:.0f} MB resident, "
+                   f"{loaded:.0f} s to load and start")
+    except RuntimeError as err:
+        report.row("SPARQL", "rdflib-endpoint", "failed", str(err)[:100])
+    finally:
+        dump.unlink(missing_ok=True)
+
+
+EXPORT_TIMEOUT = 120.0
+
+
+def _exports(report: Report, store: Path, base: Path) -> None:
+    help_text = subprocess.run(measure.cli() + ["export", "network", "--help"], capture_output=True,
+                               text=True).stdout
+    m = re.search(r"--format \{([^}]*)\}", help_text)
+    formats = [f for f in (m[1].split(",") if m else ["gexf", "graphml", "csv"]) if f not in ("png", "svg")]
+    variants = [[]] + ([["--metrics"]] if "--metrics" in help_text else [])
+    out = base / "exports"
+    out.mkdir(exist_ok=True)
+    for fmt in formats:
+        for extra in variants:
+            _say(f"network export {fmt} {' '.join(extra)}")
+            target = out / (f"net-{fmt}" + ("" if fmt == "csv" else f".{fmt}"))
+            seconds, peak, code, tail = measure.run_peak(
+                measure.cli() + ["export", "network", "--format", fmt, "--output", str(target), "--store",
+                                 str(store)] + extra, timeout=EXPORT_TIMEOUT)
+            label = f"{fmt}{' with metrics' if extra else ''}"
+            if code != 0 and seconds >= EXPORT_TIMEOUT:
+                report.row("network export", label, f"> {EXPORT_TIMEOUT:.0f} s", f"stopped; peak {peak:.0f} MB")
+                continue
+            if code != 0:
+                report.row("network export", label, "failed", tail.strip().splitlines()[-1][:100] if tail else "")
+                continue
+            verdict = "" if extra else ("ok" if seconds <= 10 and peak <= 1024 else "MISSED")
+            report.row("network export", label, f"{seconds:.1f} s", f"peak {peak:.0f} MB resident"
+                       + (f"; target <= 10 s, <= 1 GB: {verdict}" if verdict else ""))

@@ -1,0 +1,208 @@
+"""Servers the benchmark starts on 127.0.0.1 (ours, Oxigraph's, rdflib-endpoint, a constant-JSON app),
+pinned to a core with ``taskset`` when there is one, and the load generator that measures them.
+
+Every server is a subprocess started by :func:`serve` and stopped (by its own process id) when its
+``with`` block ends. :func:`load` runs ``wrk`` (Debian's package) when installed, else a bounded
+Python load generator of threads over kept-alive connections, and says which in its result.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["Server", "serve", "free_port", "LoadResult", "load", "pin_prefix", "rss_mb", "SERVER_CORE",
+           "CLIENT_CORE"]
+
+SERVER_CORE, CLIENT_CORE = "0", "1"
+
+
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def pin_prefix(core: str) -> list[str]:
+    """``taskset -c CORE`` when taskset exists and the machine has two cores or more, else nothing."""
+    if shutil.which("taskset") and (os.cpu_count() or 1) >= 2:
+        return ["taskset", "-c", core]
+    return []
+
+
+@dataclass
+class Server:
+    """A running server: its process and base URL."""
+
+    process: subprocess.Popen
+    url: str
+
+    def rss_mb(self) -> float:
+        """Resident memory of the server process and its children, in MB."""
+        return rss_mb(self.process.pid)
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of process ``pid`` and its descendants, in MB (0 when it is gone)."""
+    import psutil
+
+    try:
+        proc = psutil.Process(pid)
+        procs = [proc] + proc.children(recursive=True)
+        return sum(p.memory_info().rss for p in procs) / 2**20
+    except psutil.Error:
+        return 0.0
+
+
+@contextlib.contextmanager
+def serve(argv: list[str], port: int, ready_path: str = "/", timeout: float = 120.0,
+          env: dict[str, str] | None = None) -> Iterator[Server]:
+    """Start ``argv`` (pinned to :data:`SERVER_CORE`), wait until ``ready_path`` answers, stop it after.
+
+    :raises RuntimeError: when the server exits or does not answer within ``timeout`` seconds.
+    """
+    log = tempfile.TemporaryFile()
+    process = subprocess.Popen(pin_prefix(SERVER_CORE) + argv, stdout=log, stderr=subprocess.STDOUT,
+                               env={**os.environ, **(env or {})}, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            if process.poll() is not None:
+                log.seek(0)
+                raise RuntimeError(f"{argv[0]} exited: {log.read().decode(errors='replace')[-2000:]}")
+            try:
+                with urllib.request.urlopen(url + ready_path, timeout=5) as answer:
+                    answer.read()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"{' '.join(argv)} did not answer {ready_path} in {timeout} s") from None
+                time.sleep(0.2)
+        yield Server(process, url)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, 15)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, 9)
+            process.wait()
+        log.close()
+
+
+@dataclass(frozen=True, slots=True)
+class LoadResult:
+    """Throughput and latency of one load run: requests/s, median and p99 latency in ms, errors, tool."""
+
+    rps: float
+    p50_ms: float
+    p99_ms: float
+    errors: int
+    tool: str
+
+
+_WRK_LUA = """
+wrk.method = "{method}"
+wrk.body = {body}
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.headers["Accept"] = "application/sparql-results+json"
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT %f %f %f %d %d\\n", summary.requests / (summary.duration / 1e6),
+           latency:percentile(50) / 1000, latency:percentile(99) / 1000,
+           summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+           summary.errors.status))
+end
+"""
+
+
+def _lua_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def load(url: str, *, connections: int = 16, seconds: float = 5.0, body: str | None = None) -> LoadResult:
+    """Hit ``url`` from ``connections`` concurrent kept-alive clients for ``seconds`` (pinned to
+    :data:`CLIENT_CORE`); a ``body`` makes the requests form-encoded POSTs."""
+    if shutil.which("wrk"):
+        with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as f:
+            f.write(_WRK_LUA.format(method="POST" if body else "GET", body=_lua_string(body) if body else "nil"))
+            script = f.name
+        try:
+            out = subprocess.run(pin_prefix(CLIENT_CORE) + ["wrk", "-t", "2", "-c", str(connections), "-d",
+                                                            f"{seconds:g}s", "--timeout", "10s", "-s", script, url],
+                                 capture_output=True, text=True, timeout=seconds + 60, check=True).stdout
+        finally:
+            Path(script).unlink()
+        m = re.search(r"RESULT (\S+) (\S+) (\S+) (\d+) (\d+)", out)
+        if not m:
+            raise RuntimeError(f"wrk gave no result: {out[-500:]}")
+        return LoadResult(float(m[1]), float(m[2]), float(m[3]), int(m[4]) + int(m[5]), "wrk")
+    return _python_load(url, connections, seconds, body)
+
+
+def _python_load(url: str, connections: int, seconds: float, body: str | None) -> LoadResult:
+    """A bounded load generator: ``connections`` threads over kept-alive http.client connections."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    latencies: list[float] = []
+    errors = [0]
+    lock = threading.Lock()
+    stop = time.monotonic() + seconds
+
+    def client() -> None:
+        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+        mine = []
+        while time.monotonic() < stop:
+            t = time.perf_counter()
+            try:
+                if body:
+                    conn.request("POST", path, body, {"Content-Type": "application/x-www-form-urlencoded"})
+                else:
+                    conn.request("GET", path)
+                answer = conn.getresponse()
+                answer.read()
+                ok = answer.status < 400
+            except OSError:
+                conn.close()
+                conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+                ok = False
+            mine.append(time.perf_counter() - t)
+            if not ok:
+                with lock:
+                    errors[0] += 1
+        with lock:
+            latencies.extend(mine)
+
+    started = time.monotonic()
+    threads = [threading.Thread(target=client) for _ in range(connections)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.monotonic() - started
+    latencies.sort()
+    p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] if latencies else 0.0
+    return LoadResult(len(latencies) / elapsed, statistics.median(latencies or [0]) * 1000, p99 * 1000,
+                      errors[0], "python threads")
+
+
+def python() -> str:
+    """The interpreter the benchmark runs under (the project's virtualenv)."""
+    return sys.executable

@@ -42,7 +42,7 @@ WEBSITE_LABEL_RE = re.compile(r"^\s*(?:website|site(?: web| internet)?|webseite|
 ACRONYMS = frozenset({
     "CCAS", "CPAS", "OCMW", "CHU", "CHR", "GEIE", "EGTC", "GECT", "EVTZ", "CPAM", "CAF", "ASBL", "VZW",
     "GGD", "EU", "UK", "NHS", "CIC", "CIN", "LEP", "MGEN", "ARS", "CNAM", "CNAMTS", "CCMSA", "CLEISS",
-    "NGO", "ONG", "UDCCAS", "VDAB", "FOREM", "AVIQ", "LOGO", "HSE", "CESI", "OFBS", "IMT", "GmbH", "eV",
+    "NGO", "ONG", "UDCCAS", "VDAB", "FOREM", "AVIQ", "HSE", "CESI", "IMT", "GmbH", "eV",
     "II", "III", "IV",
 })
 # Words written in lower case inside a re-cased name (articles, prepositions, conjunctions).

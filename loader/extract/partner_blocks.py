@@ -35,8 +35,8 @@ _PARTNER_WORDS = (r"(?:les\s+)?partenaires(?:\s+du\s+projet)?|(?:the\s+)?(?:invo
                   r"projektpartner(?:innen)?|projectpartners?|weitere\s+(?:partner|beteiligte)|beteiligte|"
                   r"partner(?:organisationen|organisaties)?|deelnemers|participants|partenariat")
 _HEADER_RE = re.compile(
-    rf"^(?P<head>(?:{ASSOC_WORDS})|(?:{LEAD_WORDS})|(?:{_PARTNER_WORDS})(?:\s*/\s*(?:{ASSOC_WORDS}))?"
-    rf"(?:\s+(?:fran[cç]ais|belges|n[ée]erlandais|allemands|luxembourgeois|britanniques|anglais))?)"
+    rf"^(?P<head>(?:(?:{ASSOC_WORDS})|(?:{LEAD_WORDS})|(?:{_PARTNER_WORDS})(?:\s*/\s*(?:{ASSOC_WORDS}))?)"
+    rf"(?:\s+(?:{pl.SIDE_ADJECTIVE}))?)"
     rf"(?:\s*\(\d{{1,3}}\))?(?:\s+(?:are|sind|sont|zijn|is|ist|est))?\s*(?::|$)\s*(?P<rest>.*)$", re.IGNORECASE)
 CONTACT_HEAD_RE = re.compile(r"^(?:contact(?:ez|eer)?(?:\s+(?:les|the|de|die)\s+(?:partenaires|partners|projectpartners|"
                               r"partner))?|contacts?|contact\s+details|kontakt(?:e|daten)?|contactgegevens|"
@@ -171,6 +171,7 @@ class _ListState:
         self.blanks = 0
         self.pre_country: str | None = None
         self.bulleted: bool | None = None
+        self.own_country = False  # the country is the lead heading's own ("Chef de file suisse")
 
     def open(self, role: str, side: bool, country: str | None) -> None:
         self.role, self.side, self.single, self.country = role, side, role == "lead", country
@@ -206,7 +207,12 @@ def read_lists(text: str, gaz: pl.Gazetteer) -> list[Mention]:
         head = _header(body)
         if head:
             role, side = role_of(head[0])
-            st.open(role, side, pl.side_country(head[0]) or (st.pre_country if st.role is None else st.country))
+            # A side heading ("Côté français") carries over to the lists under it; a lead heading's own
+            # side ("Chef de file suisse") is that lead's alone.
+            inherited = st.pre_country if st.role is None else (None if st.own_country else st.country)
+            own = pl.side_country(head[0])
+            st.open(role, side, own or inherited)
+            st.own_country = bool(own) and role == "lead"
             for item in _header_items(role, head[1]) if head[1] else []:
                 mention = parse_entry(item, offset, text, gaz)
                 if mention:

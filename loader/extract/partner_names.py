@@ -291,7 +291,12 @@ def is_excluded(name: str) -> bool:
     """
     if all(w in _SITE_WORDS for w in re.findall(r"\w+", name.lower())):
         return True
+    if _AMOUNT_RE.search(name):  # "Projectbudget: € 2.100.000" read on after a list
+        return True
     return bool(_EXCLUDED_RE.search(name)) or not any(c.isalpha() for c in name)
+
+
+_AMOUNT_RE = re.compile(r"[€£$]\s*\d|\d\s*[€£$]|\b(?:EUR|euros?)\s*\d|\d[\d.,\s]*\s(?:EUR|euros?)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -342,7 +347,7 @@ def role_of(head: str) -> tuple[str, bool]:
     if re.search(ASSOC_WORDS, head, re.IGNORECASE):
         return "associated", False
     if re.search(LEAD_WORDS, head, re.IGNORECASE):
-        return "lead", bool(_SIDE_LEAD_RE.search(head))
+        return "lead", bool(_SIDE_LEAD_RE.search(head) or pl.side_country(head))
     return "partner", False
 
 
@@ -412,7 +417,14 @@ def parse_entry(raw: str, offset: int, text: str, gaz: pl.Gazetteer) -> Mention 
         item = item[:after.start()]
     trailing = re.search(r",\s*(?P<place>[A-ZÀ-Ý][\w'’\-]+(?:[ \-][A-ZÀ-Ý][\w'’\-]+){0,2})"
                          r"(?:\s*,\s*(?P<country>[A-ZÀ-Ý][\w'’\- ]+))?$", item)
-    if trailing and (gaz.place(trailing.group("place")) or country) and not pl.country_code(trailing.group("place")):
+    named_country = bool(trailing and trailing.group("country") and pl.country_code(trailing.group("country")))
+    # One capitalised word (hyphens allowed) after the last comma, not an organisation word nor capitals:
+    # a town the gazetteer does not know ("Mission Locale du Genevois, Saint-Julien-en-Genevois").
+    lone_town = bool(trailing and not trailing.group("country") and " " not in trailing.group("place")
+                     and not trailing.group("place").isupper() and not _ORG_WORD_RE.search(trailing.group("place"))
+                     and "," not in item[:trailing.start()])
+    if trailing and (gaz.place(trailing.group("place")) or country or named_country or lone_town) \
+            and not pl.country_code(trailing.group("place")):
         if not trailing.group("country") or pl.country_code(trailing.group("country")):
             city = city or trailing.group("place")
             country = country or (pl.country_code(trailing.group("country")) if trailing.group("country") else None)

@@ -69,10 +69,16 @@ _SIDE_ADJECTIVES = {
     "DE": r"allemand(?:e|es)?|german|duitse?|deutsch(?:e|en)?",
     "LU": r"luxembourgeois(?:e|es)?|luxembourgish|luxemburgse?|luxemburgisch(?:e|en)?",
     "GB": r"britanniques?|british|anglais(?:e|es)?|english|britse?|engelse?|britisch(?:e|en)?",
+    "CH": r"suisses?|swiss|zwitserse?|schweizer(?:isch(?:e|en|er)?)?",
+    "AT": r"autrichien(?:ne|s|nes)?|austrian|oostenrijkse?|[öo]sterreichisch(?:e|en|er)?",
 }
+# Any side adjective ("partenaires français", "chef de file suisse", "Belgian partners").
+SIDE_ADJECTIVE = "|".join(_SIDE_ADJECTIVES.values())
 _SIDE_RE = [(cc, re.compile(
     rf"(?:c[ôo]t[ée]\s+(?:{adj})|(?:{adj})\s+side|(?:{adj})\s+(?:zijde|kant)|partenaires\s+(?:{adj})|"
-    rf"(?:{adj})\s+partners?|(?:{adj})\s+projectpartners?|partenaire\s+(?:{adj}))\b", re.IGNORECASE))
+    rf"(?:{adj})\s+partners?|(?:{adj})\s+projectpartners?|partenaire\s+(?:{adj})|"
+    rf"(?:chef\s+de\s+file|porteur(?:\s+du\s+projet)?|lead\s*partner|leadpartner)\s+(?:{adj})|"
+    rf"(?:{adj})\s+(?:lead\s*partner|leadpartner|projectleider))\b", re.IGNORECASE))
     for cc, adj in _SIDE_ADJECTIVES.items()]
 _ADDRESS_RE = re.compile(
     r"^\s*(?:(?P<cc>[A-Z]{1,3})\s*[-–]\s*)?(?P<zip>\d{4,5}(?:\s?[A-Z]{2}(?=\s))?)\s+"

@@ -87,7 +87,9 @@ _LABEL = re.compile(r"^[ \t]*(?:name|acronym|acroniem|akronym|acronyme|projectna
                     r"project acronym)\s*:\s*(?P<v>[^\n]{2,120}?)\s*$", re.IGNORECASE | re.MULTILINE)
 _NEAR_PROJECT = re.compile(rf"\b{_PROJECT_WORD}\s+(?P<a>[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)?)\b|"
                            rf"\b(?P<b>[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)?)[\s-]+{_PROJECT_WORD}\b")
-_HEADING_DASH = re.compile(r"^[ \t]*(?P<a>[A-Z][A-Z0-9]{1,7})\s+[-–]\s+(?P<rest>[^\n]{2,80})$", re.MULTILINE)
+_HEADING_DASH = re.compile(r"^[ \t]*(?P<a>[A-Z][A-Z0-9]{1,7}|[A-Z][A-Z0-9]+['’-][A-Z0-9]{2,12})"
+                           r"(?:\s+[-–]\s+(?P<rest>[^\n]{2,80})|[ \t]*:[ \t]+(?P<desc>\w+(?:[ \t]+[^\s:]+){2,14}))$",
+                           re.MULTILINE)
 _CAPS_LINE = re.compile(r"^[ \t]*(?P<a>[A-Z][A-Z0-9-]{2,11})[ \t]*$", re.MULTILINE)
 # A name written after "project" stays on its line (a menu "Projects / Calls / News" is not a name).
 _NAMED_PROJECT = re.compile(rf"\b{_PROJECT_WORD}[ \t]+(?P<t>[A-Z][\w’'-]+(?:[ \t]+[A-ZÀ-Ý][\w’'-]+){{0,5}})")
@@ -145,7 +147,7 @@ def find_identity(text: str) -> Identity:
     pairs = []
     heading = _heading_pair(text)
     if heading is not None:
-        pairs.append((heading[1].span.start, *heading))
+        pairs.append((heading[0].span.start, *heading))
     for pattern in (_PAREN_AFTER, _PAREN_BEFORE):
         for m in pattern.finditer(text):
             a, t = m.group("a"), m.group("t").strip()
@@ -195,7 +197,7 @@ def find_identity(text: str) -> Identity:
             acronym = Found(a, first[a])
     if acronym is None:
         m = _HEADING_DASH.search(text[:400])
-        if m and _is_acronym(m.group("a")):
+        if m and _is_acronym(m.group("a")) and not _FACT_LABEL.match(m.group(0)):
             acronym = Found(m.group("a"), Span(*m.span("a")))
             line = m.group(0).strip()
             start = text.find(line, m.start())
@@ -213,6 +215,8 @@ def find_identity(text: str) -> Identity:
     if title is None and acronym is not None:
         title = _line_after_acronym(text, acronym.text)
     if title is None:
+        title = _heading_named_as_project(text)
+    if title is None:
         for m in _NAMED_PROJECT.finditer(text):
             t = m.group("t").strip()
             if not _is_acronym(t.split()[0]) and len(t.split()) >= 2 and not _ORG.search(t):
@@ -225,6 +229,32 @@ def find_identity(text: str) -> Identity:
     if title is None:
         title = _heading_before_facts(text)
     return Identity(title, acronym)
+
+
+def _heading_named_as_project(text: str) -> Found | None:
+    """A heading among the page's first lines (or its part before " - " / ": ") that the text calls a
+    project: "Zorg over de grens - ..." and later "Het project Zorg over de grens wordt ..."."""
+    pos = 0
+    seen = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        seen += 1
+        if seen > 8:
+            break
+        words = stripped.split()
+        if not 2 <= len(words) <= 14 or stripped.endswith((":", ".")) or not stripped[0].isupper():
+            continue
+        for part in (stripped, *re.split(r"\s[-–—|]\s|:\s", stripped)[:1]):
+            part = part.strip()
+            if len(part.split()) < 2 or len(part) < 6:
+                continue
+            if re.search(rf"\b{_PROJECT_WORD}[ \t]+(?:[«“\"„‚'‘][ \t]?)?{re.escape(part)}", text):
+                offset = start + line.find(part)
+                return Found(part, Span(offset, offset + len(part)))
+    return None
 
 
 # Labels of a project's fact sheet (keep.eu and programme sites): the line above the first is its name.
@@ -288,11 +318,14 @@ def loosely_spells(title: str, acronym: str) -> bool:
 
 
 def _heading_pair(text: str) -> tuple[Found, Found] | None:
-    """A heading line "Title (ACRONYM)" among the first lines: the page's own name, even when it reads
-    like an organisation's ("... Network") or the acronym takes inner letters of words."""
+    """A heading line "Title (ACRONYM)" among the first lines: the page's own name, whole, even when it
+    reads like an organisation's ("... Network"), the acronym takes inner letters of words, or spells
+    only its last words ("Grenzüberschreitende Pflegeausbildung am Oberrhein (PAO)")."""
     for m in _HEADING_PAIR.finditer(text[:600]):
         a, t = m.group("a"), m.group("t").strip()
-        if _is_acronym(a) and (spells(t, a, spare=2) or loosely_spells(t, a)):
+        words = t.split()
+        if _is_acronym(a) and (spells(t, a, spare=2) or loosely_spells(t, a)
+                               or any(spells(" ".join(words[k:]), a) for k in range(1, len(words) - 1))):
             return Found(t, Span(m.start("t"), m.start("t") + len(t))), Found(a, Span(*m.span("a")))
     return None
 

@@ -34,7 +34,7 @@ from api.sparql.execute import Job, run
 from api.sparql.pool import QueryPool
 from api.store import Snapshot
 
-__all__ = ["router", "MAX_BODY_BYTES", "TRUNCATED_HEADER"]
+__all__ = ["router", "MAX_BODY_BYTES", "TRUNCATED_HEADER", "RESPONSES"]
 
 router = APIRouter(tags=["sparql"])
 
@@ -43,6 +43,30 @@ MAX_BODY_BYTES = 1_000_000
 #: set on a response whose rows (or triples) were cut at INTERREG_KG_MAX_ROWS; its value is the limit
 TRUNCATED_HEADER = "Interreg-KG-Truncated"
 _READ_ONLY = "this endpoint is read-only: SPARQL updates are not accepted"
+_PROBLEM = {"application/problem+json": {}}
+_RESULTS = {"application/sparql-results+json": {}, "application/sparql-results+xml": {}, "text/csv": {},
+            "text/tab-separated-values": {}, "text/turtle": {}, "application/n-triples": {},
+            "application/ld+json": {}, "application/rdf+xml": {}}
+#: what /sparql answers, for the OpenAPI document
+RESPONSES: dict[int | str, dict] = {
+    200: {"description": "SELECT/ASK results or a CONSTRUCT/DESCRIBE graph, as the Accept header prefers "
+                         "(header Interreg-KG-Truncated when cut at INTERREG_KG_MAX_ROWS)", "content": _RESULTS},
+    400: {"description": "a malformed query (the parser's message), several queries, a bad graph IRI",
+          "content": _PROBLEM},
+    403: {"description": "an update, a SERVICE endpoint not allowed, or a contacts graph asked for", "content": _PROBLEM},
+    406: {"description": "no result format the Accept header allows", "content": _PROBLEM},
+    413: {"description": "a request body over 1 MB", "content": _PROBLEM},
+    415: {"description": "a POST body neither form-encoded nor application/sparql-query (UTF-8)", "content": _PROBLEM},
+    503: {"description": "the query ran past INTERREG_KG_QUERY_TIMEOUT (stopped), all workers busy, or no build",
+          "content": _PROBLEM},
+}
+_POST_BODY = {"requestBody": {"required": True, "content": {
+    "application/x-www-form-urlencoded": {"schema": {"type": "object", "required": ["query"], "properties": {
+        "query": {"type": "string", "description": "the SPARQL query"},
+        "default-graph-uri": {"type": "array", "items": {"type": "string"}},
+        "named-graph-uri": {"type": "array", "items": {"type": "string"}}}}},
+    "application/sparql-query": {"schema": {"type": "string", "description": "the SPARQL query (UTF-8)"},
+                                 "example": "SELECT * WHERE { ?s ?p ?o } LIMIT 10"}}}}
 
 
 def _single(values: Sequence[str], name: str) -> str | None:
@@ -90,7 +114,7 @@ async def _answer(request: Request, snapshot: Snapshot, query: str | None,
 
 
 @router.get("/sparql", summary="SPARQL query (GET), or the service description without a query",
-            response_class=Response)
+            response_class=Response, responses=RESPONSES)
 async def sparql_get(
     request: Request,
     snapshot: StoreDep,
@@ -113,7 +137,7 @@ async def sparql_get(
 
 
 @router.post("/sparql", summary="SPARQL query (POST form-encoded or application/sparql-query)",
-             response_class=Response)
+             response_class=Response, responses=RESPONSES, openapi_extra=_POST_BODY)
 async def sparql_post(request: Request, snapshot: StoreDep) -> Response:
     content_type, *params = (p.strip().lower() for p in request.headers.get("content-type", "").split(";"))
     url = request.query_params

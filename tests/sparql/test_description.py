@@ -33,3 +33,17 @@ def test_the_default_graph_is_the_union_of_the_listed_graphs(contacts_root):
     assert DOCUMENT_GRAPH in names and CONTACTS_GRAPH not in names
     formats = {row["f"].value.rsplit("/", 1)[1] for row in sd.query(Q + "SELECT ?f { ?s sd:resultFormat ?f }")}
     assert {"SPARQL_Results_JSON", "SPARQL_Results_CSV", "Turtle", "JSON-LD"} <= formats
+
+
+def test_the_openapi_document_describes_the_endpoint():
+    from api.main import create_app
+
+    paths = create_app(store=Store()).openapi()["paths"]["/sparql"]
+    assert {p["name"] for p in paths["get"]["parameters"]} == {"query", "update", "default-graph-uri",
+                                                               "named-graph-uri"}
+    assert set(paths["post"]["requestBody"]["content"]) == {"application/x-www-form-urlencoded",
+                                                             "application/sparql-query"}
+    for method in ("get", "post"):
+        responses = paths[method]["responses"]
+        assert {"200", "400", "403", "406", "413", "415", "503"} <= set(responses)
+        assert "text/csv" in responses["200"]["content"] and "text/turtle" in responses["200"]["content"]

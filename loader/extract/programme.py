@@ -307,7 +307,7 @@ _PRIORITY_MEASURE = re.compile(r"\b(?:priority|priorit[ée]|prioriteit|priorit[�
                                r"(?:and\s+|et\s+|en\s+)?(?:measure|mesure|maatregel|ma(?:ß|ss)nahme)\s*(?P<m>\d+)",
                                re.IGNORECASE)
 _PRIORITY_INLINE = re.compile(r"^[ \t]*(?P<v>(?:priority axis|axe prioritaire|axe|prioritaire as|prioriteit|"
-                              r"priorit[äa]tsachse|priority|priorité|priorit[äa]t)[ \t]*\d+[ \t]*[:–-][ \t]*[^\n]{3,120})$",
+                              r"priorit[äa]tsachse|priority|priorité|priorit[äa]t)[ \t]*(?:\d+[ \t]*[:–-]|:)[ \t]*[^\n]{3,120})$",
                               re.IGNORECASE | re.MULTILINE)
 _PRIORITY_LABEL = re.compile(r"^[ \t]*(?P<l>priority axis|axe prioritaire|prioritaire as|priorit[äa]tsachse|priority)"
                              r"[ \t]*:?[ \t]*\n+[ \t]*(?P<v>[^\n]{3,160})", re.IGNORECASE | re.MULTILINE)

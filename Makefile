@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-stamp
 SHARED ?= ../shared
 VENDOR := api/static/vendor
 
-.PHONY: help install build serve test lint format evaluate evaluate-devset bench-extract check clean assets browser-test validate-exports
+.PHONY: help install build serve test lint format evaluate evaluate-devset bench-extract bench-queries check clean assets browser-test validate-exports
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/\t/' | expand -t 18
@@ -65,6 +65,9 @@ evaluate-devset: install  ## developer: score extraction on the dev set (needs .
 
 bench-extract: install  ## developer: extraction speed, documents/s per format (.txt .html .pdf) on one core
 	$(BIN)/python -m bench.extract_speed --shared $(SHARED)
+
+bench-queries: install  ## developer: median latency of each named query on the seed graph, in process and via /sparql
+	$(BIN)/python -m bench.query_latency
 
 validate-exports: install  ## developer: GEXF and GraphML network exports against their schemas (needs ../shared)
 	$(BIN)/python -m api.network.validate --shared $(SHARED)

@@ -73,6 +73,32 @@ class DocumentRef(BaseModel):
 
 
 class ProjectSummary(BaseModel):
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "id": "agir",
+                    "iri": "https://w3id.org/interreg-kg/id/project/agir",
+                    "acronym": "AGIR",
+                    "title": "Action to Generate Inclusion for Residents of Migrant Background",
+                    "programme": {
+                        "iri": "https://w3id.org/interreg-kg/id/programme/iv-a-france-channel-england",
+                        "id": "iv-a-france-channel-england",
+                        "label": "Interreg IV A France (Channel) England",
+                    },
+                    "period": {
+                        "iri": "https://w3id.org/interreg-kg/id/period/2007-2013",
+                        "id": "2007-2013",
+                        "label": "2007-2013",
+                    },
+                    "start_date": "2011-04-01",
+                    "end_date": "2015-03-31",
+                    "participants": 4,
+                }
+            ]
+        }
+    }
+
     id: str
     iri: str
     acronym: str | None = None
@@ -93,6 +119,49 @@ class ProjectPartner(BaseModel):
 
 
 class ProjectDetail(BaseModel):
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "id": "agir",
+                    "iri": "https://w3id.org/interreg-kg/id/project/agir",
+                    "acronym": "AGIR",
+                    "title": "Action to Generate Inclusion for Residents of Migrant Background",
+                    "start": {"date": "2011-04-01", "precision": "month"},
+                    "end": {"date": "2015-03-31", "precision": "month"},
+                    "total_budget_eur": 1500000.0,
+                    "eu_funding_eur": 750000.0,
+                    "partners": [
+                        {
+                            "organisation": {
+                                "iri": "https://w3id.org/interreg-kg/id/organisation/medway-council",
+                                "id": "medway-council",
+                                "label": "Medway Council",
+                            },
+                            "role": "lead",
+                            "country": "GB",
+                            "city": "Gillingham",
+                        }
+                    ],
+                    "target_groups": [
+                        {
+                            "iri": "https://w3id.org/interreg-kg/id/target-group/migrants",
+                            "id": "migrants",
+                            "label": "migrants",
+                        }
+                    ],
+                    "themes": [
+                        {
+                            "iri": "https://w3id.org/interreg-kg/id/theme/housing",
+                            "id": "housing",
+                            "label": "housing",
+                        }
+                    ],
+                }
+            ]
+        }
+    }
+
     id: str
     iri: str
     acronym: str | None = None
@@ -114,6 +183,22 @@ class ProjectDetail(BaseModel):
 
 
 class PartnerSummary(BaseModel):
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "id": "medway-council",
+                    "iri": "https://w3id.org/interreg-kg/id/organisation/medway-council",
+                    "name": "Medway Council",
+                    "country": "GB",
+                    "city": "Gillingham",
+                    "projects": 2,
+                    "leads": 2,
+                }
+            ]
+        }
+    }
+
     id: str
     iri: str
     name: str | None = None
@@ -129,6 +214,31 @@ class PartnerProject(BaseModel):
 
 
 class PartnerDetail(BaseModel):
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "id": "communaute-urbaine-de-dunkerque",
+                    "iri": "https://w3id.org/interreg-kg/id/organisation/communaute-urbaine-de-dunkerque",
+                    "name": "Communauté Urbaine de Dunkerque",
+                    "other_names": ["Greater Dunkirk District Council"],
+                    "country": "FR",
+                    "city": "Dunkerque",
+                    "projects": [
+                        {
+                            "project": {
+                                "iri": "https://w3id.org/interreg-kg/id/project/conmiixt",
+                                "id": "conmiixt",
+                                "label": "CONMIIXT",
+                            },
+                            "role": "partner",
+                        }
+                    ],
+                }
+            ]
+        }
+    }
+
     id: str
     iri: str
     name: str | None = None
@@ -140,6 +250,30 @@ class PartnerDetail(BaseModel):
 
 
 class Programme(BaseModel):
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "id": "iv-a-france-channel-england",
+                    "iri": "https://w3id.org/interreg-kg/id/programme/iv-a-france-channel-england",
+                    "label": "Interreg IV A France (Channel) England",
+                    "notation": "2007CB163PO001",
+                    "period": {
+                        "iri": "https://w3id.org/interreg-kg/id/period/2007-2013",
+                        "id": "2007-2013",
+                        "label": "2007-2013",
+                    },
+                    "family": {
+                        "iri": "https://w3id.org/interreg-kg/id/programme-family/france-channel-england",
+                        "id": "france-channel-england",
+                    },
+                    "countries": ["FR", "GB"],
+                    "projects": 1,
+                }
+            ]
+        }
+    }
+
     id: str | None
     iri: str
     label: str | None = None
@@ -151,6 +285,20 @@ class Programme(BaseModel):
 
 
 class Concept(BaseModel):
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "id": "migrants",
+                    "iri": "https://w3id.org/interreg-kg/id/target-group/migrants",
+                    "label": "migrants",
+                    "broader": None,
+                    "projects": 2,
+                }
+            ]
+        }
+    }
+
     id: str | None
     iri: str
     label: str | None = None
@@ -159,12 +307,20 @@ class Concept(BaseModel):
 
 
 class Health(BaseModel):
+    model_config = {
+        "json_schema_extra": {
+            "examples": [{"status": "ok", "build": "20261127T091500-4242-000", "graphs": 42}]
+        }
+    }
+
     status: str
     build: str | None = None
     graphs: int
 
 
 class Version(BaseModel):
+    model_config = {"json_schema_extra": {"examples": [{"version": "0.1.0", "graph_model": "v1"}]}}
+
     version: str
     graph_model: str
 
@@ -196,13 +352,36 @@ class Totals(BaseModel):
 class Stats(BaseModel):
     """Counts and totals for a dashboard, computed on the build being served."""
 
-    model_config = {"json_schema_extra": {"examples": [{
-        "counts": {"projects": 3, "organisations": 8, "participations": 10, "documents": 3, "programmes": 3,
-                   "statements": 12},
-        "totals": {"projects": 3, "projects_with_budget": 2, "projects_with_eu_funding": 2,
-                   "total_budget_eur": 2642943.65, "eu_funding_eur": 1333540.04},
-        "by_period": [{"key": "2007-2013", "label": "2007-2013", "projects": 2, "organisations": 7}],
-        "by_programme": [], "by_country": [], "by_target_group": [], "by_theme": []}]}}
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "counts": {
+                        "projects": 3,
+                        "organisations": 8,
+                        "participations": 10,
+                        "documents": 3,
+                        "programmes": 3,
+                        "statements": 12,
+                    },
+                    "totals": {
+                        "projects": 3,
+                        "projects_with_budget": 2,
+                        "projects_with_eu_funding": 2,
+                        "total_budget_eur": 2642943.65,
+                        "eu_funding_eur": 1333540.04,
+                    },
+                    "by_period": [
+                        {"key": "2007-2013", "label": "2007-2013", "projects": 2, "organisations": 7}
+                    ],
+                    "by_programme": [],
+                    "by_country": [],
+                    "by_target_group": [],
+                    "by_theme": [],
+                }
+            ]
+        }
+    }
 
     counts: dict[str, int]
     totals: Totals
@@ -217,7 +396,9 @@ class Fact(BaseModel):
     """One thing extracted from a document, and where: the span of its text (or how it was inferred)."""
 
     subject: str
-    property: str | None = Field(None, description="the property; none for a participation or result citing a span")
+    property: str | None = Field(
+        None, description="the property; none for a participation or result citing a span"
+    )
     value: str | None = None
     span: str | None = Field(None, description="the span IRI, id/document/{id}#char=start,end")
     start: int | None = Field(None, description="first character (0-based code points)")
@@ -229,6 +410,36 @@ class Fact(BaseModel):
 
 class DocumentDetail(BaseModel):
     """A source document, its load record, and every fact read from it with its span."""
+
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "id": "001_6ad943d2a728cbed",
+                    "iri": "https://w3id.org/interreg-kg/id/document/001_6ad943d2a728cbed",
+                    "title": "001_6ad943d2a728cbed.txt",
+                    "language": "fr",
+                    "format": "text/plain",
+                    "projects": [
+                        {"iri": "https://w3id.org/interreg-kg/id/project/agir", "id": "agir", "label": "AGIR"}
+                    ],
+                    "facts": [
+                        {
+                            "subject": "https://w3id.org/interreg-kg/id/project/agir",
+                            "property": "https://w3id.org/interreg-kg/ontology#acronym",
+                            "value": "AGIR",
+                            "span": "https://w3id.org/interreg-kg/id/document/001_6ad943d2a728cbed#char=0,4",
+                            "start": 0,
+                            "end": 4,
+                            "quote": "AGIR",
+                            "inferred": False,
+                            "inferred_from": None,
+                        }
+                    ],
+                }
+            ]
+        }
+    }
 
     id: str
     iri: str
@@ -263,10 +474,23 @@ class QueryInfo(BaseModel):
 class QueryResult(BaseModel):
     """The rows of a named query, one object per row (variable -> value), with the total before paging."""
 
-    model_config = {"json_schema_extra": {"examples": [{
-        "query": "lead_partners_by_country", "variables": ["country", "organisation"],
-        "data": [{"country": "GB", "organisation": "https://w3id.org/interreg-kg/id/organisation/medway-council"}],
-        "count": 1}]}}
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "query": "lead_partners_by_country",
+                    "variables": ["country", "organisation"],
+                    "data": [
+                        {
+                            "country": "GB",
+                            "organisation": "https://w3id.org/interreg-kg/id/organisation/medway-council",
+                        }
+                    ],
+                    "count": 1,
+                }
+            ]
+        }
+    }
 
     query: str
     variables: list[str]

@@ -74,3 +74,12 @@ def test_multi_valued_filters_are_arrays(document):
         variants = schema.get("anyOf", [schema])
         assert any(v.get("type") == "array" for v in variants), name
     assert set(params["sort"]["schema"]["anyOf"][0]["enum"]) >= {"acronym", "-start_date"}
+
+
+@pytest.mark.parametrize("model", ["ProjectSummary", "ProjectDetail", "PartnerSummary", "PartnerDetail", "Programme",
+                                   "Concept", "Stats", "DocumentDetail", "QueryResult", "Health", "Version"])
+def test_response_models_carry_an_example(document, model):
+    schema = document["components"]["schemas"][model]
+    assert schema["examples"], model
+    fields = set(schema["properties"])
+    assert set(schema["examples"][0]) <= fields  # the example uses only the model's fields

@@ -88,5 +88,5 @@ def describe(store: Store, graphs: Sequence[NamedNode], iri: str) -> list[Triple
 def write(triples: Sequence[Triple | Quad], media_type: str) -> bytes:
     """``triples`` serialized in the RDF format of ``media_type`` (a key of :data:`RDF_TYPES`)."""
     fmt = RDF_TYPES[media_type]
-    prefixes = {**PREFIXES, "id": ID} if fmt is RdfFormat.TURTLE else None
+    prefixes = {**PREFIXES, "id": ID, "void": "http://rdfs.org/ns/void#"} if fmt is RdfFormat.TURTLE else None
     return serialize(list(triples), format=fmt, prefixes=prefixes)

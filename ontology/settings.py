@@ -47,6 +47,23 @@ def _int(env: Mapping[str, str], name: str, default: int, low: int, high: int) -
     return value
 
 
+def _iris(env: Mapping[str, str], name: str) -> tuple[str, ...]:
+    """A comma-separated list of absolute http(s) IRIs.
+
+    >>> _iris({"X": " https://a.example/sparql, http://b.example/q "}, "X")
+    ('https://a.example/sparql', 'http://b.example/q')
+    >>> _iris({"X": "a.example/sparql"}, "X")
+    Traceback (most recent call last):
+    ...
+    ValueError: X must list absolute http(s) IRIs separated by commas, not 'a.example/sparql'
+    """
+    iris = tuple(part.strip() for part in (env.get(name) or "").split(",") if part.strip())
+    for iri in iris:
+        if not iri.startswith(("http://", "https://")) or any(c in iri for c in ' <>"{}|^`\\'):
+            raise ValueError(f"{name} must list absolute http(s) IRIs separated by commas, not {iri!r}")
+    return iris
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     """Where the store and the data are, and how the server behaves."""
@@ -72,6 +89,5 @@ class Settings:
             query_timeout=float(_int(env, "INTERREG_KG_QUERY_TIMEOUT", 30, 1, 86400)),
             max_rows=_int(env, "INTERREG_KG_MAX_ROWS", 100_000, 1, 10**9),
             query_workers=_int(env, "INTERREG_KG_QUERY_WORKERS", 2, 1, 64),
-            service_allow=tuple(iri.strip() for iri in (env.get("INTERREG_KG_SERVICE_ALLOW") or "").split(",")
-                                if iri.strip()),
+            service_allow=_iris(env, "INTERREG_KG_SERVICE_ALLOW"),
         )

@@ -43,7 +43,21 @@ def _cues(matcher: LabelMatcher) -> tuple[str, ...]:
         head = _LITERAL_HEAD.match(pattern.pattern)
         cues.append(_unescape(head.group(1)).lower() if head else "")
     _CUES[id(matcher)] = (matcher, tuple(cues))
+    _WORDS[id(matcher)] = (matcher, tuple(_label_words(p.pattern) for p, _ in matcher.patterns))
     return tuple(cues)
+
+
+_PREFIX, _SUFFIX, _SEPARATOR = r"(?<![\w-])", r"(?:s|es|en|n|e)?(?![\w-])", r"[\s\-]+"
+_WORDS: dict[int, tuple[LabelMatcher, tuple[frozenset[str], ...]]] = {}
+
+
+def _label_words(source: str) -> frozenset[str]:
+    """The lower-cased words of the label a ``LabelMatcher`` pattern was built from (empty when the
+    pattern is not of that shape, so nothing is skipped)."""
+    if not (source.startswith(_PREFIX) and source.endswith(_SUFFIX)):
+        return frozenset()
+    body = source[len(_PREFIX):-len(_SUFFIX)]
+    return frozenset(w for part in body.split(_SEPARATOR) for w in _WORD.findall(_unescape(part).lower()))
 
 
 def _find(matcher: LabelMatcher, text: str) -> list[tuple[object, Span]]:
@@ -53,9 +67,10 @@ def _find(matcher: LabelMatcher, text: str) -> list[tuple[object, Span]]:
     words = set(_WORD.findall(lowered))
     words |= {w[:-k] for w in words for k in (1, 2) if len(w) > k + 2}  # plural endings (s, es, en, n, e)
     first: dict[int, Span] = {}
-    for (pattern, index), cue in zip(matcher.patterns, _cues(matcher), strict=True):
+    cues = _cues(matcher)
+    for (pattern, index), cue, needed in zip(matcher.patterns, cues, _WORDS[id(matcher)][1], strict=True):
         head = _WORD.match(cue)
-        if head is not None and head.group() not in words:
+        if (head is not None and head.group() not in words) or not needed <= words:
             continue
         at = lowered.find(cue) if cue else 0
         if at < 0:

@@ -107,12 +107,30 @@ def _mention(match: re.Match[str]) -> str | None:
     return _iso(groups["year"], month, day)
 
 
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_BEFORE_YEAR = 80  # every date pattern ends with its year and starts less than this before it
+
+
+def _year_windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of ``text`` that end just after a year and start ``_BEFORE_YEAR`` before it, merged: the
+    only places a date can be, so the patterns (month names in four languages) skip the rest."""
+    windows: list[tuple[int, int]] = []
+    for m in _YEAR.finditer(text):
+        lo, hi = max(0, m.start() - _BEFORE_YEAR), min(len(text), m.end() + 1)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    return windows
+
+
 def find_dates(text: str) -> list[DateMention]:
     """Every date written in ``text`` (non-overlapping, most precise pattern first), in text order."""
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
+    windows = _year_windows(text)
     for pattern in _PATTERNS:
-        for match in pattern.finditer(text):
+        for match in (m for lo, hi in windows for m in pattern.finditer(text, lo, hi)):
             s, e = match.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue

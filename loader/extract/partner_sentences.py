@@ -48,6 +48,10 @@ _INVERTED_LEAD_RE = re.compile(rf"\b(?:{_LEAD}|federf[üu]hrend)(?:\s+(?:du|of|v
                                r"(?:projet|project|projekt|projekts|projektes|micro-?projet))?\s+(?:est|is|ist|was|war|wird|"
                                r"wordt|sera|will\s+be)\s+(?P<rest>.+)$", re.IGNORECASE)
 _APPOSITION_RE = re.compile(rf",\s+(?:{_LEAD})\b", re.IGNORECASE)
+# Cheap tests run first: a sentence without any of these words cannot match the patterns that need them.
+_LEAD_HINT = re.compile(rf"{_LEAD}|federf[üu]hrend", re.IGNORECASE)
+_LEADS_HINT = re.compile(r"leiding|leads|leidt|pilote|coordonne|coordinates|koordiniert|leitet", re.IGNORECASE)
+_PARTNER_HINT = re.compile(r"partner|partenaire", re.IGNORECASE)
 _FRONT_LEAD_RE = re.compile(rf"^\s*(?:{_LEAD})\s*,\s*(?P<rest>.+)$", re.IGNORECASE)
 _NUMBERED_RE = re.compile(r"\b(?P<kind>LP|PP)\s?\d{0,2}\s*\((?P<name>[^()]{3,100})\)")
 _LIST_RE = re.compile(r"\b(?:partners|partenaires|partnership|partenariat|consortium|beteiligten|deelnemers|"
@@ -181,20 +185,25 @@ def sentence_mentions(text: str, gazetteer: pl.Gazetteer | None = None) -> list[
     out: list[Mention] = []
     for offset, sentence in sentences(text):
         found: list[Mention | None] = []
-        for pattern, role in ((_SUBJ_LEAD_RE, "lead"), (_SUBJ_LEADS_RE, "lead"), (_SUBJ_PARTNER_RE, "partner")):
+        lead_word = _LEAD_HINT.search(sentence) is not None  # every lead pattern needs one: skip the rest
+        subject_patterns = [p for p, hint in ((_SUBJ_LEAD_RE, lead_word), (_SUBJ_LEADS_RE, _LEADS_HINT),
+                                              (_SUBJ_PARTNER_RE, _PARTNER_HINT))
+                            if hint is True or (hint is not False and hint.search(sentence))]
+        for pattern in subject_patterns:
+            role = "partner" if pattern is _SUBJ_PARTNER_RE else "lead"
             m = pattern.match(sentence)
             if m and _subject(m.group("subj")) and not _a_person(m.group(0), _subject(m.group("subj"))):
                 found.append(_mention(_subject(m.group("subj")), role, offset))
                 break
         for m in _LED_BY_RE.finditer(sentence):
             found.append(_mention(leading_run(sentence[m.end():]), "lead", offset + m.end()))
-        for m in _APPOSITION_RE.finditer(sentence):
+        for m in _APPOSITION_RE.finditer(sentence) if lead_word else ():
             found.append(_mention(trailing_run(sentence[:m.start()]), "lead", offset))
-        m = _INVERTED_LEAD_RE.search(sentence)
+        m = _INVERTED_LEAD_RE.search(sentence) if lead_word else None
         if m and not re.match(r"(?i)(?:a|an|un|une|ein|een)\s", m.group("rest")) \
                 and not _a_person(m.group(0), leading_run(m.group("rest"))):
             found.append(_mention(leading_run(m.group("rest")), "lead", offset + m.start("rest")))
-        m = _FRONT_LEAD_RE.match(sentence)
+        m = _FRONT_LEAD_RE.match(sentence) if lead_word else None
         if m:
             found.append(_mention(leading_run(m.group("rest")), "lead", offset + m.start("rest")))
         for m in _NUMBERED_RE.finditer(sentence):
@@ -209,9 +218,9 @@ def sentence_mentions(text: str, gazetteer: pl.Gazetteer | None = None) -> list[
                     found.append(entry)
         region = re.match(r"^(?:In|Im|En|Aux?)\s+(?P<region>[A-ZÀ-Ý][\w\-]+(?:\s+[A-ZÀ-Ý][\w\-]+)?)\b", sentence)
         place = gaz.region(region.group("region")) if region else None
-        territorial = [n for n in _coordinated_subject(sentence) + _take_part(sentence)
-                       if pl.country_code(n) or gaz.region(n) or gaz.place(n)]
-        for name in [] if territorial else _coordinated_subject(sentence) + _take_part(sentence):
+        subjects = _coordinated_subject(sentence) + _take_part(sentence)
+        territorial = [n for n in subjects if pl.country_code(n) or gaz.region(n) or gaz.place(n)]
+        for name in [] if territorial else subjects:
             if name:
                 mention = _mention(name, "partner", offset + max(0, sentence.find(name)))
                 if mention and place and place[1]:

@@ -332,7 +332,9 @@ def _heading_pair(text: str) -> tuple[Found, Found] | None:
 
 def _quoted_title(text: str, acronym: Found | None) -> Found | None:
     hits = []
-    for pattern in _QUOTED:
+    for (opening, closing), pattern in zip(((q, c) for q, c in _QUOTE_PAIRS for _ in (0, 1)), _QUOTED, strict=True):
+        if opening not in text or closing not in text:
+            continue  # no such quotes: the pattern cannot match
         for m in pattern.finditer(text):
             t = m.group("t").strip()
             if len(t.split()) > 16 or (acronym and t == acronym.text):

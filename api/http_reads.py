@@ -7,7 +7,8 @@ For ``GET``/``HEAD`` requests under :data:`PREFIXES` whose answer is a 200:
   ``Accept`` that allows neither JSON nor JSON-LD (nor problem+json) is a 406 problem;
 - the answer gets a weak ``ETag`` (a digest of its bytes: the same for the same build, query and
   representation), ``Cache-Control: public, max-age=60`` and ``Vary: Accept``;
-- a request whose ``If-None-Match`` names that ETag (or ``*``) gets ``304 Not Modified`` with no body.
+- a request whose ``If-None-Match`` names that ETag (or ``*``) gets ``304 Not Modified`` with no body;
+- ``HEAD`` is answered as the ``GET`` would be, without the body.
 
 Downloads that stream (dumps, network files) pass through untouched. Gzip is Starlette's
 ``GZipMiddleware``, placed outside this one, so the ETag is computed on the uncompressed bytes
@@ -97,14 +98,15 @@ class ReadMiddleware:
             elif message["type"] == "http.response.body":
                 chunks.append(message.get("body", b""))
 
-        await self.app(scope, receive, capture)
+        head = scope.get("method") == "HEAD"
+        await self.app({**scope, "method": "GET"} if head else scope, receive, capture)  # HEAD is a GET sans body
         assert start is not None
         body = b"".join(chunks)
         headers = [(k, v) for k, v in start.get("headers", [])]
         status = start["status"]
         if status != 200:
             await send(start)
-            await send({"type": "http.response.body", "body": body})
+            await send({"type": "http.response.body", "body": b"" if head else body})
             return
         content_type = next((v.decode("latin-1") for k, v in headers if k.lower() == b"content-type"), "")
         if wants_ld and content_type.startswith("application/json"):
@@ -129,7 +131,7 @@ class ReadMiddleware:
             await send({"type": "http.response.body", "body": b""})
             return
         await send({**start, "headers": headers})
-        await send({"type": "http.response.body", "body": b"" if scope.get("method") == "HEAD" else body})
+        await send({"type": "http.response.body", "body": b"" if head else body})
 
 
 async def _send_406(send: Send, path: str, accept: str) -> None:

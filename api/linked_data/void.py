@@ -88,14 +88,14 @@ def description(store: Store, graphs: Sequence[NamedNode], base: str, build: Pat
     for prefix in ("irg", "skos", "dcterms", "prov", "org", "schema", "oa"):
         add(ds, VOID + "vocabulary", NamedNode(PREFIXES[prefix]))
     for name in _CLASSES:
-        part = BlankNode()
+        part = BlankNode(f"class-{name}")  # fixed labels: the same description gives the same bytes (ETag)
         add(ds, VOID + "classPartition", part)
         add(part, VOID + "class", NamedNode(IRG + name))
         add(part, VOID + "entities", _int(size[name]))
     for fmt, media in (("nquads", "application/n-quads"), ("trig", "application/trig")):
         url = NamedNode(f"{base}/api/dump?format={fmt}")
         add(ds, VOID + "dataDump", url)
-        dist = BlankNode()
+        dist = BlankNode(f"dump-{fmt}")
         add(ds, _DCAT + "distribution", dist)
         add(dist, _RDF + "type", NamedNode(_DCAT + "Distribution"))
         add(dist, _DCAT + "downloadURL", url)
@@ -105,16 +105,16 @@ def description(store: Store, graphs: Sequence[NamedNode], base: str, build: Pat
     for row in example:
         add(ds, VOID + "exampleResource", row["project"])
     if graphs:
-        for d in queries.run(store, "document", default_graph=graphs).values():
+        for n, d in enumerate(queries.run(store, "document", default_graph=graphs).values()):
             source = NamedNode(d["source"]) if d["source"] else NamedNode(d["document"])
             add(ds, _DCT + "source", source)
-            attribution = BlankNode()
+            attribution = BlankNode(f"document-{n}")
             add(ds, PREFIXES["prov"] + "qualifiedDerivation", attribution)
             add(attribution, PREFIXES["prov"] + "entity", source)
             add(attribution, PREFIXES["rdfs"] + "label", Literal(f"Facts read from {d['title'] or d['document']}"))
-    for url, note in _REFERENCE_SOURCES:
+    for n, (url, note) in enumerate(_REFERENCE_SOURCES):
         add(ds, _DCT + "source", NamedNode(url))
-        attribution = BlankNode()
+        attribution = BlankNode(f"reference-{n}")
         add(ds, PREFIXES["prov"] + "qualifiedDerivation", attribution)
         add(attribution, PREFIXES["prov"] + "entity", NamedNode(url))
         add(attribution, PREFIXES["rdfs"] + "label", Literal(note, language="en"))

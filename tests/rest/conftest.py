@@ -33,13 +33,16 @@ class Client:
     def __init__(self, app) -> None:
         self.app = app
 
-    def get(self, url: str, **kwargs) -> httpx.Response:
+    def request(self, method: str, url: str, **kwargs) -> httpx.Response:
         async def send() -> httpx.Response:
             transport = httpx.ASGITransport(app=self.app)
             async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
-                return await client.get(url, **kwargs)
+                return await client.request(method, url, **kwargs)
 
         return asyncio.run(send())
+
+    def get(self, url: str, **kwargs) -> httpx.Response:
+        return self.request("GET", url, **kwargs)
 
 
 @pytest.fixture(scope="module")

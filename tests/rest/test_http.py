@@ -107,3 +107,23 @@ def test_the_context_maps_fields_to_ontology_terms(client):
     ctx = response.json()["@context"]
     assert ctx["iri"] == "@id" and ctx["irg"] == IRG
     assert ctx["start_date"] == {"@id": "schema:startDate", "@type": "xsd:date"}
+
+
+@pytest.mark.parametrize("url", ["/id/project/agir", "/api/projects/agir", "/.well-known/void"])
+def test_head_answers_like_get_without_a_body(client, url):
+    got = client.get(url)
+    head = client.request("HEAD", url)
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["etag"] == got.headers["etag"]
+    assert head.headers["content-type"] == got.headers["content-type"]
+    assert client.request("HEAD", "/id/project/nope").status_code == 404
+
+
+@pytest.mark.parametrize("url", ["/api/projects", "/api/stats", "/api/documents/d001", "/api/queries",
+                                 "/id/project/agir?format=html", "/id/scheme/roles", "/ontology?format=html",
+                                 "/.well-known/void", "/ontology/context.jsonld"])
+def test_the_same_answer_has_the_same_etag(client, url):
+    """ETags are stable: a cache revalidating any read gets its 304."""
+    first = client.get(url)
+    assert first.status_code == 200
+    assert client.get(url, headers={"If-None-Match": first.headers["etag"]}).status_code == 304

@@ -140,3 +140,11 @@ def test_an_allowed_endpoint_is_really_called(protocol_root):
             assert "BasicFederatedQuery" in description
         time.sleep(0.3)
         assert other.connections == 0
+
+
+def test_the_allow_list_setting_takes_absolute_iris_only():
+    env = {"INTERREG_KG_SERVICE_ALLOW": " https://a.example/sparql , http://b.example/q "}
+    assert Settings.from_env(env).service_allow == ("https://a.example/sparql", "http://b.example/q")
+    assert Settings.from_env({}).service_allow == ()
+    with pytest.raises(ValueError, match="INTERREG_KG_SERVICE_ALLOW"):
+        Settings.from_env({"INTERREG_KG_SERVICE_ALLOW": "query.wikidata.org/sparql"})

@@ -155,7 +155,11 @@ class QueryPool:
         :raises WorkersBusyError: no worker became free within the time limit.
         :raises WorkerCrashedError: the worker died (it is replaced).
         """
-        worker = self._take(time.monotonic() + self.timeout)
+        waited_until = time.monotonic() + self.timeout
+        worker = self._take(waited_until)
+        if not worker.alive():  # died while idle (e.g. the OOM killer): take its replacement instead
+            self._replace(worker)
+            worker = self._take(waited_until)
         deadline = time.monotonic() + self.timeout  # the query's own time starts when a worker has it
         try:
             worker.send.send((str(build), job))

@@ -103,3 +103,16 @@ def test_a_crashed_worker_is_replaced(build):
 def test_a_pool_needs_a_worker():
     with pytest.raises(ValueError):
         QueryPool(size=0)
+
+
+def test_a_worker_that_died_while_idle_is_not_given_a_query(build):
+    pool = QueryPool(size=1, timeout=10)
+    try:
+        pool.run(build, _job("ASK {}"))
+        (pid,) = pool.pids
+        os.kill(pid, signal.SIGKILL)
+        time.sleep(0.3)
+        assert pool.run(build, _job("ASK {}")).body  # answered by the replacement, no error
+        assert pool.pids and pool.pids != [pid]
+    finally:
+        pool.close()

@@ -50,7 +50,6 @@ _INVERTED_LEAD_RE = re.compile(rf"\b(?:{_LEAD}|federf[üu]hrend)(?:\s+(?:du|of|v
 _APPOSITION_RE = re.compile(rf",\s+(?:{_LEAD})\b", re.IGNORECASE)
 # Cheap tests run first: a sentence without any of these words cannot match the patterns that need them.
 _LEAD_HINT = re.compile(rf"{_LEAD}|federf[üu]hrend", re.IGNORECASE)
-_LEADS_HINT = re.compile(r"leiding|leads|leidt|pilote|coordonne|coordinates|koordiniert|leitet", re.IGNORECASE)
 _PARTNER_HINT = re.compile(r"partner|partenaire", re.IGNORECASE)
 _FRONT_LEAD_RE = re.compile(rf"^\s*(?:{_LEAD})\s*,\s*(?P<rest>.+)$", re.IGNORECASE)
 _NUMBERED_RE = re.compile(r"\b(?P<kind>LP|PP)\s?\d{0,2}\s*\((?P<name>[^()]{3,100})\)")
@@ -186,7 +185,7 @@ def sentence_mentions(text: str, gazetteer: pl.Gazetteer | None = None) -> list[
     for offset, sentence in sentences(text):
         found: list[Mention | None] = []
         lead_word = _LEAD_HINT.search(sentence) is not None  # every lead pattern needs one: skip the rest
-        subject_patterns = [p for p, hint in ((_SUBJ_LEAD_RE, lead_word), (_SUBJ_LEADS_RE, _LEADS_HINT),
+        subject_patterns = [p for p, hint in ((_SUBJ_LEAD_RE, lead_word), (_SUBJ_LEADS_RE, True),
                                               (_SUBJ_PARTNER_RE, _PARTNER_HINT))
                             if hint is True or (hint is not False and hint.search(sentence))]
         for pattern in subject_patterns:

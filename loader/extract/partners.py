@@ -36,6 +36,7 @@ from loader.extract.partner_names import (
     long_forms,
 )
 from loader.extract.partner_sentences import sentence_mentions
+from loader.extract.text import fold_word
 from loader.records import PartnerRecord, Span
 
 __all__ = ["extract_partners"]
@@ -267,4 +268,46 @@ def extract_partners(text: str, language: str | None, aliases: AliasTable,
             country=facts["country"], city=facts["city"], email=facts["email"], phone=facts["phone"],
             website=facts["website"], contact_person=facts["contact_person"], aliases=tuple(others),
             spans=tuple(sorted(spans.items())), inferred=frozenset(inferred)))
-    return tuple(records)
+    return tuple(_emails_by_domain(text, records))
+
+
+# Words of organisation names too common to tie an e-mail domain to one organisation.
+_GENERIC_NAME_WORDS = frozenset({
+    "gemeente", "stad", "stadt", "ville", "city", "council", "county", "district", "university", "universite",
+    "universiteit", "universitat", "centre", "center", "centrum", "zentrum", "hospital", "hopital", "association",
+    "stichting", "verein", "fondation", "foundation", "provincie", "province", "region", "kreis", "landkreis",
+    "gemeinde", "communaute", "commune", "urbaine", "departement", "department", "conseil", "general",
+    "regional", "institut", "institute", "office", "agence", "agency", "service", "services", "social", "sociale",
+    "public", "publique", "europe", "european", "international", "national", "nord", "north", "south", "west",
+    "east", "ouest", "saint", "sankt", "sint", "the", "des", "van", "der", "die", "das", "und", "and",
+})
+
+
+def _domain_words(name: str) -> set[str]:
+    words = {fold_word(w) for w in re.findall(r"[^\W\d_]{4,}", name)}
+    return {w for w in words if w not in _GENERIC_NAME_WORDS}
+
+
+def _emails_by_domain(text: str, records: list[PartnerRecord]) -> list[PartnerRecord]:
+    """An e-mail address no entry holds, whose domain spells the distinctive words of exactly one
+    partner's name ("anna.meier@diakonie-kork.de" and "Diakonie Kork"), is that partner's contact.
+    Webmail domains tie nothing."""
+    from dataclasses import replace
+
+    from loader.aliases import WEBMAIL_DOMAINS
+
+    held = {r.email.lower() for r in records if r.email}
+    out = list(records)
+    for email, start, end in ct.find_emails(text):
+        host = email.rsplit("@", 1)[1].lower()
+        if email.lower() in held or host in WEBMAIL_DOMAINS:
+            continue
+        squeezed = re.sub(r"[^a-z0-9]", "", host)
+        fits = [i for i, r in enumerate(out) if r.email is None and (words := _domain_words(r.name))
+                and all(w in squeezed for w in words)]
+        if len(fits) == 1:
+            record = out[fits[0]]
+            spans = dict(record.spans) | {"email": Span(start, end)}
+            out[fits[0]] = replace(record, email=email, spans=tuple(sorted(spans.items())))
+            held.add(email.lower())
+    return out

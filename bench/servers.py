@@ -107,7 +107,8 @@ def serve(argv: list[str], port: int, ready_path: str = "/", timeout: float = 12
 
 @dataclass(frozen=True, slots=True)
 class LoadResult:
-    """Throughput and latency of one load run: requests/s, median and p99 latency in ms, errors, tool."""
+    """Throughput and latency of one load run: successful (status < 400) requests/s, median and p99
+    latency in ms of all requests, errors (connection, timeout or status >= 400), tool."""
 
     rps: float
     p50_ms: float
@@ -122,7 +123,8 @@ wrk.body = {body}
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 wrk.headers["Accept"] = "application/sparql-results+json"
 done = function(summary, latency, requests)
-  io.write(string.format("RESULT %f %f %f %d %d\\n", summary.requests / (summary.duration / 1e6),
+  io.write(string.format("RESULT %f %f %f %d %d\\n",
+           (summary.requests - summary.errors.status) / (summary.duration / 1e6),
            latency:percentile(50) / 1000, latency:percentile(99) / 1000,
            summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
            summary.errors.status))
@@ -162,7 +164,7 @@ def _python_load(url: str, connections: int, seconds: float, body: str | None) -
     parts = urlsplit(url)
     path = parts.path + (f"?{parts.query}" if parts.query else "")
     latencies: list[float] = []
-    errors = [0]
+    errors, successes = [0], [0]
     lock = threading.Lock()
     stop = time.monotonic() + seconds
 
@@ -184,7 +186,10 @@ def _python_load(url: str, connections: int, seconds: float, body: str | None) -
                 conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
                 ok = False
             mine.append(time.perf_counter() - t)
-            if not ok:
+            if ok:
+                with lock:
+                    successes[0] += 1
+            else:
                 with lock:
                     errors[0] += 1
         with lock:
@@ -199,7 +204,7 @@ def _python_load(url: str, connections: int, seconds: float, body: str | None) -
     elapsed = time.monotonic() - started
     latencies.sort()
     p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] if latencies else 0.0
-    return LoadResult(len(latencies) / elapsed, statistics.median(latencies or [0]) * 1000, p99 * 1000,
+    return LoadResult(successes[0] / elapsed, statistics.median(latencies or [0]) * 1000, p99 * 1000,
                       errors[0], "python threads")
 
 

@@ -422,7 +422,7 @@ def parse_entry(raw: str, offset: int, text: str, gaz: pl.Gazetteer) -> Mention 
     # a town the gazetteer does not know ("Mission Locale du Genevois, Saint-Julien-en-Genevois").
     lone_town = bool(trailing and not trailing.group("country") and " " not in trailing.group("place")
                      and not trailing.group("place").isupper() and not _ORG_WORD_RE.search(trailing.group("place"))
-                     and "," not in item[:trailing.start()])
+                     and ("," not in item[:trailing.start()] or item[:trailing.start()].rstrip().endswith(")")))
     if trailing and (gaz.place(trailing.group("place")) or country or named_country or lone_town) \
             and not pl.country_code(trailing.group("place")):
         if not trailing.group("country") or pl.country_code(trailing.group("country")):

@@ -72,5 +72,11 @@ bench-queries: install  ## developer: median latency of each named query on the 
 validate-exports: install  ## developer: GEXF and GraphML network exports against their schemas (needs ../shared)
 	$(BIN)/python -m api.network.validate --shared $(SHARED)
 
+BENCH_SIZE ?= 1000
+.PHONY: bench
+bench: install  ## developer: benchmark at BENCH_SIZE documents (default 1000) into bench/RESULTS.md
+	@test -x $(BIN)/oxigraph || $(BIN)/pip install --quiet -e '.[bench]'
+	$(BIN)/interreg-kg bench run --size $(BENCH_SIZE)
+
 clean:  ## remove the virtualenv and the local store
 	rm -rf $(VENV) var

@@ -29,7 +29,8 @@ _TEMPLATE = Template((Path(__file__).resolve().parent.parent / "templates" / "pa
 _LABELS = (PREFIXES["skos"] + "prefLabel", PREFIXES["schema"] + "name", PREFIXES["dcterms"] + "title",
            PREFIXES["rdfs"] + "label", IRG + "acronym")
 _RDF_TYPE = PREFIXES["rdf"] + "type"
-_FORMATS = (("Turtle", "text/turtle"), ("N-Triples", "application/n-triples"), ("JSON-LD", "application/ld+json"))
+_FORMATS = (("Turtle", "text/turtle", "ttl"), ("N-Triples", "application/n-triples", "nt"),
+            ("JSON-LD", "application/ld+json", "jsonld"))
 
 
 def compact(iri: str) -> str:
@@ -79,9 +80,9 @@ def _link(store: Store, graphs: Sequence[NamedNode], term: object, labels: dict[
 def page(title: str, kind: str, iri: str, body: str, formats: bool = True, path: str | None = None) -> str:
     """The whole HTML document; ``body`` is trusted HTML, the rest is escaped."""
     here = path or local_path(iri) or ""
-    links = " ".join(f'<a href="{_e(here)}?format={_e(m)}" type="{_e(m)}">{_e(n)}</a>' for n, m in _FORMATS)
-    alternates = "\n".join(f'<link rel="alternate" type="{_e(m)}" href="{_e(here)}?format={_e(m)}">'
-                           for _, m in _FORMATS) if formats else ""
+    links = " ".join(f'<a href="{_e(here)}?format={f}" type="{_e(m)}">{_e(n)}</a>' for n, m, f in _FORMATS)
+    alternates = "\n".join(f'<link rel="alternate" type="{_e(m)}" href="{_e(here)}?format={f}">'
+                           for _, m, f in _FORMATS) if formats else ""
     return _TEMPLATE.substitute(title=_e(title), kind=_e(kind), iri=_e(iri), body=body,
                                 formats=links if formats else "—", alternates=alternates)
 

@@ -8,6 +8,7 @@ or ``ttl``, ``nt``, ``jsonld``, ``html``): Turtle, N-Triples, JSON-LD, or HTML f
 
 from __future__ import annotations
 
+from html import escape as html_escape
 from importlib import metadata
 from typing import Annotated, Literal
 
@@ -15,6 +16,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from pyoxigraph import NamedNode
 
+import queries
 from api import dumps
 from api.deps import StoreDep
 from api.errors import NotAcceptableError, NotFoundError
@@ -25,6 +27,7 @@ from api.linked_data.resources import RDF_TYPES, describe, graphs_to_read, iri_o
 from api.linked_data.void import description
 from api.negotiation import choose
 from api.routes.common import PROBLEM
+from ontology.iris import local_part
 from ontology.namespaces import IRG, ONTOLOGY_GRAPH
 
 router = APIRouter(tags=["linked data"])
@@ -49,7 +52,7 @@ FormatParam = Annotated[str | None, Query(
 
 def _media(request: Request, fmt: str | None) -> str:
     if fmt:
-        media = _SHORT.get(fmt.lower(), fmt.lower())
+        media = _SHORT.get(fmt.lower(), fmt.lower().replace(" ", "+"))  # an unescaped + arrives as a space
         if media not in _OFFERS:
             raise NotAcceptableError(f"unknown format {fmt!r}; use ttl, nt, jsonld or html")
         return media
@@ -106,6 +109,26 @@ def ontology(snapshot: StoreDep, request: Request, format: FormatParam = None) -
                                 t.predicate.value, str(t.object)))
     iri = IRG.rstrip("#")
     return _rdf_or_html(media, triples, lambda: pages.ontology_page(snapshot.store, [graph], iri, triples))
+
+
+@router.get("/", include_in_schema=False, response_class=HTMLResponse)
+def home(snapshot: StoreDep) -> HTMLResponse:
+    """A landing page for a browser: where the REST API, SPARQL, ontology, vocabularies and dumps are."""
+    projects = queries.run(snapshot.store, "projects", default_graph=snapshot.graphs, limit=20).values()
+    items = "".join(f'<li><a href="/id/project/{html_escape(local_part(r["project"], "project") or "")}">'
+                    f'{html_escape(str(r["acronym"] or r["title"] or r["project"]))}</a> — '
+                    f'{html_escape(str(r["title"] or ""))}</li>' for r in projects)
+    body = (
+        "<ul><li><a href=\"/docs\">REST API</a> (OpenAPI at <a href=\"/openapi.json\">/openapi.json</a>)</li>"
+        "<li><a href=\"/sparql\">SPARQL endpoint</a></li><li><a href=\"/ontology\">Ontology</a></li>"
+        "<li>Vocabularies: <a href=\"/id/scheme/programmes\">programmes</a>, <a href=\"/id/scheme/themes\">themes</a>, "
+        "<a href=\"/id/scheme/target-groups\">target groups</a>, <a href=\"/id/scheme/periods\">periods</a></li>"
+        "<li><a href=\"/.well-known/void\">Dataset description (VoID/DCAT)</a>; dumps: "
+        "<a href=\"/api/dump?format=nquads\">N-Quads</a>, <a href=\"/api/dump?format=trig\">TriG</a></li></ul>"
+        f"<h2>Projects</h2><ul>{items}</ul>"
+    )
+    return HTMLResponse(pages.page("Interreg social-inclusion knowledge graph", "Dataset",
+                                   "https://w3id.org/interreg-kg/dataset", body, formats=False, path="/"))
 
 
 @router.get(CONTEXT_PATH, summary="The JSON-LD context of the REST answers",

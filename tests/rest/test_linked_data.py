@@ -125,3 +125,16 @@ def test_void_describes_size_licence_sources(client, store):
     assert "<http://testserver/api/dump?format=nquads>" in by_predicate[VOID + "dataDump"]
     assert by_predicate["http://purl.org/dc/terms/hasVersion"]
     assert client.get("/dataset", params={"format": "nt"}).status_code == 200
+
+
+@pytest.mark.parametrize("start", ["/", "/id/project/agir?format=html", "/id/organisation/medway-council?format=html",
+                                   "/ontology?format=html"])
+def test_every_local_link_of_a_page_answers(client, start):
+    import re
+
+    page = client.get(start, headers={"Accept": "text/html"})
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    links = sorted({h for h in re.findall(r'href="(/[^"]*)"', page.text)})
+    assert links
+    broken = [h for h in links if client.get(h.replace("&amp;", "&")).status_code != 200]
+    assert broken == []

@@ -36,8 +36,14 @@ def dump_graphs(store: Store, personal_data: bool = False) -> list[NamedNode]:
     """The named graphs a dump holds: the public ones, plus the contacts graphs when allowed."""
     graphs = public_graphs(store)
     if personal_data:
-        graphs += sorted((g for g in store.named_graphs() if isinstance(g, NamedNode)
-                          and g.value.startswith(CONTACTS_GRAPH_PREFIX)), key=lambda g: g.value)
+        graphs += sorted(
+            (
+                g
+                for g in store.named_graphs()
+                if isinstance(g, NamedNode) and g.value.startswith(CONTACTS_GRAPH_PREFIX)
+            ),
+            key=lambda g: g.value,
+        )
     return graphs
 
 

@@ -108,12 +108,17 @@ def problem(status: int, detail: str, instance: str | None = None, **extra: obje
     return body
 
 
-def problem_response(status: int, detail: str, request: Request | None = None, headers: dict | None = None,
-                     **extra: object) -> JSONResponse:
+def problem_response(
+    status: int, detail: str, request: Request | None = None, headers: dict | None = None, **extra: object
+) -> JSONResponse:
     """A ``JSONResponse`` carrying :func:`problem` with the ``application/problem+json`` type."""
     instance = None if request is None else request.url.path
-    return JSONResponse(jsonable_encoder(problem(status, detail, instance, **extra)), status_code=status,
-                        media_type=PROBLEM_JSON, headers=headers)
+    return JSONResponse(
+        jsonable_encoder(problem(status, detail, instance, **extra)),
+        status_code=status,
+        media_type=PROBLEM_JSON,
+        headers=headers,
+    )
 
 
 def install(app: FastAPI) -> None:
@@ -141,11 +146,18 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
-        errors = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
-                  for e in exc.errors()]
-        detail = "; ".join(f"{'.'.join(str(x) for x in e['loc'])}: {e['msg']}" for e in errors) or "invalid request"
+        errors = [
+            {"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
+            for e in exc.errors()
+        ]
+        detail = (
+            "; ".join(f"{'.'.join(str(x) for x in e['loc'])}: {e['msg']}" for e in errors)
+            or "invalid request"
+        )
         return problem_response(422, detail, request, errors=errors)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return problem_response(exc.status_code, str(exc.detail), request, headers=getattr(exc, "headers", None))
+        return problem_response(
+            exc.status_code, str(exc.detail), request, headers=getattr(exc, "headers", None)
+        )

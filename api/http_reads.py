@@ -74,8 +74,12 @@ class ReadMiddleware:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "") if scope["type"] == "http" else ""
-        if (scope["type"] != "http" or scope.get("method") not in ("GET", "HEAD")
-                or not path.startswith(PREFIXES) or path.startswith(_NO_BUFFER)):
+        if (
+            scope["type"] != "http"
+            or scope.get("method") not in ("GET", "HEAD")
+            or not path.startswith(PREFIXES)
+            or path.startswith(_NO_BUFFER)
+        ):
             await self.app(scope, receive, send)
             return
         accept = _header(scope, b"accept")
@@ -99,7 +103,9 @@ class ReadMiddleware:
                 chunks.append(message.get("body", b""))
 
         head = scope.get("method") == "HEAD"
-        await self.app({**scope, "method": "GET"} if head else scope, receive, capture)  # HEAD is a GET sans body
+        await self.app(
+            {**scope, "method": "GET"} if head else scope, receive, capture
+        )  # HEAD is a GET sans body
         assert start is not None
         body = b"".join(chunks)
         headers = [(k, v) for k, v in start.get("headers", [])]
@@ -112,10 +118,14 @@ class ReadMiddleware:
         if wants_ld and content_type.startswith("application/json"):
             host = _header(scope, b"host") or "localhost"
             base = f"{scope.get('scheme', 'http')}://{host}{scope.get('root_path', '')}"
-            body = json.dumps(with_context(json.loads(body), base + CONTEXT_PATH), ensure_ascii=False,
-                              separators=(",", ":")).encode("utf-8")
+            body = json.dumps(
+                with_context(json.loads(body), base + CONTEXT_PATH), ensure_ascii=False, separators=(",", ":")
+            ).encode("utf-8")
             headers = [(k, v) for k, v in headers if k.lower() not in (b"content-type", b"content-length")]
-            headers += [(b"content-type", b"application/ld+json"), (b"content-length", str(len(body)).encode())]
+            headers += [
+                (b"content-type", b"application/ld+json"),
+                (b"content-length", str(len(body)).encode()),
+            ]
         tag = etag(body)
         names = {k.lower() for k, _ in headers}
         extra = [(b"etag", tag.encode())]
@@ -125,8 +135,11 @@ class ReadMiddleware:
         headers = [(k, v) for k, v in headers if k.lower() not in (b"etag", b"vary")] + extra
         if_none_match = _header(scope, b"if-none-match")
         if if_none_match and matches(if_none_match, tag):
-            kept = [(k, v) for k, v in headers if k.lower() in (b"etag", b"cache-control", b"vary",
-                                                                 b"content-location", b"expires")]
+            kept = [
+                (k, v)
+                for k, v in headers
+                if k.lower() in (b"etag", b"cache-control", b"vary", b"content-location", b"expires")
+            ]
             await send({"type": "http.response.start", "status": 304, "headers": kept})
             await send({"type": "http.response.body", "body": b""})
             return
@@ -135,9 +148,19 @@ class ReadMiddleware:
 
 
 async def _send_406(send: Send, path: str, accept: str) -> None:
-    body = json.dumps(problem(406, f"cannot answer {accept!r}; this route offers application/json and "
-                                   "application/ld+json", path)).encode("utf-8")
-    await send({"type": "http.response.start", "status": 406,
-                "headers": [(b"content-type", b"application/problem+json"),
-                            (b"content-length", str(len(body)).encode())]})
+    body = json.dumps(
+        problem(
+            406, f"cannot answer {accept!r}; this route offers application/json and application/ld+json", path
+        )
+    ).encode("utf-8")
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 406,
+            "headers": [
+                (b"content-type", b"application/problem+json"),
+                (b"content-length", str(len(body)).encode()),
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": body})

@@ -26,11 +26,19 @@ from ontology.namespaces import IRG, PREFIXES
 __all__ = ["page", "resource_page", "ontology_page", "label_of", "compact"]
 
 _TEMPLATE = Template((Path(__file__).resolve().parent.parent / "templates" / "page.html").read_text("utf-8"))
-_LABELS = (PREFIXES["skos"] + "prefLabel", PREFIXES["schema"] + "name", PREFIXES["dcterms"] + "title",
-           PREFIXES["rdfs"] + "label", IRG + "acronym")
+_LABELS = (
+    PREFIXES["skos"] + "prefLabel",
+    PREFIXES["schema"] + "name",
+    PREFIXES["dcterms"] + "title",
+    PREFIXES["rdfs"] + "label",
+    IRG + "acronym",
+)
 _RDF_TYPE = PREFIXES["rdf"] + "type"
-_FORMATS = (("Turtle", "text/turtle", "ttl"), ("N-Triples", "application/n-triples", "nt"),
-            ("JSON-LD", "application/ld+json", "jsonld"))
+_FORMATS = (
+    ("Turtle", "text/turtle", "ttl"),
+    ("N-Triples", "application/n-triples", "nt"),
+    ("JSON-LD", "application/ld+json", "jsonld"),
+)
 
 
 def compact(iri: str) -> str:
@@ -41,7 +49,7 @@ def compact(iri: str) -> str:
     """
     for prefix, ns in PREFIXES.items():
         if iri.startswith(ns) and len(iri) > len(ns):
-            return f"{prefix}:{iri[len(ns):]}"
+            return f"{prefix}:{iri[len(ns) :]}"
     return iri
 
 
@@ -51,8 +59,11 @@ def label_of(store: Store, graphs: Sequence[NamedNode], iri: str) -> str | None:
     for predicate in _LABELS:
         found: list[Literal] = []
         for g in graphs:
-            found.extend(q.object for q in store.quads_for_pattern(node, NamedNode(predicate), None, g)
-                         if isinstance(q.object, Literal))
+            found.extend(
+                q.object
+                for q in store.quads_for_pattern(node, NamedNode(predicate), None, g)
+                if isinstance(q.object, Literal)
+            )
         if found:
             english = [lit for lit in found if lit.language in ("en", None)]
             return sorted((english or found), key=lambda lit: lit.value)[0].value
@@ -81,10 +92,21 @@ def page(title: str, kind: str, iri: str, body: str, formats: bool = True, path:
     """The whole HTML document; ``body`` is trusted HTML, the rest is escaped."""
     here = path or local_path(iri) or ""
     links = " ".join(f'<a href="{_e(here)}?format={f}" type="{_e(m)}">{_e(n)}</a>' for n, m, f in _FORMATS)
-    alternates = "\n".join(f'<link rel="alternate" type="{_e(m)}" href="{_e(here)}?format={f}">'
-                           for _, m, f in _FORMATS) if formats else ""
-    return _TEMPLATE.substitute(title=_e(title), kind=_e(kind), iri=_e(iri), body=body,
-                                formats=links if formats else "—", alternates=alternates)
+    alternates = (
+        "\n".join(
+            f'<link rel="alternate" type="{_e(m)}" href="{_e(here)}?format={f}">' for _, m, f in _FORMATS
+        )
+        if formats
+        else ""
+    )
+    return _TEMPLATE.substitute(
+        title=_e(title),
+        kind=_e(kind),
+        iri=_e(iri),
+        body=body,
+        formats=links if formats else "—",
+        alternates=alternates,
+    )
 
 
 def _table(rows: list[tuple[str, str]]) -> str:
@@ -110,17 +132,30 @@ def _project_summary(store: Store, graphs: Sequence[NamedNode], iri: str) -> str
         return "—" if v is None else f"{float(v):,.2f} €"  # type: ignore[arg-type]
 
     rows = [
-        ("Title", _e(r["title"] or "—")), ("Acronym", _e(r["acronym"] or "—")),
+        ("Title", _e(r["title"] or "—")),
+        ("Acronym", _e(r["acronym"] or "—")),
         ("Programme", linked(r["programme"], r["programmeLabel"]) if r["programme"] else "—"),
         ("Period", linked(r["period"], r["periodLabel"]) if r["period"] else "—"),
-        ("Start", _e(r["startDate"] or "—")), ("End", _e(r["endDate"] or "—")),
-        ("Total budget", _e(money(r["totalBudgetEur"]))), ("EU funding", _e(money(r["euFundingEur"]))),
-        ("Partners", "<ul>" + "".join(
-            f"<li>{linked(p['organisation'], p['name'])} — {_e((p['role'] or '').rsplit('/', 1)[-1] or 'role unknown')}"
-            f"{', ' + _e(p['city']) if p['city'] else ''}{' (' + _e(p['country']) + ')' if p['country'] else ''}</li>"
-            for p in partners) + "</ul>" if partners else "—"),
-        ("Target groups", items("targetGroup")), ("Themes", items("theme")),
-        ("Results", items("result")), ("Source documents", items("document")),
+        ("Start", _e(r["startDate"] or "—")),
+        ("End", _e(r["endDate"] or "—")),
+        ("Total budget", _e(money(r["totalBudgetEur"]))),
+        ("EU funding", _e(money(r["euFundingEur"]))),
+        (
+            "Partners",
+            "<ul>"
+            + "".join(
+                f"<li>{linked(p['organisation'], p['name'])} — {_e((p['role'] or '').rsplit('/', 1)[-1] or 'role unknown')}"
+                f"{', ' + _e(p['city']) if p['city'] else ''}{' (' + _e(p['country']) + ')' if p['country'] else ''}</li>"
+                for p in partners
+            )
+            + "</ul>"
+            if partners
+            else "—",
+        ),
+        ("Target groups", items("targetGroup")),
+        ("Themes", items("theme")),
+        ("Results", items("result")),
+        ("Source documents", items("document")),
     ]
     return "<h2>Summary</h2>" + _table(rows)
 
@@ -144,7 +179,8 @@ def resource_page(store: Store, graphs: Sequence[NamedNode], iri: str, triples: 
             incoming.append((_link(store, graphs, t.subject, labels), _e(compact(t.predicate.value))))
         else:
             parts.setdefault(t.subject.value, []).append(
-                (_e(compact(t.predicate.value)), _link(store, graphs, t.object, labels)))
+                (_e(compact(t.predicate.value)), _link(store, graphs, t.object, labels))
+            )
     body += "<h2>Properties</h2>" + _table([(_e(p), "<br>".join(v)) for p, v in sorted(own.items())])
     if parts:
         body += "<h2>Parts</h2>"
@@ -155,7 +191,9 @@ def resource_page(store: Store, graphs: Sequence[NamedNode], iri: str, triples: 
     return page(title, kind, iri, body)
 
 
-def ontology_page(store: Store, graphs: Sequence[NamedNode], ontology_iri: str, triples: Sequence[Triple]) -> str:
+def ontology_page(
+    store: Store, graphs: Sequence[NamedNode], ontology_iri: str, triples: Sequence[Triple]
+) -> str:
     """The documentation of the ontology: its header, then every class and property with its label,
     comment, domain and range."""
     by_subject: dict[str, dict[str, list]] = {}
@@ -164,8 +202,11 @@ def ontology_page(store: Store, graphs: Sequence[NamedNode], ontology_iri: str, 
     labels: dict[str, str | None] = {}
 
     def section(kind: str, heading: str) -> str:
-        members = sorted(s for s, props in by_subject.items()
-                         if any(isinstance(o, NamedNode) and o.value == kind for o in props.get(_RDF_TYPE, [])))
+        members = sorted(
+            s
+            for s, props in by_subject.items()
+            if any(isinstance(o, NamedNode) and o.value == kind for o in props.get(_RDF_TYPE, []))
+        )
         if not members:
             return ""
         out = f"<h2>{_e(heading)}</h2>"
@@ -173,18 +214,32 @@ def ontology_page(store: Store, graphs: Sequence[NamedNode], ontology_iri: str, 
             props = by_subject[s]
             name = compact(s)
             anchor = s.rsplit("#", 1)[-1]
-            rows = [(_e(compact(p)), "<br>".join(_link(store, graphs, o, labels) for o in objs))
-                    for p, objs in sorted(props.items()) if p != _RDF_TYPE]
+            rows = [
+                (_e(compact(p)), "<br>".join(_link(store, graphs, o, labels) for o in objs))
+                for p, objs in sorted(props.items())
+                if p != _RDF_TYPE
+            ]
             out += f'<h3 id="{_e(anchor)}">{_e(name)}</h3>' + _table(rows)
         return out
 
     owl = PREFIXES["owl"]
     head = by_subject.get(ontology_iri.rstrip("#"), by_subject.get(ontology_iri, {}))
-    header = _table([(_e(compact(p)), "<br>".join(_link(store, graphs, o, labels) for o in objs))
-                     for p, objs in sorted(head.items())])
-    toc = "".join(f'<a href="#{_e(s.rsplit("#", 1)[-1])}">{_e(compact(s))}</a> ' for s in sorted(by_subject)
-                  if s.startswith(IRG) and s != IRG)
-    body = (header + f"<p>{toc}</p>" + section(owl + "Class", "Classes")
-            + section(owl + "ObjectProperty", "Object properties")
-            + section(owl + "DatatypeProperty", "Datatype properties"))
+    header = _table(
+        [
+            (_e(compact(p)), "<br>".join(_link(store, graphs, o, labels) for o in objs))
+            for p, objs in sorted(head.items())
+        ]
+    )
+    toc = "".join(
+        f'<a href="#{_e(s.rsplit("#", 1)[-1])}">{_e(compact(s))}</a> '
+        for s in sorted(by_subject)
+        if s.startswith(IRG) and s != IRG
+    )
+    body = (
+        header
+        + f"<p>{toc}</p>"
+        + section(owl + "Class", "Classes")
+        + section(owl + "ObjectProperty", "Object properties")
+        + section(owl + "DatatypeProperty", "Datatype properties")
+    )
     return page("The Interreg knowledge graph ontology", "owl:Ontology", ontology_iri, body, path="/ontology")

@@ -37,7 +37,7 @@ _RDF_TYPE = PREFIXES["rdf"] + "type"
 
 def local_path(iri: str) -> str | None:
     """The path this service answers ``iri`` at, or None for an IRI that is not ours."""
-    return "/" + iri[len(BASE):] if iri.startswith(BASE) else None
+    return "/" + iri[len(BASE) :] if iri.startswith(BASE) else None
 
 
 def iri_of(path: str) -> str:
@@ -49,12 +49,17 @@ def graphs_to_read(store: Store, public: Sequence[NamedNode], personal_data: boo
     """The public graphs, plus the contacts graphs when personal data may be served."""
     if not personal_data:
         return list(public)
-    contacts = [g for g in store.named_graphs() if isinstance(g, NamedNode)
-                and g.value.startswith(CONTACTS_GRAPH_PREFIX)]
+    contacts = [
+        g
+        for g in store.named_graphs()
+        if isinstance(g, NamedNode) and g.value.startswith(CONTACTS_GRAPH_PREFIX)
+    ]
     return [*public, *contacts]
 
 
-def _triples(store: Store, graphs: Iterable[NamedNode], subject=None, predicate=None, obj=None) -> Iterable[Triple]:
+def _triples(
+    store: Store, graphs: Iterable[NamedNode], subject=None, predicate=None, obj=None
+) -> Iterable[Triple]:
     for g in graphs:
         for q in store.quads_for_pattern(subject, predicate, obj, g):
             yield q.triple
@@ -70,8 +75,11 @@ def describe(store: Store, graphs: Sequence[NamedNode], iri: str) -> list[Triple
             out.setdefault(str(t), t)
 
     add(_triples(store, graphs, subject=node))
-    children = {t.object for t in out.values() if isinstance(t.object, NamedNode)
-                and t.object.value.startswith((iri + "/", iri + "#"))}
+    children = {
+        t.object
+        for t in out.values()
+        if isinstance(t.object, NamedNode) and t.object.value.startswith((iri + "/", iri + "#"))
+    }
     for t in list(_triples(store, graphs, obj=node))[:MAX_INCOMING]:
         add([t])
         if isinstance(t.subject, NamedNode) and t.subject.value.startswith((iri + "/", iri + "#")):
@@ -79,7 +87,7 @@ def describe(store: Store, graphs: Sequence[NamedNode], iri: str) -> list[Triple
     for child in sorted(children, key=lambda n: n.value)[:MAX_INCOMING]:
         add(_triples(store, graphs, subject=child))
     if iri.startswith(ID + "scheme/"):
-        scheme_graph = NamedNode(VOCAB_GRAPH_PREFIX + iri[len(ID + "scheme/"):])
+        scheme_graph = NamedNode(VOCAB_GRAPH_PREFIX + iri[len(ID + "scheme/") :])
         if scheme_graph in graphs:
             add(q.triple for q in store.quads_for_pattern(None, None, None, scheme_graph))
     return sorted(out.values(), key=lambda t: (t.subject.value, t.predicate.value, str(t.object)))

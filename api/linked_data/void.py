@@ -29,8 +29,10 @@ _XSD = PREFIXES["xsd"]
 _RDF, _DCT, _DCAT = PREFIXES["rdf"], PREFIXES["dcterms"], PREFIXES["dcat"]
 _REFERENCE_SOURCES = (
     ("https://keep.eu/", "Themes are mapped to the thematic classification of keep.eu (Interact programme)."),
-    ("https://interreg.eu/", "Programme names, periods and CCI codes follow the Interreg programmes' own "
-                             "publications."),
+    (
+        "https://interreg.eu/",
+        "Programme names, periods and CCI codes follow the Interreg programmes' own publications.",
+    ),
 )
 _CLASSES = ("Project", "Organisation", "Participation", "SourceDocument", "Programme", "Evidence")
 
@@ -52,13 +54,16 @@ def counts(store: Store, graphs: Sequence[NamedNode]) -> dict[str, int]:
     for name in _CLASSES:
         members: set[str] = set()
         for g in graphs:
-            members.update(str(q.subject) for q in store.quads_for_pattern(None, rdf_type, NamedNode(IRG + name), g))
+            members.update(
+                str(q.subject) for q in store.quads_for_pattern(None, rdf_type, NamedNode(IRG + name), g)
+            )
         out[name] = len(members)
     return out
 
 
-def description(store: Store, graphs: Sequence[NamedNode], base: str, build: Path | None,
-                version: str) -> list[Triple]:
+def description(
+    store: Store, graphs: Sequence[NamedNode], base: str, build: Path | None, version: str
+) -> list[Triple]:
     """The triples describing the dataset as served from ``base`` (e.g. ``http://127.0.0.1:8000``)."""
     base = base.rstrip("/")
     ds = NamedNode(DATASET)
@@ -71,11 +76,16 @@ def description(store: Store, graphs: Sequence[NamedNode], base: str, build: Pat
     add(ds, _RDF + "type", NamedNode(VOID + "Dataset"))
     add(ds, _RDF + "type", NamedNode(_DCAT + "Dataset"))
     add(ds, _DCT + "title", Literal("Interreg social-inclusion knowledge graph", language="en"))
-    add(ds, _DCT + "description", Literal(
-        "Projects of Interreg cross-border social-inclusion programmes: programmes, periods, dates, budgets, "
-        "partners and their roles, target groups, themes and results, each fact traceable to the document and "
-        "the span of text it was read from. Contact details of people are not part of the published data.",
-        language="en"))
+    add(
+        ds,
+        _DCT + "description",
+        Literal(
+            "Projects of Interreg cross-border social-inclusion programmes: programmes, periods, dates, budgets, "
+            "partners and their roles, target groups, themes and results, each fact traceable to the document and "
+            "the span of text it was read from. Contact details of people are not part of the published data.",
+            language="en",
+        ),
+    )
     add(ds, _DCT + "license", NamedNode(LICENSE))
     add(ds, _DCT + "hasVersion", Literal(build.name if build is not None else "in-memory"))
     add(ds, PREFIXES["owl"] + "versionInfo", Literal(version))
@@ -111,7 +121,11 @@ def description(store: Store, graphs: Sequence[NamedNode], base: str, build: Pat
             attribution = BlankNode(f"document-{n}")
             add(ds, PREFIXES["prov"] + "qualifiedDerivation", attribution)
             add(attribution, PREFIXES["prov"] + "entity", source)
-            add(attribution, PREFIXES["rdfs"] + "label", Literal(f"Facts read from {d['title'] or d['document']}"))
+            add(
+                attribution,
+                PREFIXES["rdfs"] + "label",
+                Literal(f"Facts read from {d['title'] or d['document']}"),
+            )
     for n, (url, note) in enumerate(_REFERENCE_SOURCES):
         add(ds, _DCT + "source", NamedNode(url))
         attribution = BlankNode(f"reference-{n}")

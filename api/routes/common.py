@@ -43,7 +43,9 @@ def responses(*extra: int, jsonld: bool = True) -> dict[int | str, dict[str, Any
     :param extra: further error statuses the route answers (e.g. 404 for a single item).
     :param jsonld: whether the route also answers ``application/ld+json``.
     """
-    ok: dict[str, Any] = {"description": "the answer; JSON-LD (with an @context) on Accept: application/ld+json"}
+    ok: dict[str, Any] = {
+        "description": "the answer; JSON-LD (with an @context) on Accept: application/ld+json"
+    }
     if jsonld:
         ok["content"] = {"application/ld+json": {"schema": {"type": "object"}}}
     out: dict[int | str, dict[str, Any]] = {

@@ -21,29 +21,66 @@ from ontology.iris import mint_document
 router = APIRouter(prefix="/api/documents", tags=["documents"])
 
 
-@router.get("/{document_id}", response_model=DocumentDetail, summary="One source document and its facts",
-            responses=responses(404))
-def get_document(snapshot: StoreDep, document_id: Annotated[str, Path(description="the document's id: the part of its IRI after id/document/ (the file's stable key)", examples=["000_61233fa75de99c9d"])]) -> DocumentDetail:
+@router.get(
+    "/{document_id}",
+    response_model=DocumentDetail,
+    summary="One source document and its facts",
+    responses=responses(404),
+)
+def get_document(
+    snapshot: StoreDep,
+    document_id: Annotated[
+        str,
+        Path(
+            description="the document's id: the part of its IRI after id/document/ (the file's stable key)",
+            examples=["000_61233fa75de99c9d"],
+        ),
+    ],
+) -> DocumentDetail:
     """The document ``id/document/{document_id}``: file name, language, format, source, digest, when it
     was loaded, the projects read from it, and every fact with its span (offsets into the text and
     the quoted words) or how it was inferred."""
     key = checked_id(document_id)
     iri = None if key is None else mint_document(key)
-    found = [] if iri is None else queries.run(snapshot.store, "document", {"document": iri},
-                                               default_graph=snapshot.graphs).values()
+    found = (
+        []
+        if iri is None
+        else queries.run(
+            snapshot.store, "document", {"document": iri}, default_graph=snapshot.graphs
+        ).values()
+    )
     if not found:
         raise NotFoundError(f"no document with id {document_id!r}")
     d = found[0]
-    facts = queries.run(snapshot.store, "document_facts", {"document": iri}, default_graph=snapshot.graphs).values()
-    projects = queries.run(snapshot.store, "document_projects", {"document": iri},
-                           default_graph=snapshot.graphs).values()
+    facts = queries.run(
+        snapshot.store, "document_facts", {"document": iri}, default_graph=snapshot.graphs
+    ).values()
+    projects = queries.run(
+        snapshot.store, "document_projects", {"document": iri}, default_graph=snapshot.graphs
+    ).values()
     return DocumentDetail(
-        id=key, iri=iri, title=d["title"], language=d["language"], format=d["format"], source=d["source"],
-        sha256=d["sha256"], loaded_at=None if d["loadedAt"] is None else str(d["loadedAt"]),
+        id=key,
+        iri=iri,
+        title=d["title"],
+        language=d["language"],
+        format=d["format"],
+        source=d["source"],
+        sha256=d["sha256"],
+        loaded_at=None if d["loadedAt"] is None else str(d["loadedAt"]),
         loader_version=d["loaderVersion"],
         projects=[ref(p["project"], "project", p["acronym"] or p["title"]) for p in projects],
-        facts=[Fact(subject=f["subject"], property=f["predicate"],
-                    value=None if f["object"] is None else str(f["object"]), span=f["span"], start=f["start"],
-                    end=f["end"], quote=f["quote"], inferred=bool(f["inferred"]), inferred_from=f["inferredFrom"])
-               for f in facts],
+        facts=[
+            Fact(
+                subject=f["subject"],
+                property=f["predicate"],
+                value=None if f["object"] is None else str(f["object"]),
+                span=f["span"],
+                start=f["start"],
+                end=f["end"],
+                quote=f["quote"],
+                inferred=bool(f["inferred"]),
+                inferred_from=f["inferredFrom"],
+            )
+            for f in facts
+        ],
     )

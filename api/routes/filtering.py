@@ -56,11 +56,15 @@ def active_on(start: dt.date | None, end: dt.date | None, day: dt.date) -> bool:
 def _values(name: str, raw: Sequence[str] | None) -> list[str]:
     values = list(dict.fromkeys(v for v in (raw or []) if v is not None and v != ""))
     if len(values) > MAX_VALUES:
-        raise BadRequestError(f"parameter {name!r} is repeated {len(values)} times; at most {MAX_VALUES} values")
+        raise BadRequestError(
+            f"parameter {name!r} is repeated {len(values)} times; at most {MAX_VALUES} values"
+        )
     return values
 
 
-def matching(snapshot: Snapshot, query: str, key: str, filters: Mapping[str, Sequence[str] | None]) -> set[str] | None:
+def matching(
+    snapshot: Snapshot, query: str, key: str, filters: Mapping[str, Sequence[str] | None]
+) -> set[str] | None:
     """The ``key`` values of the rows of ``query`` that pass every filter, or None when no filter is given.
 
     :param query: a named query declaring each filter name as a parameter.

@@ -33,21 +33,35 @@ from ontology.namespaces import IRG, ONTOLOGY_GRAPH
 router = APIRouter(tags=["linked data"])
 
 _OFFERS = ["text/turtle", "text/html", "application/n-triples", "application/ld+json"]
-_SHORT = {"ttl": "text/turtle", "turtle": "text/turtle", "nt": "application/n-triples",
-          "ntriples": "application/n-triples", "jsonld": "application/ld+json", "json-ld": "application/ld+json",
-          "html": "text/html"}
+_SHORT = {
+    "ttl": "text/turtle",
+    "turtle": "text/turtle",
+    "nt": "application/n-triples",
+    "ntriples": "application/n-triples",
+    "jsonld": "application/ld+json",
+    "json-ld": "application/ld+json",
+    "html": "text/html",
+}
 _RDF_CONTENT = {m: {"schema": {"type": "string"}} for m in _OFFERS}
 _LD_RESPONSES = {
-    200: {"description": "the resource: Turtle, N-Triples, JSON-LD or HTML by Accept", "content": _RDF_CONTENT},
+    200: {
+        "description": "the resource: Turtle, N-Triples, JSON-LD or HTML by Accept",
+        "content": _RDF_CONTENT,
+    },
     304: {"description": "not modified"},
     404: {"description": "nothing is known about this IRI", "content": PROBLEM},
     406: {"description": "none of Turtle, N-Triples, JSON-LD or HTML is acceptable", "content": PROBLEM},
     422: {"description": "a parameter of the wrong shape", "content": PROBLEM},
     503: {"description": "no build is published yet", "content": PROBLEM},
 }
-FormatParam = Annotated[str | None, Query(
-    description="force a representation: ttl, nt, jsonld, html or a media type (overrides Accept)",
-    examples=["ttl"], max_length=100)]
+FormatParam = Annotated[
+    str | None,
+    Query(
+        description="force a representation: ttl, nt, jsonld, html or a media type (overrides Accept)",
+        examples=["ttl"],
+        max_length=100,
+    ),
+]
 
 
 def _media(request: Request, fmt: str | None) -> str:
@@ -75,11 +89,21 @@ def _version() -> str:
         return "unknown"
 
 
-@router.get("/id/{path:path}", summary="Dereference an IRI of the graph", responses=_LD_RESPONSES,
-            response_class=Response)
-def resource(snapshot: StoreDep, request: Request,
-             path: Annotated[str, Path(description="the IRI's part after https://w3id.org/interreg-kg/id/", examples=["project/agir"])],
-             format: FormatParam = None) -> Response:
+@router.get(
+    "/id/{path:path}",
+    summary="Dereference an IRI of the graph",
+    responses=_LD_RESPONSES,
+    response_class=Response,
+)
+def resource(
+    snapshot: StoreDep,
+    request: Request,
+    path: Annotated[
+        str,
+        Path(description="the IRI's part after https://w3id.org/interreg-kg/id/", examples=["project/agir"]),
+    ],
+    format: FormatParam = None,
+) -> Response:
     """Everything the public graphs say about ``https://w3id.org/interreg-kg/id/{path}``: its own
     triples, those of its parts (participations, results), and what points at it."""
     media = _media(request, format)
@@ -88,15 +112,21 @@ def resource(snapshot: StoreDep, request: Request,
         NamedNode(iri)
     except ValueError:
         raise NotFoundError(f"no resource {iri!r}") from None
-    graphs = graphs_to_read(snapshot.store, snapshot.graphs, bool(getattr(request.app.state, "personal_data", False)))
+    graphs = graphs_to_read(
+        snapshot.store, snapshot.graphs, bool(getattr(request.app.state, "personal_data", False))
+    )
     triples = describe(snapshot.store, graphs, iri)
     if not triples:
         raise NotFoundError(f"nothing is known about {iri}")
     return _rdf_or_html(media, triples, lambda: pages.resource_page(snapshot.store, graphs, iri, triples))
 
 
-@router.get("/ontology", summary="The ontology (HTML documentation, Turtle, N-Triples or JSON-LD)",
-            responses=_LD_RESPONSES, response_class=Response)
+@router.get(
+    "/ontology",
+    summary="The ontology (HTML documentation, Turtle, N-Triples or JSON-LD)",
+    responses=_LD_RESPONSES,
+    response_class=Response,
+)
 def ontology(snapshot: StoreDep, request: Request, format: FormatParam = None) -> Response:
     """The ontology graph as stored with the build; for a browser, its documentation: every class and
     property with its label, comment and alignments."""
@@ -105,8 +135,13 @@ def ontology(snapshot: StoreDep, request: Request, format: FormatParam = None) -
     triples = [q.triple for q in snapshot.store.quads_for_pattern(None, None, None, graph)]
     if not triples:
         raise NotFoundError("the ontology is not loaded in this build")
-    triples.sort(key=lambda t: (t.subject.value if hasattr(t.subject, "value") else str(t.subject),
-                                t.predicate.value, str(t.object)))
+    triples.sort(
+        key=lambda t: (
+            t.subject.value if hasattr(t.subject, "value") else str(t.subject),
+            t.predicate.value,
+            str(t.object),
+        )
+    )
     iri = IRG.rstrip("#")
     return _rdf_or_html(media, triples, lambda: pages.ontology_page(snapshot.store, [graph], iri, triples))
 
@@ -115,30 +150,48 @@ def ontology(snapshot: StoreDep, request: Request, format: FormatParam = None) -
 def home(snapshot: StoreDep) -> HTMLResponse:
     """A landing page for a browser: where the REST API, SPARQL, ontology, vocabularies and dumps are."""
     projects = queries.run(snapshot.store, "projects", default_graph=snapshot.graphs, limit=20).values()
-    items = "".join(f'<li><a href="/id/project/{html_escape(local_part(r["project"], "project") or "")}">'
-                    f'{html_escape(str(r["acronym"] or r["title"] or r["project"]))}</a> — '
-                    f'{html_escape(str(r["title"] or ""))}</li>' for r in projects)
+    items = "".join(
+        f'<li><a href="/id/project/{html_escape(local_part(r["project"], "project") or "")}">'
+        f"{html_escape(str(r['acronym'] or r['title'] or r['project']))}</a> — "
+        f"{html_escape(str(r['title'] or ''))}</li>"
+        for r in projects
+    )
     body = (
-        "<ul><li><a href=\"/docs\">REST API</a> (OpenAPI at <a href=\"/openapi.json\">/openapi.json</a>)</li>"
-        "<li><a href=\"/sparql\">SPARQL endpoint</a></li><li><a href=\"/ontology\">Ontology</a></li>"
-        "<li>Vocabularies: <a href=\"/id/scheme/programmes\">programmes</a>, <a href=\"/id/scheme/themes\">themes</a>, "
-        "<a href=\"/id/scheme/target-groups\">target groups</a>, <a href=\"/id/scheme/periods\">periods</a></li>"
-        "<li><a href=\"/.well-known/void\">Dataset description (VoID/DCAT)</a>; dumps: "
-        "<a href=\"/api/dump?format=nquads\">N-Quads</a>, <a href=\"/api/dump?format=trig\">TriG</a></li></ul>"
+        '<ul><li><a href="/docs">REST API</a> (OpenAPI at <a href="/openapi.json">/openapi.json</a>)</li>'
+        '<li><a href="/sparql">SPARQL endpoint</a></li><li><a href="/ontology">Ontology</a></li>'
+        '<li>Vocabularies: <a href="/id/scheme/programmes">programmes</a>, <a href="/id/scheme/themes">themes</a>, '
+        '<a href="/id/scheme/target-groups">target groups</a>, <a href="/id/scheme/periods">periods</a></li>'
+        '<li><a href="/.well-known/void">Dataset description (VoID/DCAT)</a>; dumps: '
+        '<a href="/api/dump?format=nquads">N-Quads</a>, <a href="/api/dump?format=trig">TriG</a></li></ul>'
         f"<h2>Projects</h2><ul>{items}</ul>"
     )
-    return HTMLResponse(pages.page("Interreg social-inclusion knowledge graph", "Dataset",
-                                   "https://w3id.org/interreg-kg/dataset", body, formats=False, path="/"))
+    return HTMLResponse(
+        pages.page(
+            "Interreg social-inclusion knowledge graph",
+            "Dataset",
+            "https://w3id.org/interreg-kg/dataset",
+            body,
+            formats=False,
+            path="/",
+        )
+    )
 
 
-@router.get(CONTEXT_PATH, summary="The JSON-LD context of the REST answers",
-            responses={200: {"content": {"application/ld+json": {"schema": {"type": "object"}}}}})
+@router.get(
+    CONTEXT_PATH,
+    summary="The JSON-LD context of the REST answers",
+    responses={200: {"content": {"application/ld+json": {"schema": {"type": "object"}}}}},
+)
 def json_ld_context() -> JSONResponse:
     return JSONResponse(context(), media_type="application/ld+json")
 
 
-@router.get("/.well-known/void", summary="VoID / DCAT description of the dataset", responses=_LD_RESPONSES,
-            response_class=Response)
+@router.get(
+    "/.well-known/void",
+    summary="VoID / DCAT description of the dataset",
+    responses=_LD_RESPONSES,
+    response_class=Response,
+)
 def void(snapshot: StoreDep, request: Request, format: FormatParam = None) -> Response:
     """Size (triples, subjects, instances per class), build, licence, SPARQL endpoint, dumps, and the
     sources the facts were read from with their attribution."""
@@ -163,28 +216,44 @@ def dataset(snapshot: StoreDep, request: Request, format: FormatParam = None) ->
 DumpFormat = Literal["nquads", "trig"]
 
 
-@router.get("/api/dump", summary="Download the whole graph (no personal data)", tags=["dumps"],
-            response_class=StreamingResponse,
-            responses={200: {"description": "every public named graph", "content": {
+@router.get(
+    "/api/dump",
+    summary="Download the whole graph (no personal data)",
+    tags=["dumps"],
+    response_class=StreamingResponse,
+    responses={
+        200: {
+            "description": "every public named graph",
+            "content": {
                 "application/n-quads": {"schema": {"type": "string"}},
-                "application/trig": {"schema": {"type": "string"}}}},
-                304: {"description": "not modified"},
-                422: {"description": "an unknown format", "content": PROBLEM},
-                503: {"description": "no build is published yet", "content": PROBLEM}})
-def dump(snapshot: StoreDep, request: Request,
-         format: Annotated[DumpFormat, Query(description="nquads or trig", examples=["nquads"])] = "nquads",
-         ) -> Response:
+                "application/trig": {"schema": {"type": "string"}},
+            },
+        },
+        304: {"description": "not modified"},
+        422: {"description": "an unknown format", "content": PROBLEM},
+        503: {"description": "no build is published yet", "content": PROBLEM},
+    },
+)
+def dump(
+    snapshot: StoreDep,
+    request: Request,
+    format: Annotated[DumpFormat, Query(description="nquads or trig", examples=["nquads"])] = "nquads",
+) -> Response:
     """The ontology, shapes, vocabularies, document graphs, metadata and loaded RDF files of the build;
     the contacts graphs only when the service is configured to serve personal data."""
     personal = bool(getattr(request.app.state, "personal_data", False))
     build = snapshot.build.name if snapshot.build is not None else f"memory-{id(snapshot.store)}"
     tag = f'W/"dump-{build}-{format}-{int(personal)}"'
-    headers = {"ETag": tag, "Cache-Control": CACHE_CONTROL,
-               "Content-Disposition": f'attachment; filename="interreg-kg.{dumps.EXTENSIONS[format]}"'}
+    headers = {
+        "ETag": tag,
+        "Cache-Control": CACHE_CONTROL,
+        "Content-Disposition": f'attachment; filename="interreg-kg.{dumps.EXTENSIONS[format]}"',
+    }
     if (inm := request.headers.get("if-none-match")) and matches(inm, tag):
         return Response(status_code=304, headers={"ETag": tag, "Cache-Control": CACHE_CONTROL})
-    return StreamingResponse(dumps.chunks(snapshot.store, format, personal), media_type=dumps.MEDIA_TYPES[format],
-                             headers=headers)
+    return StreamingResponse(
+        dumps.chunks(snapshot.store, format, personal), media_type=dumps.MEDIA_TYPES[format], headers=headers
+    )
 
 
 __all__ = ["router", "RDF_TYPES"]

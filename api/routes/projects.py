@@ -29,8 +29,18 @@ from ontology.iris import local_part, mint_organisation, mint_project
 router = APIRouter(prefix="/api/projects", tags=["projects"])
 
 Many = list[str] | None
-Sort = Literal["acronym", "-acronym", "title", "-title", "start_date", "-start_date", "end_date", "-end_date",
-               "participants", "-participants"]
+Sort = Literal[
+    "acronym",
+    "-acronym",
+    "title",
+    "-title",
+    "start_date",
+    "-start_date",
+    "end_date",
+    "-end_date",
+    "participants",
+    "-participants",
+]
 _SORT_KEYS = {
     "acronym": lambda r: (r["acronym"] or r["title"] or "").casefold() or None,
     "title": lambda r: (r["title"] or "").casefold() or None,
@@ -52,29 +62,64 @@ def _partner_projects(snapshot, partners: list[str]) -> set[str]:
     return found
 
 
-@router.get("", response_model=Page[ProjectSummary], summary="Projects, filtered, sorted and paged",
-            responses=responses())
+@router.get(
+    "",
+    response_model=Page[ProjectSummary],
+    summary="Projects, filtered, sorted and paged",
+    responses=responses(),
+)
 def list_projects(
     snapshot: StoreDep,
-    programme: Annotated[Many, Query(description="programme id (e.g. iv-a) or IRI; includes programmes below "
-                                                 "it; repeat for any of several", examples=["iv-a"])] = None,
-    period: Annotated[Many, Query(description="programming period, e.g. 2007-2013; repeatable",
-                                  examples=["2007-2013"])] = None,
-    theme: Annotated[Many, Query(description="theme id, e.g. housing; repeatable", examples=["housing"])] = None,
-    target_group: Annotated[Many, Query(description="target group id, e.g. migrants; repeatable",
-                                        examples=["migrants"])] = None,
-    country: Annotated[Many, Query(description="a participant's country, ISO alpha-2; repeatable",
-                                   examples=["BE"])] = None,
-    partner: Annotated[Many, Query(description="a participating organisation's id or IRI; repeatable",
-                                   examples=["medway-council"])] = None,
-    active_on: Annotated[dt.date | None, Query(description="projects running on this day: known start <= day "
-                                                           "<= known end, a missing bound counting as open",
-                                               examples=["2012-06-30"])] = None,
-    q: Annotated[str | None, Query(max_length=500, description="words that must all occur in an acronym or a "
-                                                               "title (any language; case and accents ignored)",
-                                   examples=["migrant inclusion"])] = None,
-    sort: Annotated[Sort | None, Query(description="order: a field, '-' in front for descending; "
-                                                   "default acronym", examples=["-start_date"])] = None,
+    programme: Annotated[
+        Many,
+        Query(
+            description="programme id (e.g. iv-a) or IRI; includes programmes below "
+            "it; repeat for any of several",
+            examples=["iv-a"],
+        ),
+    ] = None,
+    period: Annotated[
+        Many, Query(description="programming period, e.g. 2007-2013; repeatable", examples=["2007-2013"])
+    ] = None,
+    theme: Annotated[
+        Many, Query(description="theme id, e.g. housing; repeatable", examples=["housing"])
+    ] = None,
+    target_group: Annotated[
+        Many, Query(description="target group id, e.g. migrants; repeatable", examples=["migrants"])
+    ] = None,
+    country: Annotated[
+        Many, Query(description="a participant's country, ISO alpha-2; repeatable", examples=["BE"])
+    ] = None,
+    partner: Annotated[
+        Many,
+        Query(
+            description="a participating organisation's id or IRI; repeatable", examples=["medway-council"]
+        ),
+    ] = None,
+    active_on: Annotated[
+        dt.date | None,
+        Query(
+            description="projects running on this day: known start <= day "
+            "<= known end, a missing bound counting as open",
+            examples=["2012-06-30"],
+        ),
+    ] = None,
+    q: Annotated[
+        str | None,
+        Query(
+            max_length=500,
+            description="words that must all occur in an acronym or a "
+            "title (any language; case and accents ignored)",
+            examples=["migrant inclusion"],
+        ),
+    ] = None,
+    sort: Annotated[
+        Sort | None,
+        Query(
+            description="order: a field, '-' in front for descending; default acronym",
+            examples=["-start_date"],
+        ),
+    ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Page[ProjectSummary]:
@@ -82,8 +127,18 @@ def list_projects(
 
     ``count`` is the number of matches before paging.
     """
-    keep = matching(snapshot, "projects", "project", {"programme": programme, "period": period, "theme": theme,
-                                                      "target_group": target_group, "country": country})
+    keep = matching(
+        snapshot,
+        "projects",
+        "project",
+        {
+            "programme": programme,
+            "period": period,
+            "theme": theme,
+            "target_group": target_group,
+            "country": country,
+        },
+    )
     if partner:
         found = _partner_projects(snapshot, partner)
         keep = found if keep is None else keep & found
@@ -93,30 +148,47 @@ def list_projects(
             texts.setdefault(r["project"], []).append(str(r["text"]))
         found = {p for p, t in texts.items() if matches_words(t, wanted)}
         keep = found if keep is None else keep & found
-    rows = [r for r in queries.run(snapshot.store, "projects", default_graph=snapshot.graphs).values()
-            if keep is None or r["project"] in keep]
+    rows = [
+        r
+        for r in queries.run(snapshot.store, "projects", default_graph=snapshot.graphs).values()
+        if keep is None or r["project"] in keep
+    ]
     if active_on is not None:
         rows = [r for r in rows if is_active_on(r["startDate"], r["endDate"], active_on)]
     rows = sort_rows(rows, sort, _SORT_KEYS)
     data = [
         ProjectSummary(
-            id=local_part(r["project"], "project") or r["project"], iri=r["project"],
-            acronym=r["acronym"], title=r["title"],
+            id=local_part(r["project"], "project") or r["project"],
+            iri=r["project"],
+            acronym=r["acronym"],
+            title=r["title"],
             programme=maybe_ref(r["projectProgramme"], "programme", r["programmeLabel"]),
             period=maybe_ref(r["projectPeriod"], "period", last_segment(r["projectPeriod"])),
-            start_date=r["startDate"], end_date=r["endDate"], participants=r["participants"] or 0,
+            start_date=r["startDate"],
+            end_date=r["endDate"],
+            participants=r["participants"] or 0,
         )
-        for r in rows[offset:offset + limit]
+        for r in rows[offset : offset + limit]
     ]
     return Page[ProjectSummary](data=data, count=len(rows))
 
 
 @router.get("/{project_id}", response_model=ProjectDetail, summary="One project", responses=responses(404))
-def get_project(snapshot: StoreDep, project_id: Annotated[str, Path(description="the project's id: the part of its IRI after id/project/", examples=["agir"])]) -> ProjectDetail:
+def get_project(
+    snapshot: StoreDep,
+    project_id: Annotated[
+        str, Path(description="the project's id: the part of its IRI after id/project/", examples=["agir"])
+    ],
+) -> ProjectDetail:
     """The project ``id/project/{project_id}`` with its programme, dates, budgets, partners and lists."""
     key = checked_id(project_id)
-    found = [] if key is None else queries.run(
-        snapshot.store, "project", {"project": mint_project(key)}, default_graph=snapshot.graphs).values()
+    found = (
+        []
+        if key is None
+        else queries.run(
+            snapshot.store, "project", {"project": mint_project(key)}, default_graph=snapshot.graphs
+        ).values()
+    )
     if not found:
         raise NotFoundError(f"no project with id {project_id!r}")
     r = found[0]
@@ -128,33 +200,57 @@ def get_project(snapshot: StoreDep, project_id: Annotated[str, Path(description=
         return [ref(d["item"], iri_kind, d["label"]) for d in details if d["kind"] == kind]
 
     return ProjectDetail(
-        id=key, iri=r["project"], acronym=r["acronym"], title=r["title"],
+        id=key,
+        iri=r["project"],
+        acronym=r["acronym"],
+        title=r["title"],
         programme=maybe_ref(r["programme"], "programme", r["programmeLabel"]),
         period=maybe_ref(r["period"], "period", r["periodLabel"]),
         measure=maybe_ref(r["measure"], "measure", r["measureLabel"]),
-        start=None if r["startDate"] is None else DateValue(date=r["startDate"],
-                                                            precision=last_segment(r["startDatePrecision"])),
-        end=None if r["endDate"] is None else DateValue(date=r["endDate"], precision=last_segment(r["endDatePrecision"])),
-        total_budget_eur=number(r["totalBudgetEur"]), eu_funding_eur=number(r["euFundingEur"]),
-        cofinancing_rate=number(r["cofinancingRate"]), website=r["url"],
+        start=None
+        if r["startDate"] is None
+        else DateValue(date=r["startDate"], precision=last_segment(r["startDatePrecision"])),
+        end=None
+        if r["endDate"] is None
+        else DateValue(date=r["endDate"], precision=last_segment(r["endDatePrecision"])),
+        total_budget_eur=number(r["totalBudgetEur"]),
+        eu_funding_eur=number(r["euFundingEur"]),
+        cofinancing_rate=number(r["cofinancingRate"]),
+        website=r["url"],
         partners=[
-            ProjectPartner(organisation=ref(p["organisation"], "organisation", p["name"]), role=last_segment(p["role"]),
-                           country=p["country"], city=p["city"], website=p["url"])
+            ProjectPartner(
+                organisation=ref(p["organisation"], "organisation", p["name"]),
+                role=last_segment(p["role"]),
+                country=p["country"],
+                city=p["city"],
+                website=p["url"],
+            )
             for p in partners
         ],
         target_groups=items("targetGroup", "target-group"),
         themes=items("theme", "theme"),
         results=items("result", "result"),
-        documents=[DocumentRef(iri=d["item"], title=d["label"], source=d["extra"]) for d in details
-                   if d["kind"] == "document"],
+        documents=[
+            DocumentRef(iri=d["item"], title=d["label"], source=d["extra"])
+            for d in details
+            if d["kind"] == "document"
+        ],
     )
 
 
-@router.get("/{project_id}/contacts", response_model=Page[ContactPoint], summary="Contact points (personal data)",
-            responses={**responses(404, jsonld=False), 403: {
-                "description": "personal data is not served (the default)", "content": PROBLEM}})
+@router.get(
+    "/{project_id}/contacts",
+    response_model=Page[ContactPoint],
+    summary="Contact points (personal data)",
+    responses={
+        **responses(404, jsonld=False),
+        403: {"description": "personal data is not served (the default)", "content": PROBLEM},
+    },
+)
 def get_contacts(
-    snapshot: StoreDep, request: Request, response: Response,
+    snapshot: StoreDep,
+    request: Request,
+    response: Response,
     project_id: Annotated[str, Path(description="the project's id", examples=["agir"])],
 ) -> Page[ContactPoint]:
     """The contact persons, e-mails and telephones the documents give for the project's partners.
@@ -162,16 +258,33 @@ def get_contacts(
     Personal data: answered only when the service runs with ``INTERREG_KG_PERSONAL_DATA=1``; otherwise 403.
     """
     if not getattr(request.app.state, "personal_data", False):
-        raise ForbiddenError("personal data (contact details) is not served; the operator can allow it "
-                             "with INTERREG_KG_PERSONAL_DATA=1")
+        raise ForbiddenError(
+            "personal data (contact details) is not served; the operator can allow it "
+            "with INTERREG_KG_PERSONAL_DATA=1"
+        )
     key = checked_id(project_id)
-    if key is None or not queries.run(snapshot.store, "project", {"project": mint_project(key)},
-                                      default_graph=snapshot.graphs).rows:
+    if (
+        key is None
+        or not queries.run(
+            snapshot.store, "project", {"project": mint_project(key)}, default_graph=snapshot.graphs
+        ).rows
+    ):
         raise NotFoundError(f"no project with id {project_id!r}")
     response.headers["Cache-Control"] = "private, no-store"  # personal data: never in a shared cache
     graphs = graphs_to_read(snapshot.store, snapshot.graphs, True)
-    rows = queries.run(snapshot.store, queries.load(queries.QUERY_DIR / "personal" / "project_contacts.rq"),
-                       {"project": mint_project(key)}, default_graph=graphs)
-    data = [ContactPoint(organisation=ref(r["organisation"], "organisation"), name=r["name"], email=r["email"],
-                         telephone=r["telephone"]) for r in rows.values()]
+    rows = queries.run(
+        snapshot.store,
+        queries.load(queries.QUERY_DIR / "personal" / "project_contacts.rq"),
+        {"project": mint_project(key)},
+        default_graph=graphs,
+    )
+    data = [
+        ContactPoint(
+            organisation=ref(r["organisation"], "organisation"),
+            name=r["name"],
+            email=r["email"],
+            telephone=r["telephone"],
+        )
+        for r in rows.values()
+    ]
     return Page[ContactPoint](data=data, count=len(data))

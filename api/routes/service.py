@@ -15,12 +15,19 @@ router = APIRouter(tags=["service"])
 GRAPH_MODEL = "v1"
 
 
-@router.get("/health", response_model=Health, summary="The build being served",
-            responses={503: {"description": "no build is published yet", "content": PROBLEM}})
+@router.get(
+    "/health",
+    response_model=Health,
+    summary="The build being served",
+    responses={503: {"description": "no build is published yet", "content": PROBLEM}},
+)
 def health(snapshot: StoreDep) -> Health:
     """``ok`` with the build's folder name; 503 when no build is published."""
-    return Health(status="ok", build=None if snapshot.build is None else snapshot.build.name,
-                  graphs=len(snapshot.graphs))
+    return Health(
+        status="ok",
+        build=None if snapshot.build is None else snapshot.build.name,
+        graphs=len(snapshot.graphs),
+    )
 
 
 @router.get("/version", response_model=Version, summary="Software and graph-model versions")

@@ -19,28 +19,52 @@ router = APIRouter(prefix="/api", tags=["vocabularies"])
 
 
 def _programme(r: dict, model: type[Programme] = Programme, **more) -> Programme:
-    return model(id=local_part(r["programme"], "programme"), iri=r["programme"], label=r["label"],
-                 notation=r["notation"],
-                 period=maybe_ref(r["programmePeriod"], "period", last_segment(r["programmePeriod"])),
-                 family=maybe_ref(r["family"], "programme-family"),
-                 countries=sorted((r["countries"] or "").split()), projects=r["projects"] or 0, **more)
+    return model(
+        id=local_part(r["programme"], "programme"),
+        iri=r["programme"],
+        label=r["label"],
+        notation=r["notation"],
+        period=maybe_ref(r["programmePeriod"], "period", last_segment(r["programmePeriod"])),
+        family=maybe_ref(r["family"], "programme-family"),
+        countries=sorted((r["countries"] or "").split()),
+        projects=r["projects"] or 0,
+        **more,
+    )
 
 
-@router.get("/programmes", response_model=Page[Programme], summary="Programmes, with their number of projects",
-            responses=responses())
+@router.get(
+    "/programmes",
+    response_model=Page[Programme],
+    summary="Programmes, with their number of projects",
+    responses=responses(),
+)
 def list_programmes(
     snapshot: StoreDep,
-    period: Annotated[str | None, Query(description="programming period, e.g. 2007-2013",
-                                        examples=["2007-2013"])] = None,
+    period: Annotated[
+        str | None, Query(description="programming period, e.g. 2007-2013", examples=["2007-2013"])
+    ] = None,
 ) -> Page[Programme]:
     rows = queries.run(snapshot.store, "programmes", {"period": period}, default_graph=snapshot.graphs)
     data = [_programme(r) for r in rows.values()]
     return Page[Programme](data=data, count=rows.total)
 
 
-@router.get("/programmes/{programme_id}", response_model=ProgrammeDetail, summary="One programme with its projects",
-            responses=responses(404))
-def get_programme(snapshot: StoreDep, programme_id: Annotated[str, Path(description="the programme's id: the part of its IRI after id/programme/", examples=["iv-a-france-channel-england"])]) -> ProgrammeDetail:
+@router.get(
+    "/programmes/{programme_id}",
+    response_model=ProgrammeDetail,
+    summary="One programme with its projects",
+    responses=responses(404),
+)
+def get_programme(
+    snapshot: StoreDep,
+    programme_id: Annotated[
+        str,
+        Path(
+            description="the programme's id: the part of its IRI after id/programme/",
+            examples=["iv-a-france-channel-england"],
+        ),
+    ],
+) -> ProgrammeDetail:
     """The programme ``id/programme/{programme_id}`` and the projects of it or of a programme below it.
 
     ``projects`` counts the projects linked to the programme itself; ``project_list`` also holds those
@@ -48,31 +72,57 @@ def get_programme(snapshot: StoreDep, programme_id: Annotated[str, Path(descript
     """
     key = checked_id(programme_id)
     iri = None if key is None else mint_concept("programme", key)
-    found = [r for r in queries.run(snapshot.store, "programmes", default_graph=snapshot.graphs).values()
-             if r["programme"] == iri]
+    found = [
+        r
+        for r in queries.run(snapshot.store, "programmes", default_graph=snapshot.graphs).values()
+        if r["programme"] == iri
+    ]
     if not found:
         raise NotFoundError(f"no programme with id {programme_id!r}")
-    projects = queries.run(snapshot.store, "projects", {"programme": iri}, default_graph=snapshot.graphs).values()
-    broader = queries.run(snapshot.store, "programme_broader", {"programme": iri},
-                          default_graph=snapshot.graphs).values()
+    projects = queries.run(
+        snapshot.store, "projects", {"programme": iri}, default_graph=snapshot.graphs
+    ).values()
+    broader = queries.run(
+        snapshot.store, "programme_broader", {"programme": iri}, default_graph=snapshot.graphs
+    ).values()
     return _programme(
-        found[0], ProgrammeDetail,
-        broader=[ref(b["broader"], "programme" if "/programme/" in b["broader"] else "programme-family", b["label"])
-                 for b in broader],
+        found[0],
+        ProgrammeDetail,
+        broader=[
+            ref(
+                b["broader"], "programme" if "/programme/" in b["broader"] else "programme-family", b["label"]
+            )
+            for b in broader
+        ],
         project_list=[
-            ProjectSummary(id=local_part(r["project"], "project") or r["project"], iri=r["project"],
-                           acronym=r["acronym"], title=r["title"],
-                           programme=maybe_ref(r["projectProgramme"], "programme", r["programmeLabel"]),
-                           period=maybe_ref(r["projectPeriod"], "period", last_segment(r["projectPeriod"])),
-                           start_date=r["startDate"], end_date=r["endDate"], participants=r["participants"] or 0)
-            for r in projects],
+            ProjectSummary(
+                id=local_part(r["project"], "project") or r["project"],
+                iri=r["project"],
+                acronym=r["acronym"],
+                title=r["title"],
+                programme=maybe_ref(r["projectProgramme"], "programme", r["programmeLabel"]),
+                period=maybe_ref(r["projectPeriod"], "period", last_segment(r["projectPeriod"])),
+                start_date=r["startDate"],
+                end_date=r["endDate"],
+                participants=r["participants"] or 0,
+            )
+            for r in projects
+        ],
     )
 
 
 def _concepts(snapshot, query: str, kind: str) -> Page[Concept]:
     rows = queries.run(snapshot.store, query, default_graph=snapshot.graphs)
-    data = [Concept(id=local_part(r["concept"], kind), iri=r["concept"], label=r["label"], broader=r["broader"],
-                    projects=r["projects"] or 0) for r in rows.values()]
+    data = [
+        Concept(
+            id=local_part(r["concept"], kind),
+            iri=r["concept"],
+            label=r["label"],
+            broader=r["broader"],
+            projects=r["projects"] or 0,
+        )
+        for r in rows.values()
+    ]
     return Page[Concept](data=data, count=rows.total)
 
 

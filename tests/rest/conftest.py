@@ -17,8 +17,22 @@ from api.main import create_app
 
 FIXTURE = Path(__file__).resolve().parent.parent / "api" / "fixtures" / "graph.trig"
 # what the contact graphs of the fixture hold: none of it may leave the service by default
-CONTACT_STRINGS = ("Fawad", "Bhatti", "Solene", "Ferreira", "mailto:", "tel:", "pauline.durieu", "334320",
-                   "/contact/", "contactPoint", "Individual", "hasEmail", "hasTelephone", "plainText")
+CONTACT_STRINGS = (
+    "Fawad",
+    "Bhatti",
+    "Solene",
+    "Ferreira",
+    "mailto:",
+    "tel:",
+    "pauline.durieu",
+    "334320",
+    "/contact/",
+    "contactPoint",
+    "Individual",
+    "hasEmail",
+    "hasTelephone",
+    "plainText",
+)
 
 
 def fixture_store() -> Store:

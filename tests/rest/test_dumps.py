@@ -12,8 +12,11 @@ CONTACTS = "https://w3id.org/interreg-kg/graph/contacts/"
 
 
 def public_quads(store: Store) -> int:
-    return sum(len(list(store.quads_for_pattern(None, None, None, g))) for g in store.named_graphs()
-               if not g.value.startswith(CONTACTS))
+    return sum(
+        len(list(store.quads_for_pattern(None, None, None, g)))
+        for g in store.named_graphs()
+        if not g.value.startswith(CONTACTS)
+    )
 
 
 def load(data: bytes, fmt: RdfFormat) -> Store:
@@ -22,8 +25,10 @@ def load(data: bytes, fmt: RdfFormat) -> Store:
     return store
 
 
-@pytest.mark.parametrize(("fmt", "rdf", "media"), [("nquads", RdfFormat.N_QUADS, "application/n-quads"),
-                                                   ("trig", RdfFormat.TRIG, "application/trig")])
+@pytest.mark.parametrize(
+    ("fmt", "rdf", "media"),
+    [("nquads", RdfFormat.N_QUADS, "application/n-quads"), ("trig", RdfFormat.TRIG, "application/trig")],
+)
 def test_the_download_holds_every_public_graph_and_no_contacts(client, store, no_contacts, fmt, rdf, media):
     response = client.get("/api/dump", params={"format": fmt})
     assert response.status_code == 200 and response.headers["content-type"].startswith(media)
@@ -85,8 +90,18 @@ def test_export_dump_command(tmp_path, store, no_contacts, monkeypatch, capsys, 
 
 
 def test_export_dump_without_a_build_fails_cleanly(tmp_path, capsys):
-    code = interreg_kg.main(["export", "dump", "--format", "nquads", "--output", str(tmp_path / "x.nq"),
-                             "--store", str(tmp_path / "empty")])
+    code = interreg_kg.main(
+        [
+            "export",
+            "dump",
+            "--format",
+            "nquads",
+            "--output",
+            str(tmp_path / "x.nq"),
+            "--store",
+            str(tmp_path / "empty"),
+        ]
+    )
     assert code == 1 and "no build" in capsys.readouterr().err
     assert not (tmp_path / "x.nq").exists()
 
@@ -97,10 +112,18 @@ def test_contact_points_over_rest_only_when_configured(client, personal_client):
     assert "INTERREG_KG_PERSONAL_DATA" in refused.json()["detail"]
     served = personal_client.get("/api/projects/agir/contacts")
     assert served.status_code == 200 and served.headers["cache-control"] == "private, no-store"
-    assert served.json()["data"] == [{
-        "organisation": {"iri": "https://w3id.org/interreg-kg/id/organisation/medway-council",
-                         "id": "medway-council", "label": None},
-        "name": "Fawad Bhatti", "email": "mailto:fawad.bhatti@medway.gov.uk", "telephone": "tel:+441634334320"}]
+    assert served.json()["data"] == [
+        {
+            "organisation": {
+                "iri": "https://w3id.org/interreg-kg/id/organisation/medway-council",
+                "id": "medway-council",
+                "label": None,
+            },
+            "name": "Fawad Bhatti",
+            "email": "mailto:fawad.bhatti@medway.gov.uk",
+            "telephone": "tel:+441634334320",
+        }
+    ]
     assert personal_client.get("/api/projects/nope/contacts").status_code == 404
 
 

@@ -11,10 +11,16 @@ IRG = "https://w3id.org/interreg-kg/ontology#"
 ID = "https://w3id.org/interreg-kg/id/"
 
 
-@pytest.mark.parametrize(("url", "status"), [
-    ("/api/projects/nope", 404), ("/api/projects?country=France", 400), ("/api/projects?limit=0", 422),
-    ("/no/such/route", 404), ("/id/project/nope", 404),
-])
+@pytest.mark.parametrize(
+    ("url", "status"),
+    [
+        ("/api/projects/nope", 404),
+        ("/api/projects?country=France", 400),
+        ("/api/projects?limit=0", 422),
+        ("/no/such/route", 404),
+        ("/id/project/nope", 404),
+    ],
+)
 def test_errors_are_rfc9457_problems(client, url, status):
     response = client.get(url)
     assert response.status_code == status
@@ -48,9 +54,11 @@ def test_reads_have_an_etag_and_answer_304_when_it_matches(client):
 
 
 def test_etags_differ_by_representation_and_resource(client):
-    tags = {client.get("/api/projects/agir").headers["etag"],
-            client.get("/api/projects/agir", headers={"Accept": "application/ld+json"}).headers["etag"],
-            client.get("/api/projects/sam-eurometropool").headers["etag"]}
+    tags = {
+        client.get("/api/projects/agir").headers["etag"],
+        client.get("/api/projects/agir", headers={"Accept": "application/ld+json"}).headers["etag"],
+        client.get("/api/projects/sam-eurometropool").headers["etag"],
+    }
     assert len(tags) == 3
 
 
@@ -86,8 +94,12 @@ def test_json_ld_of_a_project_reads_as_the_graph_says(client):
     assert _has(g, agir, IRG + "targetGroup", NamedNode(ID + "target-group/migrants"))
     budget = [q.object for q in g.quads_for_pattern(agir, NamedNode(IRG + "totalBudgetEur"), None)]
     assert len(budget) == 1 and float(budget[0].value) == 1_500_000.0
-    participation = next(q.subject for q in g.quads_for_pattern(
-        None, NamedNode(IRG + "organisation"), NamedNode(ID + "organisation/medway-council")))
+    participation = next(
+        q.subject
+        for q in g.quads_for_pattern(
+            None, NamedNode(IRG + "organisation"), NamedNode(ID + "organisation/medway-council")
+        )
+    )
     assert _has(g, participation, IRG + "project", agir)
     assert _has(g, participation, IRG + "role", NamedNode(ID + "role/lead"))
 
@@ -119,9 +131,20 @@ def test_head_answers_like_get_without_a_body(client, url):
     assert client.request("HEAD", "/id/project/nope").status_code == 404
 
 
-@pytest.mark.parametrize("url", ["/api/projects", "/api/stats", "/api/documents/d001", "/api/queries",
-                                 "/id/project/agir?format=html", "/id/scheme/roles", "/ontology?format=html",
-                                 "/.well-known/void", "/ontology/context.jsonld"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/projects",
+        "/api/stats",
+        "/api/documents/d001",
+        "/api/queries",
+        "/id/project/agir?format=html",
+        "/id/scheme/roles",
+        "/ontology?format=html",
+        "/.well-known/void",
+        "/ontology/context.jsonld",
+    ],
+)
 def test_the_same_answer_has_the_same_etag(client, url):
     """ETags are stable: a cache revalidating any read gets its 304."""
     first = client.get(url)

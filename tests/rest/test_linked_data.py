@@ -8,14 +8,19 @@ from pyoxigraph import Literal, NamedNode, RdfFormat, parse
 IRG = "https://w3id.org/interreg-kg/ontology#"
 ID = "https://w3id.org/interreg-kg/id/"
 VOID = "http://rdfs.org/ns/void#"
-FORMATS = {"text/turtle": RdfFormat.TURTLE, "application/n-triples": RdfFormat.N_TRIPLES,
-           "application/ld+json": RdfFormat.JSON_LD}
+FORMATS = {
+    "text/turtle": RdfFormat.TURTLE,
+    "application/n-triples": RdfFormat.N_TRIPLES,
+    "application/ld+json": RdfFormat.JSON_LD,
+}
 
 
 def triples(response) -> set[tuple[str, str, str]]:
     media = response.headers["content-type"].split(";")[0]
-    return {(str(t.subject), t.predicate.value, str(t.object))
-            for t in parse(response.content, format=FORMATS[media])}
+    return {
+        (str(t.subject), t.predicate.value, str(t.object))
+        for t in parse(response.content, format=FORMATS[media])
+    }
 
 
 @pytest.mark.parametrize("accept", list(FORMATS))
@@ -37,8 +42,15 @@ def test_the_same_triples_whatever_the_format(client):
     assert sets[0] == sets[1] == sets[2] and len(sets[0]) > 5
 
 
-@pytest.mark.parametrize(("fmt", "media"), [("ttl", "text/turtle"), ("nt", "application/n-triples"),
-                                            ("jsonld", "application/ld+json"), ("html", "text/html")])
+@pytest.mark.parametrize(
+    ("fmt", "media"),
+    [
+        ("ttl", "text/turtle"),
+        ("nt", "application/n-triples"),
+        ("jsonld", "application/ld+json"),
+        ("html", "text/html"),
+    ],
+)
 def test_format_parameter_overrides_accept(client, fmt, media):
     response = client.get("/id/theme/housing", params={"format": fmt}, headers={"Accept": "text/html"})
     assert response.headers["content-type"].startswith(media)
@@ -47,8 +59,11 @@ def test_format_parameter_overrides_accept(client, fmt, media):
 def test_q_values_choose_the_representation(client):
     response = client.get("/id/theme/housing", headers={"Accept": "text/turtle;q=0.4, application/n-triples"})
     assert response.headers["content-type"].startswith("application/n-triples")
-    assert client.get("/id/theme/housing", headers={"Accept": "*/*"}).headers["content-type"].startswith(
-        "text/turtle")
+    assert (
+        client.get("/id/theme/housing", headers={"Accept": "*/*"})
+        .headers["content-type"]
+        .startswith("text/turtle")
+    )
 
 
 def test_a_browser_gets_a_readable_page(client, no_contacts):
@@ -58,15 +73,24 @@ def test_a_browser_gets_a_readable_page(client, no_contacts):
     page = response.text
     no_contacts(page)
     assert "<title>Action to Generate Inclusion for Residents of Migrant Background" in page
-    for needle in ("Interreg IV A France (Channel) England", "2011-04-01", "2015-03-31", "1,500,000.00 €",
-                   '<a href="/id/organisation/medway-council">Medway Council</a> — lead',
-                   'href="/id/target-group/migrants"', 'href="/id/theme/housing"',
-                   'href="/id/document/d001"', 'href="/id/programme/iv-a-france-channel-england"'):
+    for needle in (
+        "Interreg IV A France (Channel) England",
+        "2011-04-01",
+        "2015-03-31",
+        "1,500,000.00 €",
+        '<a href="/id/organisation/medway-council">Medway Council</a> — lead',
+        'href="/id/target-group/migrants"',
+        'href="/id/theme/housing"',
+        'href="/id/document/d001"',
+        'href="/id/programme/iv-a-france-channel-england"',
+    ):
         assert needle in page, needle
 
 
 def test_pages_escape_text(client):
-    page = client.get("/id/organisation/centre-communal-d-action-sociale-de-lille", params={"format": "html"}).text
+    page = client.get(
+        "/id/organisation/centre-communal-d-action-sociale-de-lille", params={"format": "html"}
+    ).text
     assert "Centre Communal d&#x27;Action Sociale de Lille" in page
 
 
@@ -100,8 +124,11 @@ def test_a_vocabulary_dereferences_with_its_concepts(client):
 def test_the_ontology_dereferences_and_is_documented(client):
     ttl = client.get("/ontology", headers={"Accept": "text/turtle"})
     found = triples(ttl)
-    assert (f"<{IRG}Project>", "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
-            "<http://www.w3.org/2002/07/owl#Class>") in found
+    assert (
+        f"<{IRG}Project>",
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
+        "<http://www.w3.org/2002/07/owl#Class>",
+    ) in found
     page = client.get("/ontology", headers={"Accept": "text/html"}).text
     assert "<h2>Classes</h2>" in page and 'id="Project"' in page and "irg:Project" in page
 
@@ -117,8 +144,9 @@ def test_void_describes_size_licence_sources(client, store):
     for s, p, o in found:
         if s == dataset:
             by_predicate.setdefault(p, set()).add(o)
-    assert by_predicate[VOID + "triples"] == {str(Literal(str(size), datatype=NamedNode(
-        "http://www.w3.org/2001/XMLSchema#integer")))}
+    assert by_predicate[VOID + "triples"] == {
+        str(Literal(str(size), datatype=NamedNode("http://www.w3.org/2001/XMLSchema#integer")))
+    }
     assert "<http://www.interreg-fwvl.eu/nl/prj/178.html>" in by_predicate["http://purl.org/dc/terms/source"]
     assert by_predicate["http://purl.org/dc/terms/license"]
     assert by_predicate[VOID + "sparqlEndpoint"] == {"<http://testserver/sparql>"}
@@ -127,8 +155,15 @@ def test_void_describes_size_licence_sources(client, store):
     assert client.get("/dataset", params={"format": "nt"}).status_code == 200
 
 
-@pytest.mark.parametrize("start", ["/", "/id/project/agir?format=html", "/id/organisation/medway-council?format=html",
-                                   "/ontology?format=html"])
+@pytest.mark.parametrize(
+    "start",
+    [
+        "/",
+        "/id/project/agir?format=html",
+        "/id/organisation/medway-council?format=html",
+        "/ontology?format=html",
+    ],
+)
 def test_every_local_link_of_a_page_answers(client, start):
     import re
 

@@ -43,9 +43,18 @@ def test_every_error_answer_is_a_problem_document(document):
                 assert "application/problem+json" in answer.get("content", {}), f"{method} {path} {status}"
 
 
-@pytest.mark.parametrize("path", ["/api/projects", "/api/projects/{project_id}", "/api/partners",
-                                  "/api/partners/{partner_id}", "/api/programmes/{programme_id}", "/api/stats",
-                                  "/api/documents/{document_id}"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/projects",
+        "/api/projects/{project_id}",
+        "/api/partners",
+        "/api/partners/{partner_id}",
+        "/api/programmes/{programme_id}",
+        "/api/stats",
+        "/api/documents/{document_id}",
+    ],
+)
 def test_json_routes_offer_json_ld_and_304(document, path):
     responses = document["paths"][path]["get"]["responses"]
     assert "application/ld+json" in responses["200"]["content"]
@@ -76,8 +85,22 @@ def test_multi_valued_filters_are_arrays(document):
     assert set(params["sort"]["schema"]["anyOf"][0]["enum"]) >= {"acronym", "-start_date"}
 
 
-@pytest.mark.parametrize("model", ["ProjectSummary", "ProjectDetail", "PartnerSummary", "PartnerDetail", "Programme",
-                                   "Concept", "Stats", "DocumentDetail", "QueryResult", "Health", "Version"])
+@pytest.mark.parametrize(
+    "model",
+    [
+        "ProjectSummary",
+        "ProjectDetail",
+        "PartnerSummary",
+        "PartnerDetail",
+        "Programme",
+        "Concept",
+        "Stats",
+        "DocumentDetail",
+        "QueryResult",
+        "Health",
+        "Version",
+    ],
+)
 def test_response_models_carry_an_example(document, model):
     schema = document["components"]["schemas"][model]
     assert schema["examples"], model

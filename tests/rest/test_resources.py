@@ -20,8 +20,9 @@ def test_a_generation_lists_the_projects_of_its_programmes(client):
     assert [p["acronym"] for p in body["project_list"]] == ["AGIR", "SAM"]
 
 
-@pytest.mark.parametrize("url", ["/api/programmes/nope", "/api/programmes/a%20b", "/api/documents/nope",
-                                 "/api/documents/agir"])
+@pytest.mark.parametrize(
+    "url", ["/api/programmes/nope", "/api/programmes/a%20b", "/api/documents/nope", "/api/documents/agir"]
+)
 def test_unknown_ids_are_404_problems(client, url):
     response = client.get(url)
     assert response.status_code == 404
@@ -39,8 +40,11 @@ def test_stats_counts_and_totals(client):
     assert totals["eu_funding_eur"] == pytest.approx(750_000 + 583_540.04)
     assert {c["key"]: c["projects"] for c in body["by_period"]} == {"2000-2006": 1, "2007-2013": 2}
     assert {c["key"]: c["projects"] for c in body["by_country"]} == {"FR": 3, "GB": 2, "BE": 1}
-    assert {c["key"]: c["projects"] for c in body["by_target_group"]} == {"migrants": 2, "older-people": 1,
-                                                                         "roma": 1}
+    assert {c["key"]: c["projects"] for c in body["by_target_group"]} == {
+        "migrants": 2,
+        "older-people": 1,
+        "roma": 1,
+    }
     assert sum(c["projects"] for c in body["by_programme"]) == 3
 
 
@@ -56,7 +60,10 @@ def test_a_document_with_what_was_read_from_it_and_where(client, no_contacts):
     assert acronym["span"].endswith("/document/d001#char=0,4")
     participation = next(f for f in body["facts"] if f["property"] is None)
     assert participation["subject"].endswith("/project/agir/participation/medway-council")
-    assert participation["quote"] == "Medway Council" and (participation["start"], participation["end"]) == (79, 93)
+    assert participation["quote"] == "Medway Council" and (participation["start"], participation["end"]) == (
+        79,
+        93,
+    )
 
 
 def test_the_named_queries_are_listed_with_their_parameters(client):
@@ -74,7 +81,9 @@ def test_a_named_query_runs_with_typed_parameters(client):
     body = client.get("/api/queries/organisations_in_role", params={"role": "lead"}).json()
     assert body["count"] == 2
     assert {r["name"] for r in body["data"]} == {"Medway Council", "Union Départementale des CCAS du Nord"}
-    page = client.get("/api/queries/organisations_in_role", params={"role": "lead", "limit": 1, "offset": 1}).json()
+    page = client.get(
+        "/api/queries/organisations_in_role", params={"role": "lead", "limit": 1, "offset": 1}
+    ).json()
     assert page["count"] == 2 and len(page["data"]) == 1
 
 
@@ -86,13 +95,16 @@ def test_every_named_query_answers_over_rest(client, no_contacts, name):
     assert response.json()["query"] == name
 
 
-@pytest.mark.parametrize(("url", "status", "needle"), [
-    ("/api/queries/nope", 404, "unknown query"),
-    ("/api/queries/organisations_in_role?colour=red", 400, "no parameter 'colour'"),
-    ("/api/queries/projects?country=France", 400, "country"),
-    ("/api/queries/projects?country=BE&country=FR", 400, "twice"),
-    ("/api/queries/projects?limit=0", 422, "limit"),
-])
+@pytest.mark.parametrize(
+    ("url", "status", "needle"),
+    [
+        ("/api/queries/nope", 404, "unknown query"),
+        ("/api/queries/organisations_in_role?colour=red", 400, "no parameter 'colour'"),
+        ("/api/queries/projects?country=France", 400, "country"),
+        ("/api/queries/projects?country=BE&country=FR", 400, "twice"),
+        ("/api/queries/projects?limit=0", 422, "limit"),
+    ],
+)
 def test_named_query_errors(client, url, status, needle):
     response = client.get(url)
     assert response.status_code == status

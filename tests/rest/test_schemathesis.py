@@ -27,10 +27,17 @@ def _store() -> Store:
     return store
 
 
-schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(store=_store())).exclude(path_regex=r"^/sparql")
+schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(store=_store())).exclude(
+    path_regex=r"^/sparql"
+)
 facade = schema.exclude(path_regex=r"^/api/queries/.")
 named_queries = schema.include(path_regex=r"^/api/queries/.")
-_BOUNDED = {"derandomize": True, "deadline": None, "database": None, "suppress_health_check": list(HealthCheck)}
+_BOUNDED = {
+    "derandomize": True,
+    "deadline": None,
+    "database": None,
+    "suppress_health_check": list(HealthCheck),
+}
 
 
 @facade.parametrize()

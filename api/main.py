@@ -8,7 +8,7 @@ OpenAPI documentation is at ``/docs``. CORS is open: the data is public and noth
 >>> from pyoxigraph import Store
 >>> app = create_app(store=Store())
 >>> sorted(p for p in app.openapi()["paths"] if p.startswith("/api/projects"))
-['/api/projects', '/api/projects/{project_id}']
+['/api/projects', '/api/projects/{project_id}', '/api/projects/{project_id}/contacts']
 """
 
 from __future__ import annotations

@@ -217,6 +217,26 @@ def split_list(text: str) -> list[str]:
 _LONG_FORM_RE = re.compile(r"([A-ZÀ-Ý][\w'’\-]*(?:\s+[\w'’\-]+){1,12}?)\s*\(([A-Z][A-Za-z]{1,9})\)(\s+[A-ZÀ-Ý]\w+)?")
 
 
+_BRACKETED = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
+_NAME_REACH = 400  # characters: far more than the 13 words a long form may have
+
+
+def _bracket_windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of ``text`` that can hold a "Long Name (ACR)": from ``_NAME_REACH`` characters before each
+    bracketed acronym (back to a whitespace boundary, so no name is cut) to just after it, merged."""
+    windows: list[tuple[int, int]] = []
+    for m in _BRACKETED.finditer(text):
+        lo = max(0, m.start() - _NAME_REACH)
+        while lo > 0 and not text[lo - 1].isspace():
+            lo -= 1
+        hi = min(len(text), m.end() + 80)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(hi, windows[-1][1]))
+        else:
+            windows.append((lo, hi))
+    return windows
+
+
 def long_forms(text: str) -> dict[str, tuple[str, int]]:
     """Acronyms defined in ``text`` as "Long Name (ACR)" -> (long form as written, offset), first one wins.
 
@@ -224,7 +244,7 @@ def long_forms(text: str) -> dict[str, tuple[str, int]]:
     'Observatoire Franco-Belge de la Santé (OFBS)'
     """
     out: dict[str, tuple[str, int]] = {}
-    for m in _LONG_FORM_RE.finditer(text):
+    for m in (m for lo, hi in _bracket_windows(text) for m in _LONG_FORM_RE.finditer(text, lo, hi)):
         acronym = m.group(2)
         words = m.group(1).split()
         if pl.bracket_country(f"({acronym})") or not any(w[0] == acronym[0].upper() for w in words):

@@ -148,8 +148,9 @@ def find_identity(text: str) -> Identity:
     heading = _heading_pair(text)
     if heading is not None:
         pairs.append((heading[0].span.start, *heading))
+    windows = _bracket_windows(text)
     for pattern in (_PAREN_AFTER, _PAREN_BEFORE):
-        for m in pattern.finditer(text):
+        for m in (m for lo, hi in windows for m in pattern.finditer(text, lo, hi)):
             a, t = m.group("a"), m.group("t").strip()
             if pattern is _PAREN_AFTER:
                 words = t.split()
@@ -249,8 +250,8 @@ def _heading_named_as_project(text: str) -> Found | None:
             continue
         for part in (stripped, *re.split(r"\s[-–—|]\s|:\s", stripped)[:1]):
             part = part.strip()
-            if len(part.split()) < 2 or len(part) < 6:
-                continue
+            if len(part.split()) < 2 or len(part) < 6 or text.count(part) < 2:
+                continue  # named once only: in the heading itself
             if re.search(rf"\b{_PROJECT_WORD}[ \t]+(?:[«“\"„‚'‘][ \t]?)?{re.escape(part)}", text):
                 offset = start + line.find(part)
                 return Found(part, Span(offset, offset + len(part)))
@@ -328,6 +329,25 @@ def _heading_pair(text: str) -> tuple[Found, Found] | None:
                                or any(spells(" ".join(words[k:]), a) for k in range(1, len(words) - 1))):
             return Found(t, Span(m.start("t"), m.start("t") + len(t))), Found(a, Span(*m.span("a")))
     return None
+
+
+_OPEN_BRACKET = re.compile(r"\(")
+
+
+def _bracket_windows(text: str, reach: int = 400) -> list[tuple[int, int]]:
+    """Stretches of ``text`` around each "(" (from ``reach`` characters before it, back to a whitespace
+    boundary, to ``reach`` after), merged: the only places a "Title (ACR)" or "ACR (Title)" can be."""
+    windows: list[tuple[int, int]] = []
+    for m in _OPEN_BRACKET.finditer(text):
+        lo = max(0, m.start() - reach)
+        while lo > 0 and not text[lo - 1].isspace():
+            lo -= 1
+        hi = min(len(text), m.end() + reach)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(hi, windows[-1][1]))
+        else:
+            windows.append((lo, hi))
+    return windows
 
 
 def _quoted_title(text: str, acronym: Found | None) -> Found | None:

@@ -153,9 +153,18 @@ def _person_labels(text: str, groups: list[_Group]) -> None:
 def _founded_in(text: str, group: _Group, name: str, gaz: pl.Gazetteer) -> None:
     if group.fact("city")[0] and not group.fact("city")[1]:
         return
-    for m in re.finditer(rf"(?:^|\n|\.\s)\s*{re.escape(name)}{_FOUNDED_RE}", text):
-        group.best().set("city", m.group("city"), Span(m.start("city"), m.end("city")))
-        return
+    pos = text.find(name)
+    pattern = None
+    while pos >= 0:  # the name opening a sentence or a line, then "was founded in X" and the like
+        before = text[:pos].rstrip(" \t\r\f\v\n")
+        opens = not before or text[len(before):pos].count("\n") or before.endswith(".") and pos > len(before)
+        if opens:
+            pattern = pattern or re.compile(re.escape(name) + _FOUNDED_RE)
+            m = pattern.match(text, pos)
+            if m:
+                group.best().set("city", m.group("city"), Span(m.start("city"), m.end("city")))
+                return
+        pos = text.find(name, pos + 1)
 
 
 def _role(group: _Group, plain_lead_elsewhere: bool) -> str:

@@ -25,12 +25,11 @@ schemas.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
 
 import networkx as nx
-from pyoxigraph import NamedNode, Store
+from pyoxigraph import Store
 
 from api.network.drawing import draw
 from api.network.errors import NetworkError, UnknownFormatError, UnknownProjectionError
@@ -57,22 +56,19 @@ def _generator() -> str:
 
 
 def network(store: Store, projection: str = "organisation", filters: Filters | None = None, *,
-            metrics: bool = False, self_loops: bool = False, build: str | None = None,
-            default_graph: Iterable[NamedNode] | None = None) -> nx.Graph:
+            metrics: bool = False, self_loops: bool = False, build: str | None = None) -> nx.Graph:
     """The network of ``store`` in ``projection``, narrowed by ``filters``.
 
     :param metrics: add degree, weighted degree, community and betweenness to every node.
     :param self_loops: country projection: keep loops of projects joining one country's organisations.
     :param build: what the store is (a build's name), written into the exports' metadata.
-    :param default_graph: the graphs to read (None: the store's public graphs).
     :returns: an undirected graph; ``graph.graph`` holds projection, filters, build, generator and counts.
     :raises UnknownProjectionError: an unknown projection. queries.ParameterError: a bad filter value.
     """
     if projection not in PROJECTIONS:
         raise UnknownProjectionError(f"unknown projection {projection!r}; expected one of {', '.join(PROJECTIONS)}")
     filters = filters or Filters()
-    graph = project(read_participations(store, filters, default_graph=default_graph), projection,
-                    self_loops=self_loops)
+    graph = project(read_participations(store, filters), projection, self_loops=self_loops)
     stamp(graph, filters, build)
     if metrics:
         add_metrics(graph)
@@ -86,11 +82,9 @@ def stamp(graph: nx.Graph, filters: Filters, build: str | None = None) -> nx.Gra
     return graph
 
 
-def partner_network(store: Store, *, include_associated: bool = False,
-                    default_graph: Iterable[NamedNode] | None = None) -> nx.Graph:
+def partner_network(store: Store, *, include_associated: bool = False) -> nx.Graph:
     """The organisation co-participation graph (the ``organisation`` projection, no other filter)."""
-    return network(store, "organisation", Filters(include_associated=include_associated),
-                   default_graph=default_graph)
+    return network(store, "organisation", Filters(include_associated=include_associated))
 
 
 def to_json(graph: nx.Graph) -> bytes:

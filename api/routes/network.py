@@ -32,7 +32,7 @@ def _render(snapshot, projection: str, fmt: str, filters: network.Filters, dynam
             self_loops: bool) -> bytes:
     build = snapshot.build.name if snapshot.build is not None else "in-memory store"
     graph = network.network(snapshot.store, projection, filters, metrics=metrics, self_loops=self_loops,
-                            build=build, default_graph=snapshot.graphs)
+                            build=build)
     files = network.render(graph, fmt, dynamic=dynamic)
     if fmt != "csv":
         return next(iter(files.values()))

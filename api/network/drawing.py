@@ -22,7 +22,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from api.network.errors import UnknownFormatError
-from api.network.style import PROJECT_COLOUR, node_colour, size
+from api.network.style import PROJECT_COLOUR, node_colour
 
 __all__ = ["draw", "shown_nodes", "TOP", "LABELS"]
 
@@ -67,10 +67,11 @@ def draw(graph: nx.Graph, fmt: str = "png", *, top: int = TOP, labels: int = LAB
         axes.text(0.5, 0.5, "no organisation matches", ha="center", va="center", fontsize=14)
     else:
         pos = nx.spring_layout(sub, seed=7, weight="weight", k=1.6 / max(len(nodes), 1) ** 0.5, iterations=200)
+        most = max(float(sub.nodes[n].get("projects", 0)) for n in nodes) or 1.0
         widths = [0.4 + 0.6 * min(d.get("weight", 1), 6) for _, _, d in sub.edges(data=True)]
         nx.draw_networkx_edges(sub, pos, ax=axes, width=widths, alpha=0.35, edge_color="#777777")
         nx.draw_networkx_nodes(sub, pos, ax=axes, node_color=[_rgb(sub.nodes[n]) for n in nodes],
-                               node_size=[30 * size(sub.nodes[n]) for n in nodes], linewidths=0.8,
+                               node_size=[_area(sub.nodes[n], most) for n in nodes], linewidths=0.8,
                                edgecolors="white", nodelist=nodes)
         named = {n: _short(sub.nodes[n].get("label", str(n))) for n in nodes[:labels]}
         lifted = {n: (pos[n][0], pos[n][1] + 0.03) for n in named}
@@ -82,6 +83,11 @@ def draw(graph: nx.Graph, fmt: str = "png", *, top: int = TOP, labels: int = LAB
     with matplotlib.rc_context({"svg.hashsalt": "interreg-kg", "svg.fonttype": "none"}):
         figure.savefig(buffer, format=fmt, metadata={"Date": None} if fmt == "svg" else {"Software": None})
     return buffer.getvalue()
+
+
+def _area(data: dict, most: float) -> float:
+    """Marker area: by the square root of the share of the most projects shown, so hubs stay readable."""
+    return 20.0 + 380.0 * (float(data.get("projects", 0)) / most) ** 0.5
 
 
 def _short(label: str, width: int = 32) -> str:

@@ -17,8 +17,8 @@ import networkx as nx
 
 __all__ = ["add_metrics", "EXACT_LIMIT", "SAMPLE", "SEED"]
 
-EXACT_LIMIT = 1000
-SAMPLE = 500
+EXACT_LIMIT = 500
+SAMPLE = 200
 SEED = 42
 
 

@@ -51,6 +51,36 @@ _APPOSITION_RE = re.compile(rf",\s+(?:{_LEAD})\b", re.IGNORECASE)
 # Cheap tests run first: a sentence without any of these words cannot match the patterns that need them.
 _LEAD_HINT = re.compile(rf"{_LEAD}|federf[üu]hrend", re.IGNORECASE)
 _PARTNER_HINT = re.compile(r"partner|partenaire", re.IGNORECASE)
+# Words every match of a pattern holds (lower case): a sentence whose lower-cased text holds none of
+# them is not searched (a substring test costs a hundredth of a case-blind regex search).
+_LEAD_WORDS = ("lead", "chef", "projectleider", "porteur", "coordinat", "penvoerder", "hoofdaanvrager", "federf")
+_PARTNER_WORDS = ("partner", "partenaire")
+_LEADS_WORDS = ("leiding", "leads", "leidt", "pilote", "coordonne", "coordinates", "koordiniert", "leitet")
+_LED_BY_WORDS = ("by", "par", "door", "unter", "von")
+_LIST_WORDS = ("partner", "partena", "consortium", "beteiligten", "deelnemers")
+_GATHERS_WORDS = ("proje", "partnership", "partenariat", "consortium")
+_PROJECT_WORDS = ("proje", "interreg", "fonds", "fund", "rder", "programm", "partenariat", "partnership",
+                  "samenwerking", "coop", "zusammenarbeit", "subsidie")
+_TAKE_PART_WORDS = ("deel", "part", "beteilig")
+_SECURED_WORDS = ("by", "par", "door", "eingeworben", "beantragt")
+_PARTICIPATION_WORDS = ("deelname", "participation", "beteiligung", "teilnahme")
+_JOINT_WORDS = ("gemeinsam", "jointly", "conjointement", "gezamenlijk", "samen")
+# Letters a case-blind pattern takes for i or s though lower() does not make them i or s.
+_CASE_ODD = re.compile("[\u0130\u0131\u017f]")
+
+
+class _Words:
+    """The lower-cased sentence, for cheap "may this pattern match?" tests; every test passes when the
+    sentence holds a letter lower() does not fold the way a case-blind pattern does."""
+
+    __slots__ = ("lowered",)
+
+    def __init__(self, sentence: str) -> None:
+        self.lowered = None if _CASE_ODD.search(sentence) else sentence.lower()
+
+    def any(self, words: tuple[str, ...]) -> bool:
+        lowered = self.lowered
+        return lowered is None or any(w in lowered for w in words)
 _FRONT_LEAD_RE = re.compile(rf"^\s*(?:{_LEAD})\s*,\s*(?P<rest>.+)$", re.IGNORECASE)
 _NUMBERED_RE = re.compile(r"\b(?P<kind>LP|PP)\s?\d{0,2}\s*\((?P<name>[^()]{3,100})\)")
 _LIST_RE = re.compile(r"\b(?:partners|partenaires|partnership|partenariat|consortium|beteiligten|deelnemers|"
@@ -184,17 +214,19 @@ def sentence_mentions(text: str, gazetteer: pl.Gazetteer | None = None) -> list[
     out: list[Mention] = []
     for offset, sentence in sentences(text):
         found: list[Mention | None] = []
-        lead_word = _LEAD_HINT.search(sentence) is not None  # every lead pattern needs one: skip the rest
-        subject_patterns = [p for p, hint in ((_SUBJ_LEAD_RE, lead_word), (_SUBJ_LEADS_RE, True),
-                                              (_SUBJ_PARTNER_RE, _PARTNER_HINT))
-                            if hint is True or (hint is not False and hint.search(sentence))]
+        words = _Words(sentence)
+        # every lead pattern needs a lead word: skip the rest
+        lead_word = words.any(_LEAD_WORDS) and _LEAD_HINT.search(sentence) is not None
+        subject_patterns = [p for p, hint in ((_SUBJ_LEAD_RE, lead_word), (_SUBJ_LEADS_RE, words.any(_LEADS_WORDS)),
+                                              (_SUBJ_PARTNER_RE, words.any(_PARTNER_WORDS)))
+                            if hint]
         for pattern in subject_patterns:
             role = "partner" if pattern is _SUBJ_PARTNER_RE else "lead"
             m = pattern.match(sentence)
             if m and _subject(m.group("subj")) and not _a_person(m.group(0), _subject(m.group("subj"))):
                 found.append(_mention(_subject(m.group("subj")), role, offset))
                 break
-        for m in _LED_BY_RE.finditer(sentence):
+        for m in _LED_BY_RE.finditer(sentence) if words.any(_LED_BY_WORDS) else ():
             found.append(_mention(leading_run(sentence[m.end():]), "lead", offset + m.end()))
         for m in _APPOSITION_RE.finditer(sentence) if lead_word else ():
             found.append(_mention(trailing_run(sentence[:m.start()]), "lead", offset))
@@ -205,10 +237,11 @@ def sentence_mentions(text: str, gazetteer: pl.Gazetteer | None = None) -> list[
         m = _FRONT_LEAD_RE.match(sentence) if lead_word else None
         if m:
             found.append(_mention(leading_run(m.group("rest")), "lead", offset + m.start("rest")))
-        for m in _NUMBERED_RE.finditer(sentence):
+        for m in _NUMBERED_RE.finditer(sentence) if "(" in sentence else ():
             found.append(_mention(m.group("name"), "lead" if m.group("kind") == "LP" else "partner",
                                   offset + m.start("name")))
-        m = _LIST_RE.search(sentence) or _GATHERS_RE.search(sentence)
+        m = (words.any(_LIST_WORDS) and _LIST_RE.search(sentence)) \
+            or (words.any(_GATHERS_WORDS) and _GATHERS_RE.search(sentence))
         if m:
             for item in split_list(m.group("list")):
                 entry = parse_entry(item, offset + m.start("list"), text, gaz)
@@ -217,7 +250,8 @@ def sentence_mentions(text: str, gazetteer: pl.Gazetteer | None = None) -> list[
                     found.append(entry)
         region = re.match(r"^(?:In|Im|En|Aux?)\s+(?P<region>[A-ZÀ-Ý][\w\-]+(?:\s+[A-ZÀ-Ý][\w\-]+)?)\b", sentence)
         place = gaz.region(region.group("region")) if region else None
-        subjects = _coordinated_subject(sentence) + _take_part(sentence)
+        subjects = (_coordinated_subject(sentence) if words.any(_PROJECT_WORDS) else []) \
+            + (_take_part(sentence) if words.any(_TAKE_PART_WORDS) else [])
         territorial = [n for n in subjects if pl.country_code(n) or gaz.region(n) or gaz.place(n)]
         for name in [] if territorial else subjects:
             if name:
@@ -225,19 +259,20 @@ def sentence_mentions(text: str, gazetteer: pl.Gazetteer | None = None) -> list[
                 if mention and place and place[1]:
                     mention.set("country", place[1], inferred=True)
                 found.append(mention)
-        for m in _SECURED_BY_RE.finditer(sentence):
+        for m in _SECURED_BY_RE.finditer(sentence) if words.any(_SECURED_WORDS) else ():
             found.append(_mention(leading_run(sentence[m.end():]), "unknown", offset + m.end()))
-        for name in _participants(sentence):
+        for name in _participants(sentence) if words.any(_PARTICIPATION_WORDS) else ():
             if _ORG_NOUN_RE.match(name):
                 found.append(Mention(name=name, start=offset + max(0, sentence.find(name)),
                                      end=offset + max(0, sentence.find(name)) + len(name), role="partner",
                                      source="sentence"))
             else:
                 found.append(_mention(name, "partner", offset + max(0, sentence.find(name))))
-        for m in _JOINT_RE.finditer(sentence):
+        for m in _JOINT_RE.finditer(sentence) if words.any(_JOINT_WORDS) else ():
             for item in split_list(m.group("list")):
                 found.append(_mention(item, "partner", offset + m.start("list")))
-        m = _FOR_ORG_RE.search(sentence)
+        m = _FOR_ORG_RE.search(sentence) if ("Voor" in sentence or "For" in sentence or "Pour" in sentence
+                                             or "Für" in sentence) else None
         if m and looks_like_person(m.group("person")):
             mention = _mention(m.group("org"), "partner", offset + m.start("org"))
             if mention:

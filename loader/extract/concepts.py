@@ -60,17 +60,55 @@ def _label_words(source: str) -> frozenset[str]:
     return frozenset(w for part in body.split(_SEPARATOR) for w in _WORD.findall(_unescape(part).lower()))
 
 
-def _find(matcher: LabelMatcher, text: str) -> list[tuple[object, Span]]:
-    """``matcher.find(text)``, skipping the patterns whose leading literal the text lacks."""
+_PLANS: dict[int, tuple[LabelMatcher, dict[str, list[int]], list[int]]] = {}
+
+
+def _plan(matcher: LabelMatcher) -> tuple[dict[str, list[int]], list[int]]:
+    """The matcher's patterns (by position) grouped by the first word of their cue, and those whose cue
+    has no first word (always tried); built once per matcher."""
+    cached = _PLANS.get(id(matcher))
+    if cached is not None and cached[0] is matcher:
+        return cached[1], cached[2]
+    by_head: dict[str, list[int]] = {}
+    always: list[int] = []
+    for position, cue in enumerate(_cues(matcher)):
+        head = _WORD.match(cue)
+        if head is None:
+            always.append(position)
+        else:
+            by_head.setdefault(head.group(), []).append(position)
+    _PLANS[id(matcher)] = (matcher, by_head, always)
+    return by_head, always
+
+
+_LAST_WORDS: list[tuple[str, str, frozenset[str]]] = []  # the last text read: themes and target groups read it
+
+
+def _words_of(text: str) -> tuple[str, frozenset[str]]:
+    """``text`` lower-cased and its words (with plural endings cut off too); the last answer is kept."""
+    if _LAST_WORDS and _LAST_WORDS[0][0] == text:
+        return _LAST_WORDS[0][1], _LAST_WORDS[0][2]
     lowered = text.lower()
-    aligned = len(lowered) == len(text)  # offsets of the lower-cased text are the text's
     words = set(_WORD.findall(lowered))
     words |= {w[:-k] for w in words for k in (1, 2) if len(w) > k + 2}  # plural endings (s, es, en, n, e)
+    _LAST_WORDS[:] = [(text, lowered, frozenset(words))]
+    return _LAST_WORDS[0][1], _LAST_WORDS[0][2]
+
+
+def _find(matcher: LabelMatcher, text: str) -> list[tuple[object, Span]]:
+    """``matcher.find(text)``, skipping the patterns whose leading literal the text lacks (only the
+    patterns whose cue's first word is a word of the text are looked at)."""
+    lowered, words = _words_of(text)
+    aligned = len(lowered) == len(text)  # offsets of the lower-cased text are the text's
     first: dict[int, Span] = {}
     cues = _cues(matcher)
-    for (pattern, index), cue, needed in zip(matcher.patterns, cues, _WORDS[id(matcher)][1], strict=True):
-        head = _WORD.match(cue)
-        if (head is not None and head.group() not in words) or not needed <= words:
+    needs = _WORDS[id(matcher)][1]
+    by_head, always = _plan(matcher)
+    positions = sorted(always + [p for w in words.intersection(by_head) for p in by_head[w]])
+    for position in positions:
+        pattern, index = matcher.patterns[position]
+        cue = cues[position]
+        if not needs[position] <= words:
             continue
         at = lowered.find(cue) if cue else 0
         if at < 0:

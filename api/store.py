@@ -1,7 +1,8 @@
 """The store a server reads, re-opened when a new build is published.
 
 A :class:`StoreHandle` serves :class:`Snapshot` objects: an open read-only store, the build it came
-from, and its public graphs (every named graph but ``graph:contacts/*``), worked out once per build.
+from, its public graphs (every named graph but ``graph:contacts/*``) and its contacts graphs (read
+only when :mod:`api.privacy` allows), worked out once per build.
 On each :meth:`StoreHandle.snapshot` call the handle looks at where ``current`` points
 (:func:`ontology.storage.current_build`); if that is another build, it opens the new one and swaps.
 A request holds the snapshot it was given for its whole life, so requests in flight keep reading
@@ -17,6 +18,7 @@ from pathlib import Path
 from pyoxigraph import NamedNode, Store
 
 from api.errors import StoreUnavailableError
+from ontology.namespaces import CONTACTS_GRAPH_PREFIX
 from ontology.storage import current_build
 from queries import public_graphs
 
@@ -25,15 +27,20 @@ __all__ = ["Snapshot", "StoreHandle"]
 
 @dataclass(frozen=True, slots=True)
 class Snapshot:
-    """One opened build: ``store``, ``build`` (None for a store given in memory) and ``graphs``."""
+    """One opened build: ``store``, ``build`` (None for a store given in memory), ``graphs`` (the public
+    ones) and ``contacts`` (the ``graph:contacts/*`` ones, sorted)."""
 
     store: Store
     build: Path | None
     graphs: tuple[NamedNode, ...] = field(default=())
+    contacts: tuple[NamedNode, ...] = field(default=())
 
     @classmethod
     def of(cls, store: Store, build: Path | None = None) -> Snapshot:
-        return cls(store, build, tuple(public_graphs(store)))
+        contacts = sorted((g for g in store.named_graphs()
+                           if isinstance(g, NamedNode) and g.value.startswith(CONTACTS_GRAPH_PREFIX)),
+                          key=lambda g: g.value)
+        return cls(store, build, tuple(public_graphs(store)), tuple(contacts))
 
 
 class StoreHandle:

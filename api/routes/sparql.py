@@ -4,7 +4,8 @@
   ``application/sparql-query`` body (UTF-8); one query per request (two ``query`` parameters: 400).
 - The dataset (:mod:`api.sparql.dataset`): ``default-graph-uri`` / ``named-graph-uri`` when given,
   else the query's ``FROM`` / ``FROM NAMED``, else the union of the public graphs (every named graph
-  but ``graph:contacts/*``). It can only be narrowed: contact details cannot be queried.
+  but ``graph:contacts/*``; those too when ``INTERREG_KG_PERSONAL_DATA=1``, :mod:`api.privacy`). It
+  can only be narrowed: with personal data off (the default) contact details cannot be queried.
 - SELECT and ASK answer JSON, XML, CSV or TSV, CONSTRUCT and DESCRIBE Turtle, N-Triples, JSON-LD or
   RDF/XML, as the ``Accept`` header (with q-values) prefers; 406 when it accepts none of them.
 - Guards: each query runs in a worker process and is stopped after ``INTERREG_KG_QUERY_TIMEOUT``
@@ -25,6 +26,7 @@ from urllib.parse import parse_qs
 from fastapi import APIRouter, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
+from api import privacy
 from api.deps import StoreDep
 from api.errors import BadRequestError, UnsupportedMediaError, UpdateForbiddenError
 from api.sparql import dataset, federation
@@ -102,7 +104,9 @@ async def _answer(request: Request, snapshot: Snapshot, query: str | None,
     settings = request.app.state.settings
     federation.check(query, settings.service_allow)
     base = str(request.url.replace(query=""))  # the service-defined base IRI: the endpoint itself
-    default, named = dataset.resolve(snapshot.graphs, query, default_uris, named_uris, base)
+    personal = bool(getattr(request.app.state, "personal_data", False))
+    graphs = privacy.dataset_graphs(snapshot.graphs, snapshot.contacts, personal)
+    default, named = dataset.resolve(graphs, query, default_uris, named_uris, base, personal_data=personal)
     job = Job(query, default, named, request.headers.get("accept"), settings.max_rows, base)
     if snapshot.build is None:
         answer = await run_in_threadpool(run, snapshot.store, job)

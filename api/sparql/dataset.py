@@ -4,13 +4,17 @@ Three sources, in this order of precedence (SPARQL 1.1 Protocol, section 2.1.4):
 
 1. ``default-graph-uri`` / ``named-graph-uri`` parameters: when either is given they alone make the
    dataset (the query's ``FROM`` clauses are overridden); a list not given is empty. Naming a
-   ``graph:contacts/*`` graph here answers 403 (:class:`GraphForbiddenError`).
+   ``graph:contacts/*`` graph here answers 403 (:class:`GraphForbiddenError`) unless personal data
+   is allowed.
 2. The query's ``FROM`` / ``FROM NAMED`` clauses: likewise only those graphs, except that a contacts
-   graph named there is read as an empty graph, as ``GRAPH <contacts...>`` in the query body is.
-3. Neither: the default graph is the union of the public graphs (every named graph but the contacts
-   ones), and those same graphs are the named graphs.
+   graph named there is read as an empty graph (as ``GRAPH <contacts...>`` in the query body is)
+   unless personal data is allowed.
+3. Neither: the default graph is the union of the graphs the caller passes (the public graphs, plus
+   the contacts graphs when personal data is allowed: :func:`api.privacy.dataset_graphs`), and those
+   same graphs are the named graphs.
 
-Either way no contacts graph ever enters the dataset: the dataset can only be narrowed.
+Which graphs may be read is decided by :func:`api.privacy.graph_admitted` alone: with personal data
+off (the default) no contacts graph ever enters the dataset, which can only be narrowed.
 
 >>> pub = (NamedNode("https://e/g1"), NamedNode("https://e/g2"))
 >>> resolve(pub, "ASK {}", [], [])
@@ -28,16 +32,16 @@ from collections.abc import Sequence
 from pyoxigraph import NamedNode
 
 from api.errors import BadRequestError
+from api.privacy import graph_admitted
 from api.sparql.errors import GraphForbiddenError
 from api.sparql.text import dataset_clauses
-from ontology.namespaces import CONTACTS_GRAPH_PREFIX
 
 __all__ = ["resolve"]
 
 
-def _checked(uris: Sequence[str]) -> tuple[str, ...]:
+def _checked(uris: Sequence[str], personal_data: bool) -> tuple[str, ...]:
     for uri in uris:
-        if uri.startswith(CONTACTS_GRAPH_PREFIX):
+        if not graph_admitted(uri, personal_data):
             raise GraphForbiddenError(f"contact-detail graphs are not served: {uri}")
         try:
             NamedNode(uri)
@@ -46,28 +50,30 @@ def _checked(uris: Sequence[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(uris))
 
 
-def _from_query(uris: Sequence[str | None]) -> tuple[str, ...]:
+def _from_query(uris: Sequence[str | None], personal_data: bool) -> tuple[str, ...]:
     if any(uri is None for uri in uris):
         raise BadRequestError("a FROM clause names a graph this endpoint cannot resolve: write it as an "
                               "absolute IRI or with a declared prefix")
-    return tuple(dict.fromkeys(u for u in uris if u is not None and not u.startswith(CONTACTS_GRAPH_PREFIX)))
+    return tuple(dict.fromkeys(u for u in uris if u is not None and graph_admitted(u, personal_data)))
 
 
 def resolve(public: Sequence[NamedNode], query: str, default_uris: Sequence[str],
-            named_uris: Sequence[str], base: str | None = None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+            named_uris: Sequence[str], base: str | None = None, *,
+            personal_data: bool = False) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The (default graphs, named graphs) IRIs ``query`` runs over.
 
-    :param public: the build's public graphs (:attr:`api.store.Snapshot.graphs`).
+    :param public: the graphs of the default dataset (:func:`api.privacy.dataset_graphs`).
     :param query: the query text (its FROM clauses are read when no parameter is given).
     :param default_uris: the ``default-graph-uri`` parameters; ``named_uris`` the ``named-graph-uri`` ones.
     :param base: the IRI relative FROM graphs resolve against when the query declares no BASE.
-    :raises GraphForbiddenError: a parameter names a contacts graph.
+    :param personal_data: whether contacts graphs may be named (:func:`api.privacy.graph_admitted`).
+    :raises GraphForbiddenError: a parameter names a contacts graph while personal data is off.
     :raises BadRequestError: a parameter is not an IRI, or a FROM clause cannot be resolved.
     """
     if default_uris or named_uris:
-        return _checked(default_uris), _checked(named_uris)
+        return _checked(default_uris, personal_data), _checked(named_uris, personal_data)
     from_default, from_named = dataset_clauses(query, base)
     if from_default or from_named:
-        return _from_query(from_default), _from_query(from_named)
+        return _from_query(from_default, personal_data), _from_query(from_named, personal_data)
     everything = tuple(g.value for g in public)
     return everything, everything

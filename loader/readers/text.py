@@ -6,13 +6,42 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import ftfy
+from ftfy.badness import is_bad
 
 from loader.errors import DocumentError
 
 __all__ = ["decode_text"]
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_REACH = 8  # every sequence ftfy's badness test looks for holds a non-ASCII letter and is at most 7 long
+
+
+def _may_be_mojibake(text: str) -> bool:
+    """False only when ``ftfy.fix_encoding`` would return ``text`` unchanged: its first test (is there an
+    unlikely sequence?) run on the stretches around non-ASCII characters only, a few characters each
+    side (what lies between them cannot take part in a match; joining stretches can only add matches).
+
+    >>> _may_be_mojibake("plain text"), _may_be_mojibake("caf\u00c3\u00a9 cr\u00c3\u00a8me")
+    (False, True)
+    """
+    if text.isascii():
+        return False
+    parts: list[str] = []
+    start = end = -1
+    for m in _NON_ASCII.finditer(text):
+        lo, hi = max(0, m.start() - _REACH), m.end() + _REACH
+        if lo <= end:
+            end = hi
+            continue
+        if end >= 0:
+            parts.append(text[start:end])
+        start, end = lo, hi
+    parts.append(text[start:end])
+    return is_bad("\n".join(parts))
 
 
 def decode_text(data: bytes, path: str | Path) -> str:
@@ -30,4 +59,6 @@ def decode_text(data: bytes, path: str | Path) -> str:
             continue
     else:  # pragma: no cover - latin-1 decodes every byte
         raise DocumentError(path, "text could not be decoded")
-    return ftfy.fix_encoding(text).replace("\r\n", "\n").replace("\r", "\n")
+    if _may_be_mojibake(text):
+        text = ftfy.fix_encoding(text)
+    return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -100,7 +100,7 @@ def is_capitalised(token: str) -> bool:
     core = token.strip(_QUOTES + "(),.;:")
     if not core:
         return False
-    if re.match(r"^[lLdD]['’]", core):
+    if len(core) > 1 and core[0] in "lLdD" and core[1] in "'’":
         core = core[2:]
     return any(c.isupper() for c in core[:3]) or (core[0].isdigit() and len(core) <= 4 and core[-1].isalpha())
 

@@ -96,8 +96,14 @@ _NAMED_PROJECT = re.compile(rf"\b{_PROJECT_WORD}[ \t]+(?P<t>[A-Z][\w’'-]+(?:[ 
 _THE_X_PROJECT = re.compile(r"\b[Tt]he[ \t]+(?P<t>(?:[A-Z][\w-]*[ \t]+){1,6}Project)\b")
 
 
+_NOT_LETTER = re.compile(r"[^a-z0-9]")
+_TITLE_SPLIT = re.compile(r"[\s\-/'’]+")
+_HAS_WORD = re.compile(r"\w")
+_LEADING_NON_WORD = re.compile(r"^\W+")
+
+
 def _letters(acronym: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", fold_word(acronym))
+    return _NOT_LETTER.sub("", fold_word(acronym))
 
 
 def spells(title: str, acronym: str, *, spare: int = 1) -> bool:
@@ -108,10 +114,11 @@ def spells(title: str, acronym: str, *, spare: int = 1) -> bool:
     >>> spells("Covid Channel Area Response Exchange", "C-CARE"), spells("Limburgs Gezondheidsoverleg", "LOGO")
     (True, False)
     """
-    words = [fold_word(w) for w in re.split(r"[\s\-/'’]+", title) if re.search(r"\w", w)]
-    words = [re.sub(r"^\W+", "", w) for w in words]
     letters = _letters(acronym)
-    if len(letters) < 2 or not words or not words[0] or words[0][0] != letters[0]:
+    if len(letters) < 2:
+        return False
+    words = [_LEADING_NON_WORD.sub("", fold_word(w)) for w in _TITLE_SPLIT.split(title) if _HAS_WORD.search(w)]
+    if not words or not words[0] or words[0][0] != letters[0]:
         return False
     k = 0
     used = 0
@@ -368,11 +375,14 @@ def _quoted_title(text: str, acronym: Found | None) -> Found | None:
     return max(longer, key=lambda f: len(f.text)) if longer else first
 
 
+_SEGMENT_SPLIT = re.compile(r"\s[|–—]\s|\s-\s")
+
+
 def _segments(text: str):
     pos = 0
     for line in text.split("\n"):
         offset = 0
-        for part in re.split(r"\s[|–—]\s|\s-\s", line):
+        for part in _SEGMENT_SPLIT.split(line):
             start = line.find(part, offset)
             offset = start + len(part)
             yield part.strip(), pos + start + (len(part) - len(part.lstrip()))

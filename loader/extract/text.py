@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 __all__ = ["Token", "tokens", "fold_word", "clause_before", "sentence_around", "MONTHS", "MONTH_PATTERN",
            "line_around"]
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word of the text: its folded form and its offsets in the original text."""
+class Token(NamedTuple):
+    """A word of the text: its folded form and its offsets in the original text (a named tuple: a
+    page has thousands, and a tuple is built three times faster than a frozen dataclass)."""
 
     folded: str
     start: int
@@ -38,7 +38,8 @@ _WORD = re.compile(r"[^\W_]+")
 
 def tokens(text: str) -> list[Token]:
     """Every run of letters and digits, folded, with its span in ``text``."""
-    return [Token(fold_word(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
+    make = tuple.__new__  # Token's own __new__ adds a Python call per word
+    return [make(Token, (fold_word(m.group()), m.start(), m.end())) for m in _WORD.finditer(text)]
 
 
 _SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n\s*\n|\u2022")

@@ -55,7 +55,7 @@ _PATTERNS = [
     re.compile(r"(?<![\d./-])(?P<mon>0?[1-9]|1[0-2])[./](?P<year>(?:19|20)\d\d)(?![\d./])"),
 ]
 _YEAR_RANGE = re.compile(r"(?<![\d./-])((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?![\d/-]|\.\d)")
-_FROM_TO_YEARS = re.compile(r"\b(?:from|van|du|von|vom|de|entre|between)\s+((?:19|20)\d\d)\s+(?:to|until|till|tot|au|à|a|"
+_FROM_TO_YEARS = re.compile(r"(?=[fvdeb])\b(?:from|van|du|von|vom|de|entre|between)\s+((?:19|20)\d\d)\s+(?:to|until|till|tot|au|à|a|"
                             r"bis|until|and|et|en|und|jusqu'en|jusqu’en)\s+((?:19|20)\d\d)(?!\d|[./-]\d)", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"^\s*(?:[-–—]|to|until|till|au|à|jusqu'au|jusqu’au|tot(?: en met)?|t/m|bis(?: zum)?|"
                          r"and|et|en|und)\s*$", re.IGNORECASE)

@@ -75,7 +75,7 @@ _SKIP = re.compile(r"\bprojects\b|\bprojets\b|\bprojecten\b|\bprojekte\b|committ
                    r"\bup to\b|jusqu'à|jusqu’à|tot maximaal|bis zu|\bmax\.|per partner|par partenaire|"
                    r"budget (?:for|pour|voor|für) (?!the\b|le\b|la\b|het\b|das\b|dit\b|ce\b)[A-ZÀ-Ý]", re.IGNORECASE)
 _SKIP_CASED = re.compile(r"(?i:budget (?:for|pour|voor|für)) (?!the\b|le\b|la\b|het\b|das\b|dit\b|ce\b)[A-ZÀ-Ý]")
-_RATE = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)\s?(?:%|per ?cent|procent|prozent)", re.IGNORECASE)
+_RATE = re.compile(r"(?=\d)(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)\s?(?:%|per ?cent|procent|prozent)", re.IGNORECASE)
 _RATE_CUE = re.compile(r"erdf|feder|efro|efre|financ|funded|funding|gefördert|förder|cofinanc|co-financ|"
                        r"subsid|taux|intervention|rate\b|steun", re.IGNORECASE)
 

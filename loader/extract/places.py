@@ -91,8 +91,9 @@ def fold(text: str) -> str:
     >>> fold("  Grand-Duché   de Luxembourg ")
     'grand-duche de luxembourg'
     """
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    if not text.isascii():  # ASCII has nothing to decompose
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     return " ".join(text.lower().split())
 
 

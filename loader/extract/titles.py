@@ -82,7 +82,9 @@ _STANDS_FOR = re.compile(
     r"[“\"«‘„‚']?(?P<t>[^\n”\"»’“']{4,160})")
 _PAREN_AFTER = re.compile(rf"(?P<t>[A-ZÀ-Ý][^\n()]{{3,160}}?)\s*\((?P<a>{_ACR})\)")
 _PAREN_BEFORE = re.compile(rf"(?<![\w-])(?P<a>{_ACR})\s*\((?P<t>[A-ZÀ-Ý][^\n()]{{3,160}})\)")
-_ACR_COLON = re.compile(rf"(?<![\w-])(?P<a>{_ACR})\s*(?::|\s[-–—]\s)\s*(?P<t>[A-ZÀ-Ý][^\n:.!?]{{3,160}})")
+_STANDS_FOR_PHRASES = ("stands for", "staat voor", "steht für", "signifie", "is short for", "est l'acronyme de",
+                       "betekent")  # one of them is in every match of _STANDS_FOR (case kept)
+_ACR_COLON = re.compile(rf"(?=[A-Z])(?<![\w-])(?P<a>{_ACR})\s*(?::|\s[-–—]\s)\s*(?P<t>[A-ZÀ-Ý][^\n:.!?]{{3,160}})")
 _LABEL = re.compile(r"^[ \t]*(?:name|acronym|acroniem|akronym|acronyme|projectnaam|projektname|nom du projet|"
                     r"project acronym)\s*:\s*(?P<v>[^\n]{2,120}?)\s*$", re.IGNORECASE | re.MULTILINE)
 _NEAR_PROJECT = re.compile(rf"\b{_PROJECT_WORD}\s+(?P<a>[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)?)\b|"
@@ -147,7 +149,7 @@ def find_identity(text: str) -> Identity:
     """The project's title and acronym with their spans (either may be None)."""
     title: Found | None = None
     acronym: Found | None = None
-    for m in _STANDS_FOR.finditer(text):
+    for m in _STANDS_FOR.finditer(text) if any(phrase in text for phrase in _STANDS_FOR_PHRASES) else ():
         if _is_acronym(m.group("a")):
             t = m.group("t").strip().rstrip(".,;:’'”")
             return Identity(Found(t, Span(m.start("t"), m.start("t") + len(t))), Found(m.group("a"), Span(*m.span("a"))))

@@ -127,6 +127,24 @@ _ORG_NOUN_RE = re.compile(r"^(?:universiteit|university|universit[ée]|universit
                           r"[A-ZÀ-Ý]", re.IGNORECASE)
 
 
+
+def _opening(pattern: re.Pattern[str], letters: str) -> re.Pattern[str]:
+    """``pattern`` behind a lookahead of the letters every match starts with (same flags, same matches):
+    re then skips the other places at C speed instead of trying each alternative there."""
+    return re.compile(f"(?=[{letters}])(?:{pattern.pattern})", pattern.flags)
+
+
+_LED_BY_RE = _opening(_LED_BY_RE, "lchmpguk")
+_SECURED_BY_RE = _opening(_SECURED_BY_RE, "soadvieb")
+_INVERTED_LEAD_RE = _opening(_INVERTED_LEAD_RE, "lcphf")
+_LEAD_HINT = _opening(_LEAD_HINT, "lcphf")
+_TAKE_PART_RE = _opening(_TAKE_PART_RE, "ntpbs")
+_GATHERS_RE = _opening(_GATHERS_RE, "pc")
+_LIST_RE = _opening(_LIST_RE, "pcbd")
+_JOINT_RE = _opening(_JOINT_RE, "gjcs")
+_PARTICIPATION_RE = _opening(_PARTICIPATION_RE, "dpbt")
+_PROJECT_WORD_RE = _opening(_PROJECT_WORD_RE, "pifscz")
+
 def _participants(sentence: str) -> list[str]:
     """Organisations named in "the participation of A and B is ..." (lower-case org nouns allowed)."""
     names = []

@@ -60,7 +60,21 @@ def find_emails(text: str) -> list[tuple[str, int, int]]:
     [("vicky.o'riordan@kent.gov.uk", 7, 34)]
     """
     return [(m.group(0).rstrip("."), m.start(), m.start() + len(m.group(0).rstrip(".")))
-            for m in EMAIL_RE.finditer(text)]
+            for lo, hi in _runs_around_at(text) for m in EMAIL_RE.finditer(text, lo, hi)]
+
+
+def _runs_around_at(text: str):
+    """Start and end of each run of non-space characters holding an "@": no address spans a space, so
+    scanning these runs finds what scanning the whole text finds, without trying every word."""
+    at = text.find("@")
+    while at >= 0:
+        lo = hi = at
+        while lo > 0 and not text[lo - 1].isspace():
+            lo -= 1
+        while hi < len(text) and not text[hi].isspace():
+            hi += 1
+        yield lo, hi
+        at = text.find("@", hi)
 
 
 def normalise_phone(raw: str, region: str | None = None) -> str | None:

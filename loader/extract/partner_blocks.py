@@ -59,11 +59,22 @@ _STREET_RE = re.compile(r"^\d+[a-z]?\s*,?\s+\w|\b(?:rue|street|road|straat|stra(
 _NUMBER_RE = re.compile(r"\+?[\d\s().\-/]{8,}")
 
 
+_LAST_LINES: list[tuple[str, tuple[tuple[int, str], ...]]] = []  # the partner readers ask for one text's lines 4 times
+
+
 def lines_of(text: str) -> list[tuple[int, str]]:
+    """The lines of ``text`` (without their line ends) with their offsets; a new list each call.
+
+    >>> lines_of("a\\nbc\\n")
+    [(0, 'a'), (2, 'bc')]
+    """
+    if _LAST_LINES and _LAST_LINES[0][0] == text:
+        return list(_LAST_LINES[0][1])
     out, pos = [], 0
     for raw in text.splitlines(keepends=True):
         out.append((pos, raw.rstrip("\r\n")))
         pos += len(raw)
+    _LAST_LINES[:] = [(text, tuple(out))]
     return out
 
 

@@ -48,11 +48,24 @@ def _unit(rest: str) -> str | None:
     return " ".join(words) or None
 
 
+# One of these is in every heading _HEADING finds, lower-cased (a substring test costs far less than the scan).
+_HEADING_WORDS = ("result", "achievement", "completed actions", "output", "sultat", "alisation", "ergebnisse",
+                  "outcomes")
+_CASE_ODD = re.compile("[\u0130\u0131\u017f]")  # letters a case-blind pattern reads as i or s; lower() does not
+
+
+def _may_have_heading(text: str) -> bool:
+    if _CASE_ODD.search(text):
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in _HEADING_WORDS)
+
+
 def find_results(text: str) -> tuple[ResultRecord, ...]:
     """The numbered result statements of the text's results sections, each with its span."""
     out: list[ResultRecord] = []
     seen: set[str] = set()
-    for heading in _HEADING.finditer(text):
+    for heading in _HEADING.finditer(text) if _may_have_heading(text) else ():
         line_start = text.rfind("\n", 0, heading.start()) + 1
         if heading.start() - line_start > 60 and not heading.group().endswith(":"):
             continue

@@ -7,7 +7,10 @@ happens in an unpublished build directory under the writer lock, and ends with :
 - :func:`incremental` makes a hard-link backup of the current build (cheap: Oxigraph's backup
   links the immutable SST files), replaces graphs in it, and publishes it.
 
-If the body of either context fails, the unpublished build is removed and ``current`` is untouched.
+Both end, after their body and before publishing, by recomputing ``graph:statistics`` from the
+build's public graphs (:mod:`loader.statistics`), so every published build carries dashboard figures
+matching its facts. If the body of either context fails, the unpublished build is removed and
+``current`` is untouched.
 Inside an incremental load, :meth:`BuildWriter.replace_document` replaces one document's graphs
 and its ``graph:meta`` entry in ONE SPARQL Update (``DROP SILENT GRAPH`` ...; ``INSERT DATA``),
 which Oxigraph applies as one transaction: a reader of that build sees the old graphs or the new
@@ -27,8 +30,10 @@ from pathlib import Path
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store
 
 from loader.errors import StoreError
+from loader.statistics import meta_quads as statistics_meta
+from loader.statistics import statistics_quads, unchanged
 from ontology.iris import mint_document
-from ontology.namespaces import IRG, META_GRAPH, PREFIXES, contacts_graph, document_graph
+from ontology.namespaces import IRG, META_GRAPH, PREFIXES, STATISTICS_GRAPH, contacts_graph, document_graph
 from ontology.storage import current_build, new_build_dir, prune, publish, writer_lock
 
 __all__ = [
@@ -163,6 +168,23 @@ class BuildWriter:
         except (OSError, SyntaxError, ValueError, RuntimeError) as err:
             raise StoreError(f"could not replace graphs {', '.join(graphs)}: {err}") from err
 
+    def refresh_statistics(self) -> None:
+        """Replace ``graph:statistics`` and its ``graph:meta`` entry (the time) with the figures of the
+        build as it is now; nothing is written when the figures are unchanged. The quads are added with
+        ``Store.extend`` (one transaction, keeping the blank node labels a SPARQL ``INSERT DATA`` would
+        renew); the build is not published yet, so no reader sees it between the drop and the add.
+
+        :raises StoreError: when they cannot be computed or written.
+        """
+        quads = statistics_quads(self.store)
+        if quads and unchanged(self.store, quads):
+            return
+        self.replace_graphs([STATISTICS_GRAPH], [], meta_subject=STATISTICS_GRAPH)
+        try:
+            self.store.extend(quads + statistics_meta(_now()))
+        except (OSError, ValueError, RuntimeError) as err:
+            raise StoreError(f"could not write the statistics graph: {err}") from err
+
     def replace_document(self, document_key: str, quads: Iterable[Quad], meta: DocumentMeta) -> None:
         """Replace a document's graph, its contacts graph and its meta entry in one transaction."""
         quads = list(quads)
@@ -190,6 +212,7 @@ def full_build(root: Path, *, keep: int = _KEEP_BUILDS) -> Iterator[BuildWriter]
         writer = BuildWriter(path, Store(str(path)))
         try:
             yield writer
+            writer.refresh_statistics()
             writer.store.optimize()
             _close(writer)
         except BaseException:
@@ -221,6 +244,7 @@ def incremental(root: Path, *, keep: int = _KEEP_BUILDS) -> Iterator[BuildWriter
             raise StoreError(f"could not copy build {current} to {path}: {err}") from err
         try:
             yield writer
+            writer.refresh_statistics()
             _close(writer)
         except BaseException:
             writer.store = None  # type: ignore[assignment]

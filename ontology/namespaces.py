@@ -21,6 +21,7 @@ __all__ = [
     "ONTOLOGY_GRAPH",
     "SHAPES_GRAPH",
     "META_GRAPH",
+    "STATISTICS_GRAPH",
     "VOCAB_GRAPH_PREFIX",
     "DOCUMENT_GRAPH_PREFIX",
     "CONTACTS_GRAPH_PREFIX",
@@ -40,6 +41,7 @@ GRAPH = BASE + "graph/"
 ONTOLOGY_GRAPH = GRAPH + "ontology"
 SHAPES_GRAPH = GRAPH + "shapes"
 META_GRAPH = GRAPH + "meta"
+STATISTICS_GRAPH = GRAPH + "statistics"  # dashboard figures computed with each build (docs/graph-model.md)
 VOCAB_GRAPH_PREFIX = GRAPH + "vocab/"
 DOCUMENT_GRAPH_PREFIX = GRAPH + "document/"
 CONTACTS_GRAPH_PREFIX = GRAPH + "contacts/"

@@ -1,6 +1,15 @@
-"""``/api/stats``: counts and totals of the build being served, for a dashboard."""
+"""``/api/stats``: counts and totals of the build being served, for a dashboard.
+
+The figures come from the build's statistics graph (``graph:statistics``, computed by the loader
+before the build was published: ``docs/graph-model.md``), read by the ``queries/statistics/read_*.rq``
+queries: a few hundred precomputed observations instead of aggregates over the whole graph per
+request. A store without that graph (one written before statistics existed, or handed over in
+memory) is answered by the live named queries instead, with the same figures.
+"""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from fastapi import APIRouter
 
@@ -10,12 +19,92 @@ from api.routes.common import responses
 from api.rows import last_segment
 from api.schemas import Count, Stats, Totals
 from ontology.iris import local_part
+from ontology.namespaces import STATISTICS_GRAPH
+
+__all__ = ["router", "READ_QUERY_DIR", "has_statistics", "from_statistics", "live"]
 
 router = APIRouter(prefix="/api", tags=["statistics"])
+
+READ_QUERY_DIR = Path(queries.QUERY_DIR) / "statistics"
 
 
 def _run(snapshot, name: str) -> list[dict]:
     return queries.run(snapshot.store, name, default_graph=snapshot.graphs).values()
+
+
+def _read(snapshot, name: str) -> list[dict]:
+    return queries.run(snapshot.store, READ_QUERY_DIR / f"read_{name}.rq", default_graph=snapshot.graphs).values()
+
+
+def has_statistics(snapshot) -> bool:
+    """Whether the snapshot's build carries a statistics graph."""
+    return any(g.value == STATISTICS_GRAPH for g in snapshot.graphs)
+
+
+def _concepts(rows: list[dict], key: str, kind: str) -> list[Count]:
+    return [
+        Count(key=local_part(r[key], kind) or r[key], label=r["label"], projects=r["projects"])
+        for r in rows
+        if r["projects"]
+    ]
+
+
+def from_statistics(snapshot) -> Stats:
+    """The dashboard figures read from ``graph:statistics`` (see :func:`has_statistics`)."""
+    whole = _read(snapshot, "whole_graph")
+    row = whole[0] if whole else {}
+    names = ("projects", "organisations", "participations", "documents", "programmes", "statements")
+    return Stats(
+        counts={k: int(row.get(k) or 0) for k in names},
+        totals=Totals(
+            projects=row.get("projects") or 0,
+            projects_with_budget=row.get("projectsWithBudget") or 0,
+            projects_with_eu_funding=row.get("projectsWithEuFunding") or 0,
+            total_budget_eur=float(row.get("totalBudgetEur") or 0),
+            eu_funding_eur=float(row.get("euFundingEur") or 0),
+        ),
+        by_period=[
+            Count(key=last_segment(r["periodConcept"]) or "", label=r["label"], projects=r["projects"],
+                  organisations=r["organisations"])
+            for r in _read(snapshot, "by_period")
+        ],
+        by_programme=_concepts(_read(snapshot, "by_programme"), "programme", "programme"),
+        by_country=[
+            Count(key=str(r["country"]), projects=r["projects"], organisations=r["organisations"])
+            for r in _read(snapshot, "by_country")
+        ],
+        by_target_group=_concepts(_read(snapshot, "by_target_group"), "concept", "target-group"),
+        by_theme=_concepts(_read(snapshot, "by_theme"), "concept", "theme"),
+    )
+
+
+def live(snapshot) -> Stats:
+    """The dashboard figures aggregated over the whole public graph by the named queries."""
+    counts = _run(snapshot, "counts")
+    rows = _run(snapshot, "budget_totals")
+    totals = rows[0] if rows else {}
+    return Stats(
+        counts={k: int(v or 0) for k, v in (counts[0] if counts else {}).items()},
+        totals=Totals(
+            projects=totals.get("projects") or 0,
+            projects_with_budget=totals.get("projectsWithBudget") or 0,
+            projects_with_eu_funding=totals.get("projectsWithEuFunding") or 0,
+            total_budget_eur=float(totals.get("totalBudgetEur") or 0),
+            eu_funding_eur=float(totals.get("euFundingEur") or 0),
+        ),
+        by_period=[
+            Count(key=last_segment(r["periodConcept"]) or "", label=r["label"], projects=r["projects"],
+                  organisations=r["organisations"])
+            for r in _run(snapshot, "projects_per_period")
+        ],
+        by_programme=_concepts(_run(snapshot, "programmes"), "programme", "programme"),
+        by_country=[
+            Count(key=str(r["country"]), projects=r["projects"], organisations=r["organisations"])
+            for r in _run(snapshot, "projects_per_country")
+        ],
+        by_target_group=_concepts(_run(snapshot, "target_groups"), "concept", "target-group"),
+        by_theme=_concepts(_run(snapshot, "themes"), "concept", "theme"),
+    )
 
 
 @router.get(
@@ -23,56 +112,6 @@ def _run(snapshot, name: str) -> list[dict]:
 )
 def stats(snapshot: StoreDep) -> Stats:
     """Numbers of projects, organisations, participations, documents, programmes and statements; budget
-    totals (each project counted once); projects per period, programme, country, target group and theme."""
-    counts = _run(snapshot, "counts")
-    totals = _run(snapshot, "budget_totals")[0]
-    return Stats(
-        counts={k: int(v or 0) for k, v in (counts[0] if counts else {}).items()},
-        totals=Totals(
-            projects=totals["projects"] or 0,
-            projects_with_budget=totals["projectsWithBudget"] or 0,
-            projects_with_eu_funding=totals["projectsWithEuFunding"] or 0,
-            total_budget_eur=float(totals["totalBudgetEur"] or 0),
-            eu_funding_eur=float(totals["euFundingEur"] or 0),
-        ),
-        by_period=[
-            Count(
-                key=last_segment(r["periodConcept"]) or "",
-                label=r["label"],
-                projects=r["projects"],
-                organisations=r["organisations"],
-            )
-            for r in _run(snapshot, "projects_per_period")
-        ],
-        by_programme=[
-            Count(
-                key=local_part(r["programme"], "programme") or r["programme"],
-                label=r["label"],
-                projects=r["projects"],
-            )
-            for r in _run(snapshot, "programmes")
-            if r["projects"]
-        ],
-        by_country=[
-            Count(key=str(r["country"]), projects=r["projects"], organisations=r["organisations"])
-            for r in _run(snapshot, "projects_per_country")
-        ],
-        by_target_group=[
-            Count(
-                key=local_part(r["concept"], "target-group") or r["concept"],
-                label=r["label"],
-                projects=r["projects"],
-            )
-            for r in _run(snapshot, "target_groups")
-            if r["projects"]
-        ],
-        by_theme=[
-            Count(
-                key=local_part(r["concept"], "theme") or r["concept"],
-                label=r["label"],
-                projects=r["projects"],
-            )
-            for r in _run(snapshot, "themes")
-            if r["projects"]
-        ],
-    )
+    totals (each project counted once); projects per period, programme, country, target group and theme.
+    Read from the build's statistics graph, computed when the build was written."""
+    return from_statistics(snapshot) if has_statistics(snapshot) else live(snapshot)

@@ -99,3 +99,24 @@ def test_the_single_decision_point():
     assert set(dataset_graphs(public, contacts, True)) == {NamedNode(DOCUMENT), NamedNode(CONTACTS)}
     assert not graph_admitted(CONTACTS, False) and graph_admitted(CONTACTS, True)
     assert graph_admitted(DOCUMENT, False)
+
+
+@pytest.mark.parametrize("personal", [False, True])
+def test_the_worker_pool_of_a_published_build_follows_the_switch(tmp_path, personal):
+    """Queries over a store on disk run in worker processes: the dataset they get follows the switch too."""
+    from ontology.settings import Settings
+    from ontology.storage import new_build_dir, publish
+
+    root = tmp_path / "store"
+    build = new_build_dir(root)
+    store = Store(str(build))
+    store.extend(_store())
+    store.flush()
+    del store
+    publish(root, build)
+    app = create_app(Settings(store=root))
+    app.state.personal_data = personal
+    try:
+        assert (NAME in _values(_get(app, query=NAME_IN_DEFAULT))) is personal
+    finally:
+        app.state.query_pool.close()

@@ -95,11 +95,37 @@ def _words_of(text: str) -> tuple[str, frozenset[str]]:
     return _LAST_WORDS[0][1], _LAST_WORDS[0][2]
 
 
+# Letters re's case-blind matching pairs with others beyond lower() (ı/i, ſ/s, ς/σ, µ/μ ...), their capitals
+# (Σ lower-cases to ς or σ by position), and İ (two characters lower-cased).
+_CASE_EXTRA = re.compile("["
+                         "\u00b5\u0130\u0131\u017f\u0345\u0390\u0392\u0395\u0398\u0399\u039a\u039c\u03a0\u03a1"
+                         "\u03a3\u03a6\u03b0\u03b2\u03b5\u03b8\u03b9\u03ba\u03bc\u03c0\u03c1\u03c2\u03c3\u03c6"
+                         "\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f5\u0412\u0414\u041e\u0421\u0422\u042a\u0432"
+                         "\u0434\u043e\u0441\u0442\u044a\u0462\u0463\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86"
+                         "\u1c87\u1c88\u1e60\u1e61\u1e9b\u1fbe\u1fd3\u1fe3\ua64a\ua64b\ufb05\ufb06"
+                         "]")
+_PROBES = 8  # places of the cue tried one by one before a plain search from the next
+
+
+def _first_match(pattern: re.Pattern[str], text: str, lowered: str, cue: str, at: int) -> re.Match[str] | None:
+    """``pattern.search(text, at)`` when every match starts where ``cue`` is in ``lowered`` (``at`` the
+    first such place): the pattern is tried at the cue's places only, instead of scanning between them."""
+    for _ in range(_PROBES):
+        match = pattern.match(text, at)
+        if match is not None:
+            return match
+        at = lowered.find(cue, at + 1)
+        if at < 0:
+            return None
+    return pattern.search(text, at)
+
+
 def _find(matcher: LabelMatcher, text: str) -> list[tuple[object, Span]]:
     """``matcher.find(text)``, skipping the patterns whose leading literal the text lacks (only the
     patterns whose cue's first word is a word of the text are looked at)."""
     lowered, words = _words_of(text)
     aligned = len(lowered) == len(text)  # offsets of the lower-cased text are the text's
+    plain = aligned and _CASE_EXTRA.search(text) is None  # every match starts where its cue is, lower-cased
     first: dict[int, Span] = {}
     cues = _cues(matcher)
     needs = _WORDS[id(matcher)][1]
@@ -113,7 +139,7 @@ def _find(matcher: LabelMatcher, text: str) -> list[tuple[object, Span]]:
         at = lowered.find(cue) if cue else 0
         if at < 0:
             continue
-        match = pattern.search(text, at if aligned else 0)  # no match starts before the cue's first place
+        match = _first_match(pattern, text, lowered, cue, at) if plain else pattern.search(text, at if aligned else 0)
         if match and (index not in first or match.start() < first[index].start):
             first[index] = Span(match.start(), match.end())
     return sorted(((matcher.concepts[i], s) for i, s in first.items()), key=lambda cs: cs[1].start)

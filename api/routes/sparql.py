@@ -135,7 +135,9 @@ async def sparql_get(
     query = _single(params.getlist("query"), "query")
     if query is None:
         endpoint = str(request.url.replace(query=""))
-        body = description(endpoint, snapshot.graphs, request.app.state.settings.service_allow)
+        personal = bool(getattr(request.app.state, "personal_data", False))
+        graphs = privacy.dataset_graphs(snapshot.graphs, snapshot.contacts, personal)
+        body = description(endpoint, graphs, request.app.state.settings.service_allow)
         return Response(body, media_type="text/turtle; charset=utf-8")
     return await _answer(request, snapshot, query, default_graph_uri, named_graph_uri)
 

@@ -120,3 +120,15 @@ def test_the_worker_pool_of_a_published_build_follows_the_switch(tmp_path, perso
         assert (NAME in _values(_get(app, query=NAME_IN_DEFAULT))) is personal
     finally:
         app.state.query_pool.close()
+
+
+def test_the_service_description_lists_the_graphs_the_switch_gives(apps):
+    async def describe(app) -> str:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+            response = await client.get("/sparql", headers={"Accept": "text/turtle"})
+            assert response.status_code == 200
+            return response.text
+
+    assert CONTACTS not in asyncio.run(describe(apps[False])) and DOCUMENT in asyncio.run(describe(apps[False]))
+    assert CONTACTS in asyncio.run(describe(apps[True]))

@@ -172,12 +172,14 @@ def resource_page(store: Store, graphs: Sequence[NamedNode], iri: str, triples: 
     own: dict[str, list[str]] = {}
     incoming: list[tuple[str, str]] = []
     parts: dict[str, list[tuple[str, str]]] = {}
+    part_terms: dict[str, object] = {}  # a part may be a blank node (VoID partitions): keep the term
     for t in triples:
         if t.subject.value == iri:
             own.setdefault(compact(t.predicate.value), []).append(_link(store, graphs, t.object, labels))
         elif isinstance(t.object, NamedNode) and t.object.value == iri:
             incoming.append((_link(store, graphs, t.subject, labels), _e(compact(t.predicate.value))))
         else:
+            part_terms.setdefault(t.subject.value, t.subject)
             parts.setdefault(t.subject.value, []).append(
                 (_e(compact(t.predicate.value)), _link(store, graphs, t.object, labels))
             )
@@ -185,7 +187,7 @@ def resource_page(store: Store, graphs: Sequence[NamedNode], iri: str, triples: 
     if parts:
         body += "<h2>Parts</h2>"
         for subject, rows in sorted(parts.items()):
-            body += f'<h3 class="iri">{_link(store, graphs, NamedNode(subject), labels)}</h3>' + _table(rows)
+            body += f'<h3 class="iri">{_link(store, graphs, part_terms[subject], labels)}</h3>' + _table(rows)
     if incoming:
         body += "<h2>Referenced by</h2>" + _table(sorted(incoming))
     return page(title, kind, iri, body)

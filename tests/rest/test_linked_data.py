@@ -173,3 +173,12 @@ def test_every_local_link_of_a_page_answers(client, start):
     assert links
     broken = [h for h in links if client.get(h.replace("&amp;", "&")).status_code != 200]
     assert broken == []
+
+
+def test_void_description_as_html_shows_its_blank_node_partitions(client) -> None:
+    # regression: the HTML page built a NamedNode from a blank node's id (500, found by schemathesis)
+    for request in ({"url": "/.well-known/void", "params": {"format": "HTML"}},
+                    {"url": "/.well-known/void", "headers": {"Accept": "text/html"}}):
+        response = client.get(**request)
+        assert response.status_code == 200, response.text[:300]
+        assert "<h2>Parts</h2>" in response.text

@@ -6,14 +6,13 @@ its httpx use, and warnings are errors here).
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
-import httpx
 import pytest
 from pyoxigraph import RdfFormat, Store
 
 from api.main import create_app
+from tests.support.asgi_client import Client
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "graph.trig"
 # what the contact graphs hold: none of it may appear in any answer
@@ -27,25 +26,6 @@ def fixture_store() -> Store:
     return store
 
 
-class Client:
-    """A synchronous client for an ASGI app (one event loop per request)."""
-
-    def __init__(self, app) -> None:
-        self.app = app
-
-    def request(self, method: str, url: str, **kwargs) -> httpx.Response:
-        async def send() -> httpx.Response:
-            transport = httpx.ASGITransport(app=self.app)
-            async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
-                return await client.request(method, url, **kwargs)
-
-        return asyncio.run(send())
-
-    def get(self, url: str, **kwargs) -> httpx.Response:
-        return self.request("GET", url, **kwargs)
-
-    def post(self, url: str, **kwargs) -> httpx.Response:
-        return self.request("POST", url, **kwargs)
 
 
 @pytest.fixture(scope="module")

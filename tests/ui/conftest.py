@@ -6,9 +6,6 @@ httpx use, and warnings are errors here).
 
 from __future__ import annotations
 
-import asyncio
-
-import httpx
 import pytest
 from pyoxigraph import Store
 
@@ -16,27 +13,7 @@ from api.main import create_app
 from loader.pipeline import build
 from ontology.settings import PROJECT_ROOT, Settings
 from ontology.storage import current_build
-
-
-class Client:
-    """A synchronous client for an ASGI app (one event loop per request)."""
-
-    def __init__(self, app) -> None:
-        self.app = app
-
-    def request(self, method: str, url: str, **kwargs) -> httpx.Response:
-        async def send() -> httpx.Response:
-            transport = httpx.ASGITransport(app=self.app)
-            async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
-                return await client.request(method, url, **kwargs)
-
-        return asyncio.run(send())
-
-    def get(self, url: str, **kwargs) -> httpx.Response:
-        return self.request("GET", url, **kwargs)
-
-    def post(self, url: str, **kwargs) -> httpx.Response:
-        return self.request("POST", url, **kwargs)
+from tests.support.asgi_client import Client
 
 
 @pytest.fixture(scope="session")

@@ -49,42 +49,10 @@ def _concepts(rows: list[dict], key: str, kind: str) -> list[Count]:
     ]
 
 
-def from_statistics(snapshot) -> Stats:
-    """The dashboard figures read from ``graph:statistics`` (see :func:`has_statistics`)."""
-    whole = _read(snapshot, "whole_graph")
-    row = whole[0] if whole else {}
-    names = ("projects", "organisations", "participations", "documents", "programmes", "statements")
+def _assemble(counts: dict, totals: dict, rows) -> Stats:
+    """The dashboard figures from whole-graph counts and totals and ``rows(part)`` per breakdown."""
     return Stats(
-        counts={k: int(row.get(k) or 0) for k in names},
-        totals=Totals(
-            projects=row.get("projects") or 0,
-            projects_with_budget=row.get("projectsWithBudget") or 0,
-            projects_with_eu_funding=row.get("projectsWithEuFunding") or 0,
-            total_budget_eur=float(row.get("totalBudgetEur") or 0),
-            eu_funding_eur=float(row.get("euFundingEur") or 0),
-        ),
-        by_period=[
-            Count(key=last_segment(r["periodConcept"]) or "", label=r["label"], projects=r["projects"],
-                  organisations=r["organisations"])
-            for r in _read(snapshot, "by_period")
-        ],
-        by_programme=_concepts(_read(snapshot, "by_programme"), "programme", "programme"),
-        by_country=[
-            Count(key=str(r["country"]), projects=r["projects"], organisations=r["organisations"])
-            for r in _read(snapshot, "by_country")
-        ],
-        by_target_group=_concepts(_read(snapshot, "by_target_group"), "concept", "target-group"),
-        by_theme=_concepts(_read(snapshot, "by_theme"), "concept", "theme"),
-    )
-
-
-def live(snapshot) -> Stats:
-    """The dashboard figures aggregated over the whole public graph by the named queries."""
-    counts = _run(snapshot, "counts")
-    rows = _run(snapshot, "budget_totals")
-    totals = rows[0] if rows else {}
-    return Stats(
-        counts={k: int(v or 0) for k, v in (counts[0] if counts else {}).items()},
+        counts=counts,
         totals=Totals(
             projects=totals.get("projects") or 0,
             projects_with_budget=totals.get("projectsWithBudget") or 0,
@@ -95,16 +63,37 @@ def live(snapshot) -> Stats:
         by_period=[
             Count(key=last_segment(r["periodConcept"]) or "", label=r["label"], projects=r["projects"],
                   organisations=r["organisations"])
-            for r in _run(snapshot, "projects_per_period")
+            for r in rows("by_period")
         ],
-        by_programme=_concepts(_run(snapshot, "programmes"), "programme", "programme"),
+        by_programme=_concepts(rows("by_programme"), "programme", "programme"),
         by_country=[
             Count(key=str(r["country"]), projects=r["projects"], organisations=r["organisations"])
-            for r in _run(snapshot, "projects_per_country")
+            for r in rows("by_country")
         ],
-        by_target_group=_concepts(_run(snapshot, "target_groups"), "concept", "target-group"),
-        by_theme=_concepts(_run(snapshot, "themes"), "concept", "theme"),
+        by_target_group=_concepts(rows("by_target_group"), "concept", "target-group"),
+        by_theme=_concepts(rows("by_theme"), "concept", "theme"),
     )
+
+
+def from_statistics(snapshot) -> Stats:
+    """The dashboard figures read from ``graph:statistics`` (see :func:`has_statistics`)."""
+    whole = _read(snapshot, "whole_graph")
+    row = whole[0] if whole else {}
+    names = ("projects", "organisations", "participations", "documents", "programmes", "statements")
+    return _assemble({k: int(row.get(k) or 0) for k in names}, row, lambda part: _read(snapshot, part))
+
+
+# the named query that answers each breakdown when a build has no statistics graph
+_LIVE_QUERIES = {"by_period": "projects_per_period", "by_programme": "programmes",
+                 "by_country": "projects_per_country", "by_target_group": "target_groups", "by_theme": "themes"}
+
+
+def live(snapshot) -> Stats:
+    """The dashboard figures aggregated over the whole public graph by the named queries."""
+    counts = _run(snapshot, "counts")
+    totals = _run(snapshot, "budget_totals")
+    return _assemble({k: int(v or 0) for k, v in (counts[0] if counts else {}).items()},
+                     totals[0] if totals else {}, lambda part: _run(snapshot, _LIVE_QUERIES[part]))
 
 
 @router.get(

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
-from api.schemas import Ref
+from api.schemas import ProjectSummary, Ref
 from ontology.iris import local_part
 
-__all__ = ["ref", "maybe_ref", "last_segment", "checked_id", "number"]
+__all__ = ["ref", "maybe_ref", "last_segment", "checked_id", "number", "project_summary"]
 
 _ID = re.compile(r"[A-Za-z0-9._~-]+")
 
@@ -41,3 +41,18 @@ def checked_id(raw: str) -> str | None:
 
 def number(value: object) -> float | None:
     return None if value is None else float(value)  # type: ignore[arg-type]
+
+
+def project_summary(r: dict) -> ProjectSummary:
+    """A row of the ``projects`` query (or one with its columns) as a :class:`ProjectSummary`."""
+    return ProjectSummary(
+        id=local_part(r["project"], "project") or r["project"],
+        iri=r["project"],
+        acronym=r["acronym"],
+        title=r["title"],
+        programme=maybe_ref(r["projectProgramme"], "programme", r["programmeLabel"]),
+        period=maybe_ref(r["projectPeriod"], "period", last_segment(r["projectPeriod"])),
+        start_date=r["startDate"],
+        end_date=r["endDate"],
+        participants=r["participants"] or 0,
+    )

@@ -14,7 +14,7 @@ from api.linked_data.resources import graphs_to_read
 from api.routes.common import PROBLEM, Limit, Offset, responses
 from api.routes.filtering import active_on as is_active_on
 from api.routes.filtering import matches_words, matching, sort_rows, words
-from api.rows import checked_id, last_segment, maybe_ref, number, ref
+from api.rows import checked_id, last_segment, maybe_ref, number, project_summary, ref
 from api.schemas import (
     ContactPoint,
     DateValue,
@@ -24,7 +24,7 @@ from api.schemas import (
     ProjectPartner,
     ProjectSummary,
 )
-from ontology.iris import local_part, mint_organisation, mint_project
+from ontology.iris import mint_organisation, mint_project
 
 router = APIRouter(prefix="/api/projects", tags=["projects"])
 
@@ -156,20 +156,7 @@ def list_projects(
     if active_on is not None:
         rows = [r for r in rows if is_active_on(r["startDate"], r["endDate"], active_on)]
     rows = sort_rows(rows, sort, _SORT_KEYS)
-    data = [
-        ProjectSummary(
-            id=local_part(r["project"], "project") or r["project"],
-            iri=r["project"],
-            acronym=r["acronym"],
-            title=r["title"],
-            programme=maybe_ref(r["projectProgramme"], "programme", r["programmeLabel"]),
-            period=maybe_ref(r["projectPeriod"], "period", last_segment(r["projectPeriod"])),
-            start_date=r["startDate"],
-            end_date=r["endDate"],
-            participants=r["participants"] or 0,
-        )
-        for r in rows[offset : offset + limit]
-    ]
+    data = [project_summary(r) for r in rows[offset : offset + limit]]
     return Page[ProjectSummary](data=data, count=len(rows))
 
 

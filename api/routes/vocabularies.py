@@ -11,8 +11,8 @@ import queries
 from api.deps import StoreDep
 from api.errors import NotFoundError
 from api.routes.common import responses
-from api.rows import checked_id, last_segment, maybe_ref, ref
-from api.schemas import Concept, Page, Programme, ProgrammeDetail, ProjectSummary
+from api.rows import checked_id, last_segment, maybe_ref, project_summary, ref
+from api.schemas import Concept, Page, Programme, ProgrammeDetail
 from ontology.iris import local_part, mint_concept
 
 router = APIRouter(prefix="/api", tags=["vocabularies"])
@@ -94,20 +94,7 @@ def get_programme(
             )
             for b in broader
         ],
-        project_list=[
-            ProjectSummary(
-                id=local_part(r["project"], "project") or r["project"],
-                iri=r["project"],
-                acronym=r["acronym"],
-                title=r["title"],
-                programme=maybe_ref(r["projectProgramme"], "programme", r["programmeLabel"]),
-                period=maybe_ref(r["projectPeriod"], "period", last_segment(r["projectPeriod"])),
-                start_date=r["startDate"],
-                end_date=r["endDate"],
-                participants=r["participants"] or 0,
-            )
-            for r in projects
-        ],
+        project_list=[project_summary(r) for r in projects],
     )
 
 

@@ -60,11 +60,14 @@ _FROM_TO_YEARS = re.compile(r"(?=[fvdeb])\b(?:from|van|du|von|vom|de|entre|betwe
 _RANGE_JOIN = re.compile(r"^\s*(?:[-–—]|to|until|till|au|à|jusqu'au|jusqu’au|tot(?: en met)?|t/m|bis(?: zum)?|"
                          r"and|et|en|und)\s*$", re.IGNORECASE)
 
+# Cues that a date is not the project's: approval, launch, meeting, publication, page timestamps. Each cue
+# starts a word (a Dutch or German participle's "ge" allowed: "gepubliceerd", "gelanceerd"), so "Czech
+# Republic", "information" or "prevention" in a programme name or a sentence are no cue.
 _NEGATIVE = re.compile(
-    r"approv|approuv|goedgekeurd|goedkeuring|genehmig|bewillig|launch|lanc[eé]|kick|aftrap|startbijeenkomst|"
-    r"publi|veröffentlich|select|meeting|réunion|reunion|bijeenkomst|treffen|conference|conférence|"
-    r"event|événement|evenement|veranstaltung|training|formation|submitted|déposé|ingediend|"
-    r"posted|updated|mis à jour|\buhr\b|vindt .*plaats|stand:|deadline|call", re.IGNORECASE)
+    r"(?<![^\W\d_])(?:ge)?(?:approv|approuv|goedgekeurd|goedkeuring|genehmig|bewillig|launch|lanc[eé]|kick|aftrap|"
+    r"startbijeenkomst|publi|veröffentlich|select|meeting|réunion|reunion|bijeenkomst|treffen|conference|"
+    r"conférence|event|événement|evenement|veranstaltung|training|formation|submitted|déposé|ingediend|"
+    r"posted|updated|mis à jour|uhr\b|vindt .*plaats|stand:|deadline|call)", re.IGNORECASE)
 _STRONG_START = re.compile(r"start\s*date|date de d[ée]but|d[ée]but du projet|begindatum|startdatum|aanvang|"
                            r"projektstart|projektbeginn|projectstart|start of the project|beginn|d[ée]but\s*:|"
                            r"start\s*:|begin\s*:", re.IGNORECASE)
@@ -166,6 +169,18 @@ def _label_line(text: str, pos: int) -> str:
     return lines[-1].strip() + " " if lines else ""
 
 
+_LABEL_HEAD = re.compile(r"[ \t]*[^\W\d_][^\n:.;!?]{0,40}:[ \t]*")
+
+
+def _own_label(text: str, pos: int, before: str) -> str:
+    """``before``, or only the label when the date's line opens with one ("Start date: 01/01/2018"): a
+    labelled line is a clause of its own, and the lines above it (a programme named "Czech Republic",
+    "Call 3") say nothing about its date."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    head = text[line_start:pos]
+    return head if line_start > pos - len(before) and _LABEL_HEAD.fullmatch(head) else before
+
+
 def _candidates(text: str, dates: list[DateMention]) -> list[tuple[str, int, DateMention]]:
     """(role, strength, mention) for every date that looks like a project start or end."""
     out: list[tuple[str, int, DateMention]] = []
@@ -174,7 +189,8 @@ def _candidates(text: str, dates: list[DateMention]) -> list[tuple[str, int, Dat
         a, b = dates[i], dates[i + 1]
         between = text[a.span.end:b.span.start]
         if _RANGE_JOIN.match(between) and a.iso[:4] <= b.iso[:4]:
-            before = clause_before(text, a.span.start, floor=dates[i - 1].span.end if i else 0)
+            before = _own_label(text, a.span.start,
+                                clause_before(text, a.span.start, floor=dates[i - 1].span.end if i else 0))
             if not before.strip():
                 before = _label_line(text, a.span.start)
             after = text[b.span.end:b.span.end + 40]
@@ -191,7 +207,7 @@ def _candidates(text: str, dates: list[DateMention]) -> list[tuple[str, int, Dat
         if i in in_range:
             continue
         floor = dates[i - 1].span.end if i else 0
-        before = clause_before(text, date.span.start, floor=floor)
+        before = _own_label(text, date.span.start, clause_before(text, date.span.start, floor=floor))
         if not before.strip():
             before = _label_line(text, date.span.start)
         after = text[date.span.end:date.span.end + 60]

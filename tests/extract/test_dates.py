@@ -68,6 +68,16 @@ def test_find_dates_gives_spans_into_the_text():
     ("Start: 01/2016\nEnd: 12/2018", "2016-01", "2018-12"),
     ("Le projet a démarré le 1er octobre 2016 et s'achèvera le 30 septembre 2020.\nLe lancement a eu lieu le 15 "
      "novembre 2016.", "2016-10-01", "2020-09-30"),
+    # a labelled line is its own clause: the programme line above it ("Republic", "Call") is no cue
+    ("Programme: Interreg V-A Czech Republic-Poland\nPriority: Priority 2\nStart date: 01/01/2018\n"
+     "End date: 28/06/2022", "2018-01-01", "2022-06-28"),
+    ("Programm: Interreg V-A Slowakische Republik-Österreich\nCall: 3\nProjektbeginn: 01.05.2017\n"
+     "Projektende: 28.05.2018", "2017-05-01", "2018-05-28"),
+    # cues start words: "Republic", "information", "prevention" hold none
+    ("The Czech Republic partners run the project from 1 March 2016 to 28 February 2019.", "2016-03-01",
+     "2019-02-28"),
+    ("Le projet d'information et de prévention se déroule du 1er janvier 2016 au 31 décembre 2018.",
+     "2016-01-01", "2018-12-31"),
 ])
 def test_project_dates(text, start, end):
     found = find_project_dates(text)
@@ -83,6 +93,9 @@ def test_project_dates(text, start, end):
     "A closure event- final conference, 10th of June 2008",
     "https://www.dresden.de/x.php 03.09.2019 11:47:20 Uhr 21.10.2019 21:13:41 Uhr",
     "Published on 4 May 2020",
+    "Het verslag werd gepubliceerd op 4 mei 2020",
+    "Das Projekt wurde am 12. Mai 2016 gelauncht und vorgestellt",
+    "Approved: 12/03/2016",
     "Interreg 2 Seas Programme 2014-2020",
     "the programming period, from 2014 to 2020",
 ])

@@ -20,6 +20,7 @@ from loader.extract.partner_names import (
     LEAD_WORDS,
     Mention,
     is_capitalised,
+    join_towns,
     list_item_like,
     name_like,
     parse_entry,
@@ -298,10 +299,13 @@ def read_lists(text: str, gaz: pl.Gazetteer) -> list[Mention]:
 
 def _line_items(body: str, gaz: pl.Gazetteer) -> list[str]:
     """The organisations of one list line: one, or several when every comma part starts with a capital
-    and none is a place or a country ("Stadt Zittau, Diakonie Sachsen und Caritas Dresden")."""
+    and none is a place or a country ("Stadt Zittau, Diakonie Sachsen und Caritas Dresden"), or when each
+    organisation is followed by its town and country ("Stadt Aachen, Aachen (DE), Ville de Lille, Lille (FR)")."""
     chunks = [c.strip() for c in re.split(r",\s+", body)]
     if len(chunks) < 2 or not all(is_capitalised(c.split()[0]) and not c.split()[0][:1].islower() for c in chunks):
         return [body]
+    if len(join_towns(chunks)) < len(chunks):  # "Stadt Aachen, Aachen (DE), Ville de Lille, Lille (FR)"
+        return split_list(body)
     bare = [re.sub(r"\s*\([^()]*\)", "", c).strip() for c in chunks[1:]]
     if any(gaz.place(c) or pl.country_code(c) or gaz.region(c) for c in bare):
         return [body]

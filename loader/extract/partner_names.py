@@ -30,6 +30,8 @@ __all__ = [
     "leading_run",
     "trailing_run",
     "split_list",
+    "join_towns",
+    "town_with_country",
     "long_forms",
     "name_like",
     "is_excluded",
@@ -191,14 +193,74 @@ _AND = r"(?:and|et|en|und|&|y)"
 _ART = r"(?:the|le|la|les|l['’]|de|het|der|die|das|dem|den)"
 
 
+_TOWN_COUNTRY_RE = re.compile(r"(?P<town>[^()\d,;]+?)\s*\((?P<note>[^()]+)\)(?:\s*\([^()]*\))*"
+                              rf"(?P<rest>\s+{_AND}\s+\S.*)?", re.IGNORECASE)
+_PLACE_LINKS = frozenset({"am", "an", "der", "sur", "sous", "en", "nad", "pod", "upon", "on", "de", "la", "le",
+                          "les", "lès", "bei", "im", "aan", "den", "op", "in", "ob", "d'", "du", "del", "di"})
+
+
+def town_with_country(chunk: str) -> re.Match[str] | None:
+    """The match when a comma part of an entry is a town with its country in brackets ("Linz (Oostenrijk)",
+    "Ústí nad Labem (CZ)"), possibly followed by a role note and by "and" and the next entry: one to four
+    words, each capitalised (not in capitals) or a place link ("nad", "am", "sur"), no organisation word.
+
+    >>> bool(town_with_country("Linz (Oostenrijk)")), bool(town_with_country("Aachen (DE) (lead partner)"))
+    (True, True)
+    >>> bool(town_with_country("Ville de Lille (FR)")), bool(town_with_country("CESI (FR)"))
+    (False, False)
+    """
+    m = _TOWN_COUNTRY_RE.fullmatch(chunk.strip())
+    if m is None:
+        return None
+    words = m.group("town").split()
+    if not 1 <= len(words) <= 4 or _ORG_WORD_RE.search(m.group("town")):
+        return None
+    for i, word in enumerate(words):
+        title = word[0].isupper() and any(c.islower() for c in word)
+        if not (title or i and word.lower() in _PLACE_LINKS):
+            return None
+    note = m.group("note").strip()
+    if not (pl.bracket_country(f"({note})") or pl.country_code(note)):
+        return None
+    return m
+
+
+def join_towns(chunks: list[str]) -> list[str]:
+    """Comma parts with each "Town (Country)" part joined back to the entry before it ("Stadt Aachen, Aachen
+    (DE)" is one entry whose town is Aachen), unless two such parts follow each other or the entry before
+    has its own country (then they are entries: "Medway Council (UK), Diakonie (DE)")."""
+    towns = [town_with_country(c) for c in chunks]
+    if not any(towns[1:]):
+        return chunks
+    if any(a and b for a, b in zip(towns, towns[1:], strict=False)) or towns[0]:
+        return chunks
+    out: list[str] = []
+    for chunk, town in zip(chunks, towns, strict=True):
+        if town is None or not out or pl.bracket_country(out[-1]) or _bracketed_country_name(out[-1]):
+            out.append(chunk)
+            continue
+        rest = town.group("rest") or ""
+        out[-1] = f"{out[-1]}, {chunk[:len(chunk) - len(rest)].strip()}" if rest else f"{out[-1]}, {chunk}"
+        if rest:
+            out.append(rest.strip())
+    return out
+
+
+def _bracketed_country_name(text: str) -> bool:
+    return any(pl.country_code(note) for note in re.findall(r"\(([^()]+)\)", text))
+
+
 def split_list(text: str) -> list[str]:
-    """Split an inline enumeration into items ("A, B and C"; "the A, the B and the C").
+    """Split an inline enumeration into items ("A, B and C"; "the A, the B and the C"); an item's town
+    written after it with its country ("Stadt Aachen, Aachen (DE)") stays with it.
 
     >>> split_list("the HSE, the Southern Health and Social Care Trust and the Health Board")
     ['HSE', 'Southern Health and Social Care Trust', 'Health Board']
+    >>> split_list("Stadt Linz, Linz (Oostenrijk), Université de Lille, Lille (France)")
+    ['Stadt Linz, Linz (Oostenrijk)', 'Université de Lille, Lille (France)']
     """
     text = text.strip().rstrip(".")
-    chunks = _split_top(text, ";,")
+    chunks = join_towns(_split_top(text, ";,"))
     with_article = 2 * sum(bool(re.match(rf"{_ART}\s", c, re.IGNORECASE)) for c in chunks) > len(chunks)
     items: list[str] = []
     for chunk in chunks:
@@ -349,7 +411,7 @@ class Mention:
             self.spans[name] = span
 
 
-LEAD_WORDS = (r"lead\s*partner|leading\s+partner|project\s*leader|projectleider|projectleiding|leadpartner|"
+LEAD_WORDS = (r"lead[\s-]*partner|leading\s+partner|project\s*leader|projectleider|projectleiding|leadpartner|"
                r"lead\s+beneficiary|b[ée]n[ée]ficiaire\s+chef\s+de\s+file|chef\s+de\s+file|"
                r"porteur(?:\s+du\s+projet)?|projekttr[äa]ger|federf[üu]hrende[rn]?\s+partner|"
                r"coordinat(?:or|eur)|co[öo]rdinator|penvoerder|hoofdpartner|hauptpartner|lead")
@@ -395,6 +457,13 @@ def _is_other_name(item: str, note_match: re.Match[str], note: str) -> bool:
     return len(words) >= 2 and _ORG_WORD_RE.search(note) is not None and is_capitalised(words[0])
 
 
+# ", Town" or ", Town, Country" ending an entry; a town's words may be joined by place links ("Ústí nad
+# Labem", "Frankfurt am Main", "Alphen aan den Rijn").
+_TRAILING_PLACE_RE = re.compile(
+    rf",\s*(?P<place>[A-ZÀ-Ý][\w'’\-]+(?:[ \-](?:(?:{'|'.join(sorted(_PLACE_LINKS))})[ \-]){{0,2}}[A-ZÀ-Ý][\w'’\-]+){{0,2}})"
+    r"(?:\s*,\s*(?P<country>[A-ZÀ-Ý][\w'’\- ]+))?$")
+
+
 def parse_entry(raw: str, offset: int, text: str, gaz: pl.Gazetteer) -> Mention | None:
     """A mention from one list item: inline role notes, bracket codes, city notes handled."""
     item = _NAME_LABEL_RE.sub("", strip_bullet(raw), count=1)
@@ -435,8 +504,7 @@ def parse_entry(raw: str, offset: int, text: str, gaz: pl.Gazetteer) -> Mention 
     if after and (pl.side_country(item[after.end():]) or pl.country_code(item[after.end():])):
         country = pl.side_country(item[after.end():]) or pl.country_code(item[after.end():])
         item = item[:after.start()]
-    trailing = re.search(r",\s*(?P<place>[A-ZÀ-Ý][\w'’\-]+(?:[ \-][A-ZÀ-Ý][\w'’\-]+){0,2})"
-                         r"(?:\s*,\s*(?P<country>[A-ZÀ-Ý][\w'’\- ]+))?$", item)
+    trailing = _TRAILING_PLACE_RE.search(item)
     named_country = bool(trailing and trailing.group("country") and pl.country_code(trailing.group("country")))
     # One capitalised word (hyphens allowed) after the last comma, not an organisation word nor capitals:
     # a town the gazetteer does not know ("Mission Locale du Genevois, Saint-Julien-en-Genevois").

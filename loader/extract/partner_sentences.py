@@ -29,7 +29,7 @@ from loader.extract.partner_names import (
 
 __all__ = ["sentence_mentions", "sentences"]
 
-_LEAD = (r"lead\s*partner|leadpartner|chef\s+de\s+file|projectleider|project\s+leader|lead\s+beneficiary|porteur\s+du\s+projet|"
+_LEAD = (r"lead[\s-]*partner|leadpartner|chef\s+de\s+file|projectleider|project\s+leader|lead\s+beneficiary|porteur\s+du\s+projet|"
          r"coordinat(?:or|eur)\s+(?:of|du|van)\s+(?:the\s+|du\s+|het\s+)?proje[ck]t|penvoerder|hoofdaanvrager|"
          r"federf[üu]hrende[rn]?\s+partner")
 _COPULA = (r"is|est|ist|was|war|wird|wordt|sera|will\s+be|acts\s+as|agit\s+en\s+tant\s+que|fungiert\s+als|"

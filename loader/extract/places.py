@@ -56,6 +56,22 @@ _LOCAL_NAMES = {
     "suisse": "CH", "schweiz": "CH", "zwitserland": "CH", "switzerland": "CH",
     "danemark": "DK", "danmark": "DK", "denemarken": "DK", "denmark": "DK", "dänemark": "DK",
     "polen": "PL", "pologne": "PL", "poland": "PL",
+    "italie": "IT", "italië": "IT", "italien": "IT", "italia": "IT",
+    "espagne": "ES", "spanje": "ES", "spanien": "ES", "españa": "ES",
+    "slovaquie": "SK", "slowakije": "SK", "slowakei": "SK",
+    "slovenie": "SI", "slovenië": "SI", "slowenien": "SI",
+    "hongrie": "HU", "hongarije": "HU", "ungarn": "HU",
+    "croatie": "HR", "kroatië": "HR", "kroatien": "HR",
+    "suede": "SE", "zweden": "SE", "schweden": "SE",
+    "finlande": "FI", "finnland": "FI",
+    "norvege": "NO", "noorwegen": "NO", "norwegen": "NO",
+    "grece": "GR", "griekenland": "GR", "griechenland": "GR",
+    "roumanie": "RO", "roemenië": "RO", "rumänien": "RO",
+    "bulgarie": "BG", "bulgarije": "BG", "bulgarien": "BG",
+    "lituanie": "LT", "litouwen": "LT", "litauen": "LT",
+    "lettonie": "LV", "letland": "LV", "lettland": "LV",
+    "estonie": "EE", "estland": "EE",
+    "tsjechische republiek": "CZ", "slowaakse republiek": "SK", "slowakische republik": "SK",
 }
 # Letters written before a postcode ("F - 59200", "NL-6211", "D-52062").
 _POSTAL_PREFIX = {"F": "FR", "FR": "FR", "B": "BE", "BE": "BE", "NL": "NL", "D": "DE", "DE": "DE",
@@ -77,8 +93,8 @@ SIDE_ADJECTIVE = "|".join(_SIDE_ADJECTIVES.values())
 _SIDE_RE = [(cc, re.compile(
     rf"(?:c[ôo]t[ée]\s+(?:{adj})|(?:{adj})\s+side|(?:{adj})\s+(?:zijde|kant)|partenaires\s+(?:{adj})|"
     rf"(?:{adj})\s+partners?|(?:{adj})\s+projectpartners?|partenaire\s+(?:{adj})|"
-    rf"(?:chef\s+de\s+file|porteur(?:\s+du\s+projet)?|lead\s*partner|leadpartner)\s+(?:{adj})|"
-    rf"(?:{adj})\s+(?:lead\s*partner|leadpartner|projectleider))\b", re.IGNORECASE))
+    rf"(?:chef\s+de\s+file|porteur(?:\s+du\s+projet)?|lead[\s-]*partner|leadpartner)\s+(?:{adj})|"
+    rf"(?:{adj})\s+(?:lead[\s-]*partner|leadpartner|projectleider))\b", re.IGNORECASE))
     for cc, adj in _SIDE_ADJECTIVES.items()]
 _ADDRESS_RE = re.compile(
     r"^\s*(?:(?P<cc>[A-Z]{1,3})\s*[-–]\s*)?(?P<zip>\d{4,5}(?:\s?[A-Z]{2}(?=\s))?)\s+"
@@ -121,11 +137,30 @@ def country_code(name: str) -> str | None:
     return country.alpha_2
 
 
+# A British postcode (outward and inward code: "ME4 4TR", "SW1A 1AA") with its town after it, as in the
+# address lines of most countries, or before it, as British addresses write it ("Chatham ME4 4TR").
+_UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}"
+_UK_TOWN = r"[A-ZÀ-Ý][\w'’\-]*(?:\s+[\w'’\-]+){0,3}?"
+_UK_ADDRESS_RE = re.compile(
+    rf"^\s*(?:(?P<before>{_UK_TOWN})\s*,?\s+)?{_UK_POSTCODE}(?:\s+(?P<after>{_UK_TOWN}))?"
+    r"(?:\s*,\s*(?P<country>[^\d,]+))?\s*$")
+
+
 def parse_address_line(line: str) -> tuple[str | None, str] | None:
-    """``(country or None, city)`` of a postcode line ("B - 8500 Kortrijk"), or None for other lines."""
+    """``(country or None, city)`` of a postcode line ("B - 8500 Kortrijk"), or None for other lines.
+
+    >>> parse_address_line("ME4 4TR Chatham"), parse_address_line("Canterbury CT1 1YW")
+    (('GB', 'Chatham'), ('GB', 'Canterbury'))
+    """
     m = _ADDRESS_RE.match(line.strip())
     if not m:
-        return None
+        uk = _UK_ADDRESS_RE.match(line)
+        town = uk and (uk.group("before") or "") + (uk.group("after") or "")
+        if not uk or not town or uk.group("before") and uk.group("after"):
+            return None
+        if uk.group("country") and country_code(uk.group("country")) not in ("GB", None):
+            return None
+        return "GB", town
     city = m.group("city").strip(" -,")
     if not city or len(city) > 40 or len(city.split()) > 4:
         return None

@@ -82,6 +82,11 @@ def test_person_lines(line: str, person: bool) -> None:
     ("7, Rue Gabriel Peri", None),
     ("Tel.: +33-(0)3.20.11.34.16", None),
     ("2555 people attended", None),
+    ("CT1 1YW Canterbury", ("GB", "Canterbury")),
+    ("Chatham ME4 4TR", ("GB", "Chatham")),
+    ("Southampton, SO14 7DU, United Kingdom", ("GB", "Southampton")),
+    ("SW1A 1AA", None),
+    ("Chatham ME4 4TR Dover", None),
 ])
 def test_address_lines(line: str, expected) -> None:
     assert parse_address_line(line) == expected
@@ -91,6 +96,8 @@ def test_address_lines(line: str, expected) -> None:
     ("BELGIE", "BE"), ("Belgique", "BE"), ("België", "BE"), ("FRANCE", "FR"), ("Frankrijk", "FR"),
     ("Deutschland", "DE"), ("Allemagne", "DE"), ("Nederland", "NL"), ("Pays-Bas", "NL"),
     ("Grand-Duché de Luxembourg", "LU"), ("United Kingdom", "GB"), ("Germany", "DE"),
+    ("Italien", "IT"), ("Italië", "IT"), ("Italie", "IT"), ("Oostenrijk", "AT"), ("Tsjechië", "CZ"),
+    ("Slowakei", "SK"), ("Hongrie", "HU"),
     ("Wallonie", None), ("Sarre", None), ("Rhénanie-Palatinat", None), ("Grande Région", None), ("Partners", None),
 ])
 def test_country_names_in_four_languages(name: str, code: str | None) -> None:

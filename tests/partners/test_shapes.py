@@ -253,3 +253,27 @@ def test_project_gathering_organisations(aliases, gazetteer) -> None:
     assert _rows(text, aliases, gazetteer, "role") == [
         ("Agence régionale de santé Hauts-de-France", "partner"), ("INAMI", "partner"),
         ("Mutualité chrétienne", "partner")]
+
+
+@pytest.mark.parametrize("heading", ["Lead-Partner:", "Lead partner:", "Leadpartner:"])
+def test_a_hyphenated_lead_heading_gives_the_lead(heading: str, aliases, gazetteer) -> None:
+    text = f"{heading} Stadt Aachen, Aachen (DE)\n\nProjektpartner:\n- Gemeente Heerlen, Heerlen (NL)\n"
+    assert _rows(text, aliases, gazetteer, "role", "country", "city") == [
+        ("Stadt Aachen", "lead", "DE", "Aachen"), ("Gemeente Heerlen", "partner", "NL", "Heerlen")]
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # the town after the name is its city, the bracket its country, known to the gazetteer or not
+    ("- Université de Lille, Lille (France)", [("Université de Lille", "FR", "Lille")]),
+    ("- Magistrat der Stadt Linz, Linz (Österreich)", [("Magistrat der Stadt Linz", "AT", "Linz")]),
+    ("- Cooperativa Sociale Il Ponte, Cuneo (Italia)", [("Cooperativa Sociale Il Ponte", "IT", "Cuneo")]),
+    ("- Gemeente Alphen, Alphen aan den Rijn (NL)", [("Gemeente Alphen", "NL", "Alphen aan den Rijn")]),
+    ("- Stadt Aachen, Aachen (DE), Ville de Lille, Lille (FR)",
+     [("Stadt Aachen", "DE", "Aachen"), ("Ville de Lille", "FR", "Lille")]),
+    # entries that carry their own country stay entries
+    ("- Medway Council (UK), Diakonie Sachsen (DE)", [("Medway Council", "GB", None),
+                                                      ("Diakonie Sachsen", "DE", None)]),
+])
+def test_name_town_country_entries(line: str, expected: list, aliases, gazetteer) -> None:
+    rows = _rows(f"Partners:\n{line}\n", aliases, gazetteer, "country", "city")
+    assert rows == expected

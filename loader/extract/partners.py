@@ -237,6 +237,8 @@ def extract_partners(text: str, language: str | None, aliases: AliasTable,
     mentions = listed + contact + said
     names = {m.name for m in mentions}
     for m in mentions:
+        if m.source != "sentence":
+            continue  # an entry of a list or block is a name as written ("Sozialamt der Stadt Bocholt")
         lead_in = re.match(r"^\S+\s+(?i:de|het|the|la|le|der|die|das|den|dem)\s+(?P<rest>.+)$", m.name)
         if lead_in and lead_in.group("rest") in names:
             m.name = lead_in.group("rest")  # "Ook de Gemeente X" read with a leading adverb

@@ -277,3 +277,10 @@ def test_a_hyphenated_lead_heading_gives_the_lead(heading: str, aliases, gazette
 def test_name_town_country_entries(line: str, expected: list, aliases, gazetteer) -> None:
     rows = _rows(f"Partners:\n{line}\n", aliases, gazetteer, "country", "city")
     assert rows == expected
+
+
+def test_a_list_entry_holding_another_entry_after_an_article_is_its_own_partner(aliases, gazetteer) -> None:
+    text = ("Projektpartner:\n- Stadt Bocholt, Bocholt (DE)\n- Sozialamt der Stadt Bocholt, Bocholt (DE)\n\n"
+            "Ook de Gemeente Venlo doet mee. De Gemeente Venlo is partner.\n")
+    assert _rows(text, aliases, gazetteer, "city") == [
+        ("Stadt Bocholt", "Bocholt"), ("Sozialamt der Stadt Bocholt", "Bocholt"), ("Gemeente Venlo", "Venlo")]

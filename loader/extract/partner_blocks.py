@@ -19,6 +19,7 @@ from loader.extract.partner_names import (
     ASSOC_WORDS,
     LEAD_WORDS,
     Mention,
+    ends_sentence,
     is_capitalised,
     join_towns,
     list_item_like,
@@ -285,7 +286,7 @@ def read_lists(text: str, gaz: pl.Gazetteer) -> list[Mention]:
         elif st.bulleted and not bulleted:
             st.role = None
             continue
-        loose = bulleted and len(body.split()) <= 12 and not body.endswith(".")
+        loose = bulleted and len(body.split()) <= 12 and not ends_sentence(body)
         if (_STOP_RE.search(body) and len(body.split()) <= 8) or not (list_item_like(body) or loose):
             st.role = None
             continue

@@ -37,6 +37,7 @@ __all__ = [
     "is_excluded",
     "list_item_like",
     "is_capitalised",
+    "ends_sentence",
 ]
 
 _ARTICLE_RE = re.compile(r"^(?:(?:the|le|la|het|der|die|das|dem|den|de|een|a|an)\s+|l['’]\s*)(?=\S)", re.IGNORECASE)
@@ -112,10 +113,21 @@ _ADJECTIVE_RE = re.compile(r"^[a-zà-ÿ]{3,}(?:al|ale|aux|ien|ienne|ique|ais|ais
 _TOKEN_RE = re.compile(r"\([^()]*\)|[^\s()]+")
 
 
+# Legal forms that end (or sit inside) a name, in lower case or with dots: "Sociale Dienst Gent vzw",
+# "Caritasverband Aachen e.V.", "Centre Social a.s.b.l.", "Kent Care Ltd.", "Pflegedienst GmbH & Co. KG".
+_LEGAL_FORM_RE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]\.?|(?:Ltd|Inc|Corp|Co|Cie|Bros)\.|(?i:i?vzw|a?i?sbl|cvba|bvba|sprl|scrl|"
+                            r"vof|ggmbh|gmbh|mbh|s\.?r\.?o|z\.?s|o\.?p\.?s)\.?")
+
+
 def _run(tokens: list[str]) -> list[str]:
     out: list[str] = []
     for i, tok in enumerate(tokens):
         bare = tok.strip(_QUOTES)
+        if out and _LEGAL_FORM_RE.fullmatch(bare.rstrip(",;:")):
+            out.append(bare.rstrip(",;:"))  # the dot of "e.V." is the name's
+            if bare[-1:] in ",;:":
+                break
+            continue
         if tok.startswith("("):
             inner = tok[1:-1]
             if out and re.fullmatch(r"[A-ZÀ-Ý][\w|&'’.\- ]{0,40}", inner) and is_capitalised(inner):
@@ -153,15 +165,17 @@ def leading_run(text: str) -> str:
 def trailing_run(text: str) -> str:
     """The proper name that ends ``text`` ("the two lunch cafés Bijzonder Gewoon" -> "Bijzonder Gewoon").
 
-    >>> trailing_run("the Saxion University of Applied Sciences")
-    'Saxion University of Applied Sciences'
+    >>> trailing_run("the Saxion University of Applied Sciences"), trailing_run("with Buurtwerk Gent v.z.w.")
+    ('Saxion University of Applied Sciences', 'Buurtwerk Gent v.z.w.')
     """
     tokens = _TOKEN_RE.findall(text.strip().rstrip(".,;:"))
+    if tokens and re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", tokens[-1]) and text.rstrip(",;: ").endswith("."):
+        tokens[-1] += "."  # "v.z.w." keeps its dot
     start = len(tokens)
     while start > 0:
         tok = tokens[start - 1]
         bare = tok.strip(_QUOTES)
-        if tok.startswith("(") or is_capitalised(bare):
+        if tok.startswith("(") or is_capitalised(bare) or start == len(tokens) and _LEGAL_FORM_RE.fullmatch(bare):
             start -= 1
             continue
         if bare.lower() in CONNECTORS and bare.lower() not in _STOP_CONNECTORS and start < len(tokens) \
@@ -229,6 +243,8 @@ def join_towns(chunks: list[str]) -> list[str]:
     """Comma parts with each "Town (Country)" part joined back to the entry before it ("Stadt Aachen, Aachen
     (DE)" is one entry whose town is Aachen), unless two such parts follow each other or the entry before
     has its own country (then they are entries: "Medway Council (UK), Diakonie (DE)")."""
+    if not any("(" in c for c in chunks[1:]):
+        return chunks
     towns = [town_with_country(c) for c in chunks]
     if not any(towns[1:]):
         return chunks
@@ -319,6 +335,18 @@ def long_forms(text: str) -> dict[str, tuple[str, int]]:
     return out
 
 
+def ends_sentence(line: str) -> bool:
+    """Whether ``line`` ends with a full stop that is not the dot of a legal form ("e.V.", "Ltd.", "S.A.").
+
+    >>> ends_sentence("The partners meet twice a year."), ends_sentence("Caritasverband Aachen e.V.")
+    (True, False)
+    """
+    if not line.endswith("."):
+        return False
+    last = line.rsplit(None, 1)[-1]
+    return _LEGAL_FORM_RE.fullmatch(last) is None
+
+
 def name_like(line: str) -> bool:
     """Whether a line reads as an organisation name rather than a sentence or a label.
 
@@ -337,7 +365,7 @@ def name_like(line: str) -> bool:
     if not content:
         return False
     caps = sum(is_capitalised(w) for w in content)
-    if line.endswith(".") and len(words) > 6:
+    if ends_sentence(line) and len(words) > 6:
         return False
     return len(words) <= 4 or caps / len(content) >= 0.5
 
@@ -353,7 +381,8 @@ def list_item_like(line: str) -> bool:
         return False
     if name_like(line):
         return True
-    return is_capitalised(words[0]) and len(words) <= 8 and not line.endswith((".", ":")) and "@" not in line
+    return is_capitalised(words[0]) and len(words) <= 8 and not ends_sentence(line) and not line.endswith(":") \
+        and "@" not in line
 
 
 _SITE_WORDS = frozenset("""

@@ -48,6 +48,8 @@ _INVERTED_LEAD_RE = re.compile(rf"\b(?:{_LEAD}|federf[üu]hrend)(?:\s+(?:du|of|v
                                r"(?:projet|project|projekt|projekts|projektes|micro-?projet))?\s+(?:est|is|ist|was|war|wird|"
                                r"wordt|sera|will\s+be)\s+(?P<rest>.+)$", re.IGNORECASE)
 _APPOSITION_RE = re.compile(rf",\s+(?:{_LEAD})\b", re.IGNORECASE)
+# A sentence holds no dot but its last and those of abbreviations (:func:`sentences`), so the patterns
+# read a list to the sentence's end.
 # Cheap tests run first: a sentence without any of these words cannot match the patterns that need them.
 _LEAD_HINT = re.compile(rf"{_LEAD}|federf[üu]hrend", re.IGNORECASE)
 _PARTNER_HINT = re.compile(r"partner|partenaire", re.IGNORECASE)
@@ -91,11 +93,11 @@ _NUMBERED_RE = re.compile(r"\b(?P<kind>LP|PP)\s?\d{0,2}\s*\((?P<name>[^()]{3,100
 _LIST_RE = re.compile(r"\b(?:partners|partenaires|partnership|partenariat|consortium|beteiligten|deelnemers|"
                       r"projectpartners|projektpartner)\s+(?:are|were|is\s+made\s+up\s+of|consists?\s+of|comprises|"
                       r"include[sd]?|sont|zijn|sind|comprend|regroupe|r[ée]unit|bestaat\s+uit|umfasst|gathers)\s*:?\s+"
-                      r"(?P<list>[^.\n]+)", re.IGNORECASE)
-_GATHERS_RE = re.compile(r"\b(?:project|projet|projekt|partnership|partenariat|consortium)\b[^.\n]{0,40}?\b(?:r[ée]unit|"
+                      r"(?P<list>[^\n]+?)(?=[.!?]?$)", re.IGNORECASE)
+_GATHERS_RE = re.compile(r"\b(?:project|projet|projekt|partnership|partenariat|consortium)\b[^\n]{0,40}?\b(?:r[ée]unit|"
                          r"rassemble|associe|brings\s+together|unites|involves|gathers|verbindet|vereint|"
-                         r"brengt\s+samen|verenigt)\s+(?P<list>[^.\n]+)", re.IGNORECASE)
-_FOR_ORG_RE = re.compile(r"\b(?:Voor|For|Pour|Für)\s+(?P<org>[^,.\n]{3,80}?),?\s+(?:is|est|ist)\s+"
+                         r"brengt\s+samen|verenigt)\s+(?P<list>[^\n]+?)(?=[.!?]?$)", re.IGNORECASE)
+_FOR_ORG_RE = re.compile(r"\b(?:Voor|For|Pour|Für)\s+(?P<org>[^,\n]{3,80}?),?\s+(?:is|est|ist)\s+"
                          r"(?P<person>[A-ZÀ-Ý][\w'’\-]+(?:\s+(?:(?:van|de|der|den|von|le|la|el|du)\s+)*[A-ZÀ-Ý][\w'’\-]+){1,2})\s+"
                          r"(?:de|the|le|la|der|die)?\s*"
                          r"(?:projectmanager|project\s+manager|projectleider|co[öo]rdinator|coordinator|chef\s+de\s+projet|"
@@ -119,7 +121,7 @@ _SECURED_BY_RE = re.compile(r"\b(?:secured|obtained|applied\s+for|submitted)\s+b
                             r"\b(?:eingeworben|beantragt)\s+(?:von|vom|durch)\s+(?:der\s+|dem\s+|die\s+)?",
                             re.IGNORECASE)
 _PARTICIPATION_RE = re.compile(r"\b(?:deelname|participation|Beteiligung|Teilnahme)\s+(?:\([^()]*\)\s+)?"
-                               r"(?:van|of|de|der|des|du|von)\s+(?P<list>[^.;:]+?)\s+(?:is|est|ist|zijn|sont|sind|"
+                               r"(?:van|of|de|der|des|du|von)\s+(?P<list>[^;:]+?)\s+(?:is|est|ist|zijn|sont|sind|"
                                r"was|wordt|wird|has|heeft|hat|a|ont|hebben|haben)\b", re.IGNORECASE)
 _ORG_NOUN_RE = re.compile(r"^(?:universiteit|university|universit[ée]|universit[äa]t|hogeschool|hochschule|"
                           r"ziekenhuis|h[ôo]pital|krankenhaus|gemeente|stad|ville|stadt|provincie|province|"
@@ -201,11 +203,48 @@ def _take_part(sentence: str) -> list[str]:
     return names
 
 
+# Abbreviations whose dots end no sentence: dotted letters (legal forms "e.V.", "a.s.b.l.", "v.z.w.", "S.A.",
+# "N.V.", "B.V."; "z.B.", "i.e.") and "Ltd.", "Inc.", "Corp.", "Co.", "Cie.", "Bros.". Their inner dots
+# never end one; the last does not when the sentence goes on after it (a comma, a bracket, "&", a
+# lower-case word, or the "KG" of "GmbH & Co. KG"). The pattern opens with the dot (re then looks for
+# dots only): the dot of one of those words, or the first dot of a run of dotted letters.
+_ABBREVIATION_DOT_RE = re.compile(r"\.(?:(?<=\bLtd\.)|(?<=\bInc\.)|(?<=\bCorp\.)|(?<=\bCo\.)|(?<=\bCie\.)|(?<=\bBros\.)|"
+                                  r"(?<=(?<![\w.])[A-Za-z]\.)(?=[A-Za-z](?:\.|(?![\w.]))))")
+_DOTTED_TAIL_RE = re.compile(r"(?:[A-Za-z]\.)*(?:[A-Za-z](?![\w.]))?")
+_GOES_ON_RE = re.compile(r"[ \t]*[,;)&]|[ \t]+(?:[a-zà-ÿ(&]|KG\b|OHG\b|KGaA\b)")
+_SENTENCE_RE = re.compile(r"[^\n.!?]+(?:[.!?](?=\s|$)|[.!?]?)")
+
+
+def _masked(text: str) -> str:
+    """``text`` with the dots of abbreviations that end no sentence replaced by a non-stop (same length)."""
+    spans = []
+    for m in _ABBREVIATION_DOT_RE.finditer(text):
+        end = _DOTTED_TAIL_RE.match(text, m.end()).end()
+        if text[end - 1] == "." and not _GOES_ON_RE.match(text, end):
+            end -= 1
+        if end > m.start():
+            spans.append((m.start(), end))
+    if not spans:
+        return text
+    parts, pos = [], 0
+    for start, end in spans:
+        parts += [text[pos:start], text[start:end].replace(".", "\x00")]
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
 def sentences(text: str) -> list[tuple[int, str]]:
-    """Sentences of ``text`` (split at ``.!?`` before a space and at line ends) with their offsets."""
+    """Sentences of ``text`` (split at ``.!?`` before a space and at line ends, not at the dots of legal
+    forms and other abbreviations) with their offsets.
+
+    >>> [s for _, s in sentences("Buurtwerk v.z.w. is partner. Caritas e.V. Aachen leads.")]
+    ['Buurtwerk v.z.w. is partner.', 'Caritas e.V.', 'Aachen leads.']
+    """
     out = []
-    for m in re.finditer(r"[^\n.!?]+(?:[.!?](?=\s|$)|[.!?]?)", text):
-        chunk = m.group(0)
+    masked = _masked(text)
+    for m in _SENTENCE_RE.finditer(masked):
+        chunk = text[m.start():m.end()]
         stripped = chunk.lstrip()
         if stripped.strip():
             out.append((m.start() + len(chunk) - len(stripped), stripped.rstrip()))

@@ -284,3 +284,16 @@ def test_a_list_entry_holding_another_entry_after_an_article_is_its_own_partner(
             "Ook de Gemeente Venlo doet mee. De Gemeente Venlo is partner.\n")
     assert _rows(text, aliases, gazetteer, "city") == [
         ("Stadt Bocholt", "Bocholt"), ("Sozialamt der Stadt Bocholt", "Bocholt"), ("Gemeente Venlo", "Venlo")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Der Caritasverband Eifel e.V. ist Lead-Partner des Projekts.", [("Caritasverband Eifel e.V.", "lead")]),
+    ("Buurtwerk Maasland v.z.w. is partner van het project.", [("Buurtwerk Maasland v.z.w.", "partner")]),
+    ("The project is led by Euro Services S.A. and runs until 2021.", [("Euro Services S.A.", "lead")]),
+    ("Le projet est porté par la Maison de l'Emploi a.s.b.l. et dure trois ans.",
+     [("Maison de l'Emploi a.s.b.l.", "lead")]),
+    ("The lead partner is Kent Care Ltd. The project runs until 2021.", [("Kent Care Ltd.", "lead")]),
+    ("Pflegedienst Schmidt GmbH & Co. KG ist Lead-Partner.", [("Pflegedienst Schmidt GmbH & Co. KG", "lead")]),
+])
+def test_legal_forms_with_dots_stay_in_the_name(text: str, expected: list, aliases, gazetteer) -> None:
+    assert _rows(text, aliases, gazetteer, "role") == expected

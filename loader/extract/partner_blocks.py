@@ -346,7 +346,8 @@ def read_tables(text: str, gaz: pl.Gazetteer) -> list[Mention]:
     columns: dict[str, int] | None = None
     width = 0
     for offset, raw in lines_of(text):
-        cells = _cells(raw)
+        # a line without a tab, "|", ";" or three spaces has one cell at most: not split
+        cells = _cells(raw) if "\t" in raw or "|" in raw or ";" in raw or "   " in raw else ()
         if len(cells) < 2:
             if raw.strip():
                 columns = None

@@ -174,8 +174,14 @@ def parse_address_line(line: str) -> tuple[str | None, str] | None:
     return country, city
 
 
+# Every side phrase holds a side adjective: a text without one is not searched eight times.
+_ANY_SIDE_ADJECTIVE = re.compile(rf"(?:{SIDE_ADJECTIVE})", re.IGNORECASE)
+
+
 def side_country(text: str) -> str | None:
     """The country of a side phrase ("côté français", "on the Belgian side", "partenaires belges")."""
+    if _ANY_SIDE_ADJECTIVE.search(text) is None:
+        return None
     for cc, pattern in _SIDE_RE:
         if pattern.search(text):
             return cc

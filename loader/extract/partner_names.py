@@ -203,7 +203,7 @@ def _split_top(text: str, seps: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-_AND = r"(?:and|et|en|und|&|y)"
+_AND = r"(?:and|et|en|und|&(?!\s*(?:Co|Cie)\b)|y)"  # "GmbH & Co. KG", "Dupont & Cie" are one name
 _ART = r"(?:the|le|la|les|l['’]|de|het|der|die|das|dem|den)"
 
 
@@ -274,8 +274,12 @@ def split_list(text: str) -> list[str]:
     ['HSE', 'Southern Health and Social Care Trust', 'Health Board']
     >>> split_list("Stadt Linz, Linz (Oostenrijk), Université de Lille, Lille (France)")
     ['Stadt Linz, Linz (Oostenrijk)', 'Université de Lille, Lille (France)']
+    >>> split_list("Caritas Aachen e.V., Pflegedienst Schmidt GmbH & Co. KG and Buurtwerk Gent v.z.w.")
+    ['Caritas Aachen e.V.', 'Pflegedienst Schmidt GmbH & Co. KG', 'Buurtwerk Gent v.z.w.']
     """
-    text = text.strip().rstrip(".")
+    text = text.strip()
+    while ends_sentence(text):
+        text = text[:-1].rstrip()
     chunks = join_towns(_split_top(text, ";,"))
     with_article = 2 * sum(bool(re.match(rf"{_ART}\s", c, re.IGNORECASE)) for c in chunks) > len(chunks)
     items: list[str] = []

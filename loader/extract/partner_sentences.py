@@ -49,7 +49,7 @@ _INVERTED_LEAD_RE = re.compile(rf"\b(?:{_LEAD}|federf[üu]hrend)(?:\s+(?:du|of|v
                                r"wordt|sera|will\s+be)\s+(?P<rest>.+)$", re.IGNORECASE)
 _APPOSITION_RE = re.compile(rf",\s+(?:{_LEAD})\b", re.IGNORECASE)
 # A sentence holds no dot but its last and those of abbreviations (:func:`sentences`), so the patterns
-# read a list to the sentence's end.
+# read a list to the sentence's end (``split_list`` drops a full stop, not the dot of "e.V.").
 # Cheap tests run first: a sentence without any of these words cannot match the patterns that need them.
 _LEAD_HINT = re.compile(rf"{_LEAD}|federf[üu]hrend", re.IGNORECASE)
 _PARTNER_HINT = re.compile(r"partner|partenaire", re.IGNORECASE)
@@ -93,10 +93,10 @@ _NUMBERED_RE = re.compile(r"\b(?P<kind>LP|PP)\s?\d{0,2}\s*\((?P<name>[^()]{3,100
 _LIST_RE = re.compile(r"\b(?:partners|partenaires|partnership|partenariat|consortium|beteiligten|deelnemers|"
                       r"projectpartners|projektpartner)\s+(?:are|were|is\s+made\s+up\s+of|consists?\s+of|comprises|"
                       r"include[sd]?|sont|zijn|sind|comprend|regroupe|r[ée]unit|bestaat\s+uit|umfasst|gathers)\s*:?\s+"
-                      r"(?P<list>[^\n]+?)(?=[.!?]?$)", re.IGNORECASE)
+                      r"(?P<list>[^\n]+)", re.IGNORECASE)
 _GATHERS_RE = re.compile(r"\b(?:project|projet|projekt|partnership|partenariat|consortium)\b[^\n]{0,40}?\b(?:r[ée]unit|"
                          r"rassemble|associe|brings\s+together|unites|involves|gathers|verbindet|vereint|"
-                         r"brengt\s+samen|verenigt)\s+(?P<list>[^\n]+?)(?=[.!?]?$)", re.IGNORECASE)
+                         r"brengt\s+samen|verenigt)\s+(?P<list>[^\n]+)", re.IGNORECASE)
 _FOR_ORG_RE = re.compile(r"\b(?:Voor|For|Pour|Für)\s+(?P<org>[^,\n]{3,80}?),?\s+(?:is|est|ist)\s+"
                          r"(?P<person>[A-ZÀ-Ý][\w'’\-]+(?:\s+(?:(?:van|de|der|den|von|le|la|el|du)\s+)*[A-ZÀ-Ý][\w'’\-]+){1,2})\s+"
                          r"(?:de|the|le|la|der|die)?\s*"

@@ -297,3 +297,15 @@ def test_a_list_entry_holding_another_entry_after_an_article_is_its_own_partner(
 ])
 def test_legal_forms_with_dots_stay_in_the_name(text: str, expected: list, aliases, gazetteer) -> None:
     assert _rows(text, aliases, gazetteer, "role") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Partners: Caritas Aachen e.V., Pflegedienst Schmidt GmbH & Co. KG\n",
+     ["Caritas Aachen e.V.", "Pflegedienst Schmidt GmbH & Co. KG"]),
+    ("The partners are Caritas Aachen e.V., Euro Services S.A. and Buurtwerk Gent v.z.w.\n",
+     ["Caritas Aachen e.V.", "Euro Services S.A.", "Buurtwerk Gent v.z.w."]),
+    ("Partners: Dupont & Cie, Kent County Council and Medway Council.\n",
+     ["Dupont & Cie", "Kent County Council", "Medway Council"]),
+])
+def test_inline_lists_keep_legal_forms_whole(text: str, expected: list, aliases, gazetteer) -> None:
+    assert [row[0] for row in _rows(text, aliases, gazetteer)] == expected

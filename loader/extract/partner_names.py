@@ -497,6 +497,12 @@ _TRAILING_PLACE_RE = re.compile(
     r"(?:\s*,\s*(?P<country>[A-ZÀ-Ý][\w'’\- ]+))?$")
 
 
+def _country_of(text: str) -> str | None:
+    """The country a name or a code ("PL", "UK") written alone stands for."""
+    found = pl.bracket_country(f"({text.strip()})")
+    return found[0] if found else pl.country_code(text)
+
+
 def parse_entry(raw: str, offset: int, text: str, gaz: pl.Gazetteer) -> Mention | None:
     """A mention from one list item: inline role notes, bracket codes, city notes handled."""
     item = _NAME_LABEL_RE.sub("", strip_bullet(raw), count=1)
@@ -522,8 +528,8 @@ def parse_entry(raw: str, offset: int, text: str, gaz: pl.Gazetteer) -> Mention 
             country = pl.side_country(note)
         elif pl.country_code(note):
             country = pl.country_code(note)
-        elif "," in note and pl.country_code(note.rsplit(",", 1)[1]):
-            city, country = note.rsplit(",", 1)[0].strip(), pl.country_code(note.rsplit(",", 1)[1])
+        elif "," in note and _country_of(note.rsplit(",", 1)[1]):
+            city, country = note.rsplit(",", 1)[0].strip(), _country_of(note.rsplit(",", 1)[1])
         elif gaz.place(note.split("/")[0]) or (re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ][\w'’\- /]*", note) and
                                                  len(note.split()) <= 3 and not _ORG_WORD_RE.search(note)):
             city = note

@@ -76,8 +76,10 @@ _LOCAL_NAMES = {
 # Letters written before a postcode ("F - 59200", "NL-6211", "D-52062").
 _POSTAL_PREFIX = {"F": "FR", "FR": "FR", "B": "BE", "BE": "BE", "NL": "NL", "D": "DE", "DE": "DE",
                   "L": "LU", "LU": "LU", "A": "AT", "AT": "AT", "CH": "CH", "CZ": "CZ", "GB": "GB",
-                  "UK": "GB", "IRL": "IE", "DK": "DK", "PL": "PL"}
-_BRACKET_CODES = {"NL", "BE", "DE", "FR", "LU", "UK", "GB", "AT", "CZ", "IE", "CH", "DK", "PL", "D", "B", "F"}
+                  "UK": "GB", "IRL": "IE", "DK": "DK", "PL": "PL", "EL": "GR"}
+_BRACKET_CODES = {"NL", "BE", "DE", "FR", "LU", "UK", "GB", "AT", "CZ", "IE", "CH", "DK", "PL", "D", "B", "F",
+                  "IT", "ES", "PT", "SK", "SI", "HU", "HR", "SE", "FI", "NO", "GR", "EL", "RO", "BG", "LT", "LV",
+                  "EE", "MT", "CY", "IS", "LI"}
 _SIDE_ADJECTIVES = {
     "FR": r"fran[cç]ais(?:e|es)?|french|franse?|franz[oö]sisch(?:e|en)?",
     "BE": r"belges?|belgian|belgische?|belgisch(?:e|en)?",
@@ -194,8 +196,8 @@ _BRACKET_RE = re.compile(r"\(\s*([A-Z]{1,2})\s*\)")
 def bracket_country(text: str) -> tuple[str, int, int] | None:
     """A country code written in brackets ("Huis voor de Zorg (NL)") with its offsets, or None.
 
-    >>> bracket_country("GGD Zuid Limburg (NL)")
-    ('NL', 17, 21)
+    >>> bracket_country("GGD Zuid Limburg (NL)"), bracket_country("Comune di Cuneo (IT)")[0]
+    (('NL', 17, 21), 'IT')
     """
     for m in _BRACKET_RE.finditer(text):
         code = m.group(1)

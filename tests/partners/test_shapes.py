@@ -270,6 +270,8 @@ def test_a_hyphenated_lead_heading_gives_the_lead(heading: str, aliases, gazette
     ("- Gemeente Alphen, Alphen aan den Rijn (NL)", [("Gemeente Alphen", "NL", "Alphen aan den Rijn")]),
     ("- Stadt Aachen, Aachen (DE), Ville de Lille, Lille (FR)",
      [("Stadt Aachen", "DE", "Aachen"), ("Ville de Lille", "FR", "Lille")]),
+    ("- Fundación Vida, Bilbao (ES)", [("Fundación Vida", "ES", "Bilbao")]),
+    ("- Gmina Zgorzelec (Zgorzelec, PL)", [("Gmina Zgorzelec", "PL", "Zgorzelec")]),
     # entries that carry their own country stay entries
     ("- Medway Council (UK), Diakonie Sachsen (DE)", [("Medway Council", "GB", None),
                                                       ("Diakonie Sachsen", "DE", None)]),

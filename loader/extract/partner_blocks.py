@@ -20,6 +20,7 @@ from loader.extract.partner_names import (
     LEAD_WORDS,
     Mention,
     ends_sentence,
+    glued_entry,
     is_capitalised,
     join_towns,
     list_item_like,
@@ -254,6 +255,8 @@ def read_lists(text: str, gaz: pl.Gazetteer) -> list[Mention]:
         if detail and detail[0] == "country" and not labelled and not (
                 st.in_block and last is not None and (last.source == "block" or blanks == 0 and closes)):
             detail = None
+        if detail and detail[0] in ("postal", "street") and st.bulleted and glued_entry(raw.strip()):
+            detail = None  # "- Caritas Görlitz, Hauptstraße 5, 02826 Görlitz": the next entry, with its address
         if detail and last is not None and (st.in_block or blanks <= 2):
             if detail[0].startswith("label-") or detail[0] == "fax" and not re.search(r"\d{4}", body):
                 st.pending = detail[0].removeprefix("label-")

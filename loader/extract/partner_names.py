@@ -38,6 +38,7 @@ __all__ = [
     "list_item_like",
     "is_capitalised",
     "ends_sentence",
+    "glued_entry",
 ]
 
 _ARTICLE_RE = re.compile(r"^(?:(?:the|le|la|het|der|die|das|dem|den|de|een|a|an)\s+|l['’]\s*)(?=\S)", re.IGNORECASE)
@@ -207,6 +208,9 @@ _AND = r"(?:and|et|en|und|&(?!\s*(?:Co|Cie)\b)|y)"  # "GmbH & Co. KG", "Dupont &
 _ART = r"(?:the|le|la|les|l['’]|de|het|der|die|das|dem|den)"
 
 
+# A town's first letter: a capital of any Latin script ("České Budějovice", "Łódź"), or the "'s-" of
+# "'s-Hertogenbosch".
+_TOWN_START = rf"(?:['’][st][ \-])?[{pl.UPPER}]"
 _TOWN_COUNTRY_RE = re.compile(r"(?P<town>[^()\d,;]+?)\s*\((?P<note>[^()]+)\)(?:\s*\([^()]*\))*"
                               rf"(?P<rest>\s+{_AND}\s+\S.*)?", re.IGNORECASE)
 _PLACE_LINKS = frozenset({"am", "an", "der", "sur", "sous", "en", "nad", "pod", "upon", "on", "de", "la", "le",
@@ -230,7 +234,8 @@ def town_with_country(chunk: str) -> re.Match[str] | None:
     if not 1 <= len(words) <= 4 or _ORG_WORD_RE.search(m.group("town")):
         return None
     for i, word in enumerate(words):
-        title = word[0].isupper() and any(c.islower() for c in word)
+        word = re.sub(r"^['’][st]-", "", word)
+        title = word[:1].isupper() and any(c.islower() for c in word)
         if not (title or i and word.lower() in _PLACE_LINKS):
             return None
     note = m.group("note").strip()
@@ -493,8 +498,31 @@ def _is_other_name(item: str, note_match: re.Match[str], note: str) -> bool:
 # ", Town" or ", Town, Country" ending an entry; a town's words may be joined by place links ("Ústí nad
 # Labem", "Frankfurt am Main", "Alphen aan den Rijn").
 _TRAILING_PLACE_RE = re.compile(
-    rf",\s*(?P<place>[A-ZÀ-Ý][\w'’\-]+(?:[ \-](?:(?:{'|'.join(sorted(_PLACE_LINKS))})[ \-]){{0,2}}[A-ZÀ-Ý][\w'’\-]+){{0,2}})"
+    rf",\s*(?P<place>{_TOWN_START}[\w'’\-]+(?:[ \-](?:(?:{'|'.join(sorted(_PLACE_LINKS))})[ \-]){{0,2}}"
+    rf"[{pl.UPPER}][\w'’\-]+){{0,2}})"
     r"(?:\s*,\s*(?P<country>[A-ZÀ-Ý][\w'’\- ]+))?$")
+
+
+# An address glued to an entry after a comma: a postcode and town, a number and street ("12 rue X"), or a
+# street and number ("Rue de Dave 165", "Hauptstraße 5", "Kerkstraat 12").
+_GLUED_ADDRESS_RE = re.compile(
+    r",\s*(?=(?:[A-Z]{1,2}\s*[-–]\s*)?\d{4,5}\s+[A-ZÀ-Ý]|\d+[a-z]?,?\s+(?:rue|avenue|boulevard|place|"
+    r"chauss[ée]e|street|road|straat|laan|stra(?:ss|ß)e|weg)\b|(?:rue|avenue|boulevard|chauss[ée]e|place)\s[^,]*\d|"
+    r"[^\W\d_]+(?:straat|laan|stra(?:ss|ß)e|weg|gasse|platz|plein|str\.)\s*\d+[a-z]?\s*(?:,|$))", re.IGNORECASE)
+
+
+def glued_entry(line: str) -> bool:
+    """Whether a bulleted list line is an organisation with its address after a comma (not an address line).
+
+    >>> glued_entry("- Caritas Görlitz, Hauptstraße 5, 02826 Görlitz"), glued_entry("- Hauptstraße 5, 02826 Görlitz")
+    (True, False)
+    """
+    body = strip_bullet(line)
+    if body == line.strip():
+        return False
+    glued = _GLUED_ADDRESS_RE.search(body)
+    head = body[:glued.start()] if glued else ""
+    return bool(head) and name_like(head) and not re.search(r"\d", head) and not _GLUED_ADDRESS_RE.search(", " + head)
 
 
 def _country_of(text: str) -> str | None:
@@ -508,11 +536,12 @@ def parse_entry(raw: str, offset: int, text: str, gaz: pl.Gazetteer) -> Mention 
     item = _NAME_LABEL_RE.sub("", strip_bullet(raw), count=1)
     role, side_lead, country, city = None, False, None, None
     other_names: list[str] = []
-    glued = re.search(r",\s*(?=(?:[A-Z]{1,2}\s*[-–]\s*)?\d{4,5}\s+[A-ZÀ-Ý]|\d+[a-z]?,?\s+(?:rue|avenue|boulevard|place|"
-                      r"chauss[ée]e|street|road|straat|laan|stra(?:ss|ß)e|weg)\b)", item, re.IGNORECASE)
+    glued = _GLUED_ADDRESS_RE.search(item)
     if glued:
         address = item[glued.end():]
-        item = item[:glued.start()]
+        notes = re.findall(r"\([^()]*\)", address)  # "5911 Venlo (NL) (lead partner)": notes of the entry
+        item = " ".join([item[:glued.start()], *notes])
+        address = re.sub(r"\s*\([^()]*\)", "", address)
         for part in address.split(","):
             found = pl.parse_address_line(part.strip())
             if found:
@@ -543,6 +572,8 @@ def parse_entry(raw: str, offset: int, text: str, gaz: pl.Gazetteer) -> Mention 
     if after and (pl.side_country(item[after.end():]) or pl.country_code(item[after.end():])):
         country = pl.side_country(item[after.end():]) or pl.country_code(item[after.end():])
         item = item[:after.start()]
+    elif after and not city and gaz.is_town(item[after.end():].strip()):  # "Hogeschool Zeeland – Vlissingen"
+        city, item = item[after.end():].strip(), item[:after.start()]
     trailing = _TRAILING_PLACE_RE.search(item)
     named_country = bool(trailing and trailing.group("country") and pl.country_code(trailing.group("country")))
     # One capitalised word (hyphens allowed) after the last comma, not an organisation word nor capitals:

@@ -10,6 +10,8 @@ the gazetteer (``data/gazetteer/places.csv``: place,country,kind where kind is `
 ('FR', 'Lille')
 >>> parse_address_line("7000 Mons"), parse_address_line("Hello world")
 ((None, 'Mons'), None)
+>>> parse_address_line("370 01 České Budějovice"), parse_address_line("PL-59-900 Zgorzelec")
+((None, 'České Budějovice'), ('PL', 'Zgorzelec'))
 >>> country_code("BELGIE"), country_code("Grand-Duché de Luxembourg"), country_code("Wallonie")
 ('BE', 'LU', None)
 >>> side_country("lead partner on the French side"), side_country("Les partenaires belges :")
@@ -36,6 +38,7 @@ __all__ = [
     "side_country",
     "bracket_country",
     "fold",
+    "UPPER",
 ]
 
 # Country names in en/fr/nl/de that pycountry does not hold (folded, lower case).
@@ -98,9 +101,14 @@ _SIDE_RE = [(cc, re.compile(
     rf"(?:chef\s+de\s+file|porteur(?:\s+du\s+projet)?|lead[\s-]*partner|leadpartner)\s+(?:{adj})|"
     rf"(?:{adj})\s+(?:lead[\s-]*partner|leadpartner|projectleider))\b", re.IGNORECASE))
     for cc, adj in _SIDE_ADJECTIVES.items()]
+# Capital letters of the Latin scripts ("Č", "Ł", "Ő", "Ș"): a town's first letter.
+UPPER = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
+# A postcode line: "F - 59200 Tourcoing", "NL-4331 AB Middelburg", and the Czech/Slovak "370 01 České
+# Budějovice" and Polish "59-900 Zgorzelec" shapes.
 _ADDRESS_RE = re.compile(
-    r"^\s*(?:(?P<cc>[A-Z]{1,3})\s*[-–]\s*)?(?P<zip>\d{4,5}(?:\s?[A-Z]{2}(?=\s))?)\s+"
-    r"(?P<city>[A-ZÀ-Ý][\w'’ \-/]*?)(?:\s+(?:cedex|CEDEX|Cedex)\b.*)?\s*(?:,\s*(?P<country>[^\d,]+))?$")
+    r"^\s*(?:(?P<cc>[A-Z]{1,3})\s*[-–]\s*)?(?P<zip>\d{4,5}(?:\s?[A-Z]{2}(?=\s))?|\d{3}\s\d{2}|\d{2}-\d{3})\s+"
+    rf"(?P<city>(?:['’][st][ \-])?[{UPPER}][\w'’ \-/]*?)(?:\s+(?:cedex|CEDEX|Cedex)\b.*)?\s*"
+    r"(?:,\s*(?P<country>[^\d,]+))?$")
 
 
 def fold(text: str) -> str:

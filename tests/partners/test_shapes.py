@@ -271,6 +271,11 @@ def test_a_hyphenated_lead_heading_gives_the_lead(heading: str, aliases, gazette
     ("- Stadt Aachen, Aachen (DE), Ville de Lille, Lille (FR)",
      [("Stadt Aachen", "DE", "Aachen"), ("Ville de Lille", "FR", "Lille")]),
     ("- Fundación Vida, Bilbao (ES)", [("Fundación Vida", "ES", "Bilbao")]),
+    ("- Jihočeský kraj, České Budějovice (CZ)", [("Jihočeský kraj", "CZ", "České Budějovice")]),
+    ("- Stichting Welzijn 's-Hertogenbosch, 's-Hertogenbosch (NL)",
+     [("Stichting Welzijn 's-Hertogenbosch", "NL", "'s-Hertogenbosch")]),
+    ("- Hogeschool Zeeland – Vlissingen (NL)", [("Hogeschool Zeeland", "NL", "Vlissingen")]),
+    ("- Gemeente Venlo, 5911 Venlo (NL)", [("Gemeente Venlo", "NL", "Venlo")]),
     ("- Gmina Zgorzelec (Zgorzelec, PL)", [("Gmina Zgorzelec", "PL", "Zgorzelec")]),
     # entries that carry their own country stay entries
     ("- Medway Council (UK), Diakonie Sachsen (DE)", [("Medway Council", "GB", None),
@@ -311,3 +316,10 @@ def test_legal_forms_with_dots_stay_in_the_name(text: str, expected: list, alias
 ])
 def test_inline_lists_keep_legal_forms_whole(text: str, expected: list, aliases, gazetteer) -> None:
     assert [row[0] for row in _rows(text, aliases, gazetteer)] == expected
+
+
+def test_bulleted_entries_with_their_address_are_entries(aliases, gazetteer) -> None:
+    text = ("Partners:\n- CPAS de Namur, Rue de Dave 165, 5100 Namur (BE)\n"
+            "- Caritas Görlitz, Hauptstraße 5, 02826 Görlitz\n- Ville de Mons\n")
+    assert _rows(text, aliases, gazetteer, "country", "city") == [
+        ("CPAS de Namur", "BE", "Namur"), ("Caritas Görlitz", None, "Görlitz"), ("Ville de Mons", "BE", "Mons")]

@@ -15,14 +15,13 @@ import re
 
 from loader.extract import contacts as ct
 from loader.extract import places as pl
+from loader.extract.partner_forms import ends_sentence, join_towns
 from loader.extract.partner_names import (
     ASSOC_WORDS,
     LEAD_WORDS,
     Mention,
-    ends_sentence,
     glued_entry,
     is_capitalised,
-    join_towns,
     list_item_like,
     name_like,
     parse_entry,

@@ -17,6 +17,16 @@ from dataclasses import dataclass, field
 
 from loader.extract import places as pl
 from loader.extract.contacts import recase_words
+from loader.extract.partner_forms import (
+    AND,
+    GLUED_ADDRESS_RE,
+    LEGAL_FORM_RE,
+    ORG_WORD_RE,
+    TRAILING_PLACE_RE,
+    country_of,
+    ends_sentence,
+    join_towns,
+)
 from loader.records import Span
 
 __all__ = [
@@ -30,14 +40,11 @@ __all__ = [
     "leading_run",
     "trailing_run",
     "split_list",
-    "join_towns",
-    "town_with_country",
     "long_forms",
     "name_like",
     "is_excluded",
     "list_item_like",
     "is_capitalised",
-    "ends_sentence",
     "glued_entry",
 ]
 
@@ -114,17 +121,11 @@ _ADJECTIVE_RE = re.compile(r"^[a-zà-ÿ]{3,}(?:al|ale|aux|ien|ienne|ique|ais|ais
 _TOKEN_RE = re.compile(r"\([^()]*\)|[^\s()]+")
 
 
-# Legal forms that end (or sit inside) a name, in lower case or with dots: "Sociale Dienst Gent vzw",
-# "Caritasverband Aachen e.V.", "Centre Social a.s.b.l.", "Kent Care Ltd.", "Pflegedienst GmbH & Co. KG".
-_LEGAL_FORM_RE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]\.?|(?:Ltd|Inc|Corp|Co|Cie|Bros)\.|(?i:i?vzw|a?i?sbl|cvba|bvba|sprl|scrl|"
-                            r"vof|ggmbh|gmbh|mbh|s\.?r\.?o|z\.?s|o\.?p\.?s)\.?")
-
-
 def _run(tokens: list[str]) -> list[str]:
     out: list[str] = []
     for i, tok in enumerate(tokens):
         bare = tok.strip(_QUOTES)
-        if out and _LEGAL_FORM_RE.fullmatch(bare.rstrip(",;:")):
+        if out and LEGAL_FORM_RE.fullmatch(bare.rstrip(",;:")):
             out.append(bare.rstrip(",;:"))  # the dot of "e.V." is the name's
             if bare[-1:] in ",;:":
                 break
@@ -176,7 +177,7 @@ def trailing_run(text: str) -> str:
     while start > 0:
         tok = tokens[start - 1]
         bare = tok.strip(_QUOTES)
-        if tok.startswith("(") or is_capitalised(bare) or start == len(tokens) and _LEGAL_FORM_RE.fullmatch(bare):
+        if tok.startswith("(") or is_capitalised(bare) or start == len(tokens) and LEGAL_FORM_RE.fullmatch(bare):
             start -= 1
             continue
         if bare.lower() in CONNECTORS and bare.lower() not in _STOP_CONNECTORS and start < len(tokens) \
@@ -204,71 +205,7 @@ def _split_top(text: str, seps: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-_AND = r"(?:and|et|en|und|&(?!\s*(?:Co|Cie)\b)|y)"  # "GmbH & Co. KG", "Dupont & Cie" are one name
 _ART = r"(?:the|le|la|les|l['’]|de|het|der|die|das|dem|den)"
-
-
-# A town's first letter: a capital of any Latin script ("České Budějovice", "Łódź"), or the "'s-" of
-# "'s-Hertogenbosch".
-_TOWN_START = rf"(?:['’][st][ \-])?[{pl.UPPER}]"
-_TOWN_COUNTRY_RE = re.compile(r"(?P<town>[^()\d,;]+?)\s*\((?P<note>[^()]+)\)(?:\s*\([^()]*\))*"
-                              rf"(?P<rest>\s+{_AND}\s+\S.*)?", re.IGNORECASE)
-_PLACE_LINKS = frozenset({"am", "an", "der", "sur", "sous", "en", "nad", "pod", "upon", "on", "de", "la", "le",
-                          "les", "lès", "bei", "im", "aan", "den", "op", "in", "ob", "d'", "du", "del", "di"})
-
-
-def town_with_country(chunk: str) -> re.Match[str] | None:
-    """The match when a comma part of an entry is a town with its country in brackets ("Linz (Oostenrijk)",
-    "Ústí nad Labem (CZ)"), possibly followed by a role note and by "and" and the next entry: one to four
-    words, each capitalised (not in capitals) or a place link ("nad", "am", "sur"), no organisation word.
-
-    >>> bool(town_with_country("Linz (Oostenrijk)")), bool(town_with_country("Aachen (DE) (lead partner)"))
-    (True, True)
-    >>> bool(town_with_country("Ville de Lille (FR)")), bool(town_with_country("CESI (FR)"))
-    (False, False)
-    """
-    m = _TOWN_COUNTRY_RE.fullmatch(chunk.strip())
-    if m is None:
-        return None
-    words = m.group("town").split()
-    if not 1 <= len(words) <= 4 or _ORG_WORD_RE.search(m.group("town")):
-        return None
-    for i, word in enumerate(words):
-        word = re.sub(r"^['’][st]-", "", word)
-        title = word[:1].isupper() and any(c.islower() for c in word)
-        if not (title or i and word.lower() in _PLACE_LINKS):
-            return None
-    note = m.group("note").strip()
-    if not (pl.bracket_country(f"({note})") or pl.country_code(note)):
-        return None
-    return m
-
-
-def join_towns(chunks: list[str]) -> list[str]:
-    """Comma parts with each "Town (Country)" part joined back to the entry before it ("Stadt Aachen, Aachen
-    (DE)" is one entry whose town is Aachen), unless two such parts follow each other or the entry before
-    has its own country (then they are entries: "Medway Council (UK), Diakonie (DE)")."""
-    if not any("(" in c for c in chunks[1:]):
-        return chunks
-    towns = [town_with_country(c) for c in chunks]
-    if not any(towns[1:]):
-        return chunks
-    if any(a and b for a, b in zip(towns, towns[1:], strict=False)) or towns[0]:
-        return chunks
-    out: list[str] = []
-    for chunk, town in zip(chunks, towns, strict=True):
-        if town is None or not out or pl.bracket_country(out[-1]) or _bracketed_country_name(out[-1]):
-            out.append(chunk)
-            continue
-        rest = town.group("rest") or ""
-        out[-1] = f"{out[-1]}, {chunk[:len(chunk) - len(rest)].strip()}" if rest else f"{out[-1]}, {chunk}"
-        if rest:
-            out.append(rest.strip())
-    return out
-
-
-def _bracketed_country_name(text: str) -> bool:
-    return any(pl.country_code(note) for note in re.findall(r"\(([^()]+)\)", text))
 
 
 def split_list(text: str) -> list[str]:
@@ -289,13 +226,13 @@ def split_list(text: str) -> list[str]:
     with_article = 2 * sum(bool(re.match(rf"{_ART}\s", c, re.IGNORECASE)) for c in chunks) > len(chunks)
     items: list[str] = []
     for chunk in chunks:
-        chunk = re.sub(rf"^{_AND}\s+", "", chunk, flags=re.IGNORECASE)
-        pieces = re.split(rf"(?<=\))\s+{_AND}\s+", chunk)
+        chunk = re.sub(rf"^{AND}\s+", "", chunk, flags=re.IGNORECASE)
+        pieces = re.split(rf"(?<=\))\s+{AND}\s+", chunk)
         for piece in pieces:
             if with_article:
-                items.extend(re.split(rf"\s+{_AND}\s+(?={_ART}\s)", piece, flags=re.IGNORECASE))
+                items.extend(re.split(rf"\s+{AND}\s+(?={_ART}\s)", piece, flags=re.IGNORECASE))
             elif piece is pieces[-1] and chunk is chunks[-1] and len(chunks) > 1:
-                items.extend(re.split(rf"\s+{_AND}\s+(?!.*\s{_AND}\s)", piece, flags=re.IGNORECASE))
+                items.extend(re.split(rf"\s+{AND}\s+(?!.*\s{AND}\s)", piece, flags=re.IGNORECASE))
             else:
                 items.append(piece)
     return [clean_name(i) for i in items if clean_name(i)]
@@ -342,18 +279,6 @@ def long_forms(text: str) -> dict[str, tuple[str, int]]:
         long_name = strip_article(long_name)
         out.setdefault(acronym, (long_name, m.start()))
     return out
-
-
-def ends_sentence(line: str) -> bool:
-    """Whether ``line`` ends with a full stop that is not the dot of a legal form ("e.V.", "Ltd.", "S.A.").
-
-    >>> ends_sentence("The partners meet twice a year."), ends_sentence("Caritasverband Aachen e.V.")
-    (True, False)
-    """
-    if not line.endswith("."):
-        return False
-    last = line.rsplit(None, 1)[-1]
-    return _LEGAL_FORM_RE.fullmatch(last) is None
 
 
 def name_like(line: str) -> bool:
@@ -471,16 +396,6 @@ def role_of(head: str) -> tuple[str, bool]:
     return "partner", False
 
 
-_ORG_WORD_RE = re.compile(
-    r"\b(?:council|university|universit[ée]|universiteit|universit[äa]t|centre|center|centrum|college|coll[èe]ge|"
-    r"h[ôo]pital|hospital|ziekenhuis|stichting|association|vereniging|verein|asbl|vzw|gmbh|ministry|minist[èe]re|"
-    r"d[ée]partement|department|province|provincie|ville|city|stad|stadt|gemeente|gemeinde|commune|kreis|agency|"
-    r"agence|institut|institute|trust|foundation|fondation|service|office|school|[ée]cole|hochschule|hogeschool|"
-    r"akademie|academy|caisse|mutualit[ée]|communaut[ée]|m[ée]tropole|authority|board|organisation|"
-    r"\w+(?:amt|stelle|dienst|abteilung|afdeling|bureau|büro|zentrum|werk|verband|kasse))\b",
-    re.IGNORECASE)
-
-
 _NAME_LABEL_RE = re.compile(r"^(?:name|nom|naam|organi[sz]ation|organisme|organisatie|partner\s+name|"
                             r"nom\s+du\s+partenaire|beneficiary|b[ée]n[ée]ficiaire)\s*:\s*", re.IGNORECASE)
 
@@ -492,23 +407,7 @@ def _is_other_name(item: str, note_match: re.Match[str], note: str) -> bool:
     if not before or item[note_match.end():].strip() or re.fullmatch(r"[A-Z0-9&\-]{2,10}", before[-1]):
         return False
     words = note.split()
-    return len(words) >= 2 and _ORG_WORD_RE.search(note) is not None and is_capitalised(words[0])
-
-
-# ", Town" or ", Town, Country" ending an entry; a town's words may be joined by place links ("Ústí nad
-# Labem", "Frankfurt am Main", "Alphen aan den Rijn").
-_TRAILING_PLACE_RE = re.compile(
-    rf",\s*(?P<place>{_TOWN_START}[\w'’\-]+(?:[ \-](?:(?:{'|'.join(sorted(_PLACE_LINKS))})[ \-]){{0,2}}"
-    rf"[{pl.UPPER}][\w'’\-]+){{0,2}})"
-    r"(?:\s*,\s*(?P<country>[A-ZÀ-Ý][\w'’\- ]+))?$")
-
-
-# An address glued to an entry after a comma: a postcode and town, a number and street ("12 rue X"), or a
-# street and number ("Rue de Dave 165", "Hauptstraße 5", "Kerkstraat 12").
-_GLUED_ADDRESS_RE = re.compile(
-    r",\s*(?=(?:[A-Z]{1,2}\s*[-–]\s*)?\d{4,5}\s+[A-ZÀ-Ý]|\d+[a-z]?,?\s+(?:rue|avenue|boulevard|place|"
-    r"chauss[ée]e|street|road|straat|laan|stra(?:ss|ß)e|weg)\b|(?:rue|avenue|boulevard|chauss[ée]e|place)\s[^,]*\d|"
-    r"[^\W\d_]+(?:straat|laan|stra(?:ss|ß)e|weg|gasse|platz|plein|str\.)\s*\d+[a-z]?\s*(?:,|$))", re.IGNORECASE)
+    return len(words) >= 2 and ORG_WORD_RE.search(note) is not None and is_capitalised(words[0])
 
 
 def glued_entry(line: str) -> bool:
@@ -520,15 +419,9 @@ def glued_entry(line: str) -> bool:
     body = strip_bullet(line)
     if body == line.strip():
         return False
-    glued = _GLUED_ADDRESS_RE.search(body)
+    glued = GLUED_ADDRESS_RE.search(body)
     head = body[:glued.start()] if glued else ""
-    return bool(head) and name_like(head) and not re.search(r"\d", head) and not _GLUED_ADDRESS_RE.search(", " + head)
-
-
-def _country_of(text: str) -> str | None:
-    """The country a name or a code ("PL", "UK") written alone stands for."""
-    found = pl.bracket_country(f"({text.strip()})")
-    return found[0] if found else pl.country_code(text)
+    return bool(head) and name_like(head) and not re.search(r"\d", head) and not GLUED_ADDRESS_RE.search(", " + head)
 
 
 def parse_entry(raw: str, offset: int, text: str, gaz: pl.Gazetteer) -> Mention | None:
@@ -536,7 +429,7 @@ def parse_entry(raw: str, offset: int, text: str, gaz: pl.Gazetteer) -> Mention 
     item = _NAME_LABEL_RE.sub("", strip_bullet(raw), count=1)
     role, side_lead, country, city = None, False, None, None
     other_names: list[str] = []
-    glued = _GLUED_ADDRESS_RE.search(item)
+    glued = GLUED_ADDRESS_RE.search(item)
     if glued:
         address = item[glued.end():]
         notes = re.findall(r"\([^()]*\)", address)  # "5911 Venlo (NL) (lead partner)": notes of the entry
@@ -557,10 +450,10 @@ def parse_entry(raw: str, offset: int, text: str, gaz: pl.Gazetteer) -> Mention 
             country = pl.side_country(note)
         elif pl.country_code(note):
             country = pl.country_code(note)
-        elif "," in note and _country_of(note.rsplit(",", 1)[1]):
-            city, country = note.rsplit(",", 1)[0].strip(), _country_of(note.rsplit(",", 1)[1])
+        elif "," in note and country_of(note.rsplit(",", 1)[1]):
+            city, country = note.rsplit(",", 1)[0].strip(), country_of(note.rsplit(",", 1)[1])
         elif gaz.place(note.split("/")[0]) or (re.fullmatch(r"[A-ZÀ-Ý][a-zà-ÿ][\w'’\- /]*", note) and
-                                                 len(note.split()) <= 3 and not _ORG_WORD_RE.search(note)):
+                                                 len(note.split()) <= 3 and not ORG_WORD_RE.search(note)):
             city = note
         elif _is_other_name(item, m, note):
             other_names.append(note)
@@ -574,12 +467,12 @@ def parse_entry(raw: str, offset: int, text: str, gaz: pl.Gazetteer) -> Mention 
         item = item[:after.start()]
     elif after and not city and gaz.is_town(item[after.end():].strip()):  # "Hogeschool Zeeland – Vlissingen"
         city, item = item[after.end():].strip(), item[:after.start()]
-    trailing = _TRAILING_PLACE_RE.search(item)
+    trailing = TRAILING_PLACE_RE.search(item)
     named_country = bool(trailing and trailing.group("country") and pl.country_code(trailing.group("country")))
     # One capitalised word (hyphens allowed) after the last comma, not an organisation word nor capitals:
     # a town the gazetteer does not know ("Mission Locale du Genevois, Saint-Julien-en-Genevois").
     lone_town = bool(trailing and not trailing.group("country") and " " not in trailing.group("place")
-                     and not trailing.group("place").isupper() and not _ORG_WORD_RE.search(trailing.group("place"))
+                     and not trailing.group("place").isupper() and not ORG_WORD_RE.search(trailing.group("place"))
                      and ("," not in item[:trailing.start()] or item[:trailing.start()].rstrip().endswith(")")))
     if trailing and (gaz.place(trailing.group("place")) or country or named_country or lone_town) \
             and not pl.country_code(trailing.group("place")):

@@ -114,12 +114,12 @@ def _table(rows: list[tuple[str, str]]) -> str:
 
 
 def _project_summary(store: Store, graphs: Sequence[NamedNode], iri: str) -> str:
-    found = queries.run(store, "project", {"project": iri}, default_graph=graphs).values()
+    found = queries.run(store, "project", {"project": iri}).values()
     if not found:
         return ""
     r = found[0]
-    partners = queries.run(store, "project_partners", {"project": iri}, default_graph=graphs).values()
-    details = queries.run(store, "project_details", {"project": iri}, default_graph=graphs).values()
+    partners = queries.run(store, "project_partners", {"project": iri}).values()
+    details = queries.run(store, "project_details", {"project": iri}).values()
 
     def linked(target: object, text: object) -> str:
         href = local_path(str(target)) if target else None

@@ -32,7 +32,7 @@ import queries
 from api.network import command as network_command
 from ontology.namespaces import PREFIXES
 from ontology.settings import Settings
-from ontology.storage import current_build
+from ontology.storage import contacts_store_path, current_build
 from queries import ParameterError, QueryError, UnknownQueryError
 
 __all__ = ["register"]
@@ -92,6 +92,13 @@ def _open(args: argparse.Namespace) -> Store | None:
         _fail(f"no build is published under {root}; run a load first", 1)
         return None
     return Store.read_only(str(build))
+
+
+def _open_contacts(args: argparse.Namespace) -> Store:
+    """The current build's contacts store, read-only (empty when it has none): personal data."""
+    build = current_build(args.store or Settings.from_env().store)
+    path = None if build is None else contacts_store_path(build)
+    return Store.read_only(str(path)) if path is not None and path.is_dir() else Store()
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -192,7 +199,8 @@ def _export_dump(args: argparse.Namespace) -> int:
         store = _open(args)
         if store is None:
             return 1
-        count = dumps.write(store, args.format, args.output, personal_data=personal_data_allowed())
+        contacts = _open_contacts(args) if personal_data_allowed() else None
+        count = dumps.write(store, args.format, args.output, contacts)
     except OSError as exc:
         return _fail(f"cannot write the dump: {exc}", 1)
     sys.stderr.write(f"{count} quads -> {args.output}\n")

@@ -2,7 +2,8 @@
 
 ``create_app()`` builds the FastAPI app; its lifespan opens the store root's current build read-only
 (:class:`api.store.StoreHandle`), and every request takes the snapshot of whatever build is current
-then. Tests and embedders pass a ``store`` (e.g. an in-memory ``pyoxigraph.Store``) instead.
+then. Tests and embedders pass a ``store`` (e.g. an in-memory ``pyoxigraph.Store``: a public one,
+without ``graph:contacts/*`` graphs) and, optionally, its ``contacts`` store instead.
 OpenAPI documentation is at ``/docs``. CORS is open: the data is public and nothing is written.
 
 >>> from pyoxigraph import Store
@@ -41,17 +42,21 @@ def _version() -> str:
         return "unknown"
 
 
-def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, store: Store | None = None,
+               contacts: Store | None = None) -> FastAPI:
     """The application serving ``store``, or else the current build under ``settings.store``.
 
     :param settings: where the store root is (default: :meth:`Settings.from_env`).
-    :param store: a store to serve as it is; when given, ``settings.store`` is not opened.
+    :param store: a public store to serve as it is; when given, ``settings.store`` is not opened.
+    :param contacts: the contacts store served beside ``store`` (personal data, only when allowed).
+    :raises api.store.MixedStoreError: ``store`` holds ``graph:contacts/*`` graphs.
     :returns: the FastAPI app. The store is opened when the app starts (its lifespan) or, at the
         latest, on the first request; without a published build requests answer 503.
     """
     settings = settings or Settings.from_env()
 
-    handle = StoreHandle(store=store) if store is not None else StoreHandle(root=settings.store)
+    handle = (StoreHandle(store=store, contacts=contacts) if store is not None
+              else StoreHandle(root=settings.store))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

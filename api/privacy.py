@@ -1,8 +1,9 @@
 """Whether personal data (the contacts graphs: contact persons, e-mails, phones, whole texts) may
-leave the service, and which graphs that lets a request read. Off by default;
-``INTERREG_KG_PERSONAL_DATA=1`` turns it on for REST, linked data, the SPARQL endpoint, dumps and
-exports alike. This module is the one place that decides: the endpoint's dataset
-(:mod:`api.sparql.dataset`) asks :func:`graph_admitted` and :func:`dataset_graphs`.
+leave the service. Off by default; ``INTERREG_KG_PERSONAL_DATA=1`` turns it on for REST, linked
+data, dumps and the ``/sparql/contacts`` endpoint alike. The contacts graphs live in a store of
+their own beside the build's public store (``docs/decisions/0006-contacts-store.md``): the routes
+open it only when this switch is on, and ``/sparql`` never reads it. This module is the one place
+that decides; the endpoint's dataset (:mod:`api.sparql.dataset`) asks :func:`graph_admitted`.
 
 >>> personal_data_allowed({}), personal_data_allowed({"INTERREG_KG_PERSONAL_DATA": "true"})
 (False, True)
@@ -13,13 +14,11 @@ False
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
-
-from pyoxigraph import NamedNode
+from collections.abc import Mapping
 
 from ontology.namespaces import CONTACTS_GRAPH_PREFIX
 
-__all__ = ["ENV_VAR", "personal_data_allowed", "graph_admitted", "dataset_graphs"]
+__all__ = ["ENV_VAR", "personal_data_allowed", "graph_admitted"]
 
 ENV_VAR = "INTERREG_KG_PERSONAL_DATA"
 
@@ -31,8 +30,8 @@ def personal_data_allowed(env: Mapping[str, str] | None = None) -> bool:
 
 
 def graph_admitted(iri: str, personal_data: bool) -> bool:
-    """Whether a request may read the graph ``iri``: every graph but the contacts ones, and those
-    too when ``personal_data`` is on.
+    """Whether a request may name the graph ``iri``: every graph but the contacts ones, and those
+    too when ``personal_data`` is on (``/sparql/contacts``; ``/sparql`` always passes False).
 
     >>> graph_admitted("https://w3id.org/interreg-kg/graph/contacts/d1", True)
     True
@@ -40,17 +39,3 @@ def graph_admitted(iri: str, personal_data: bool) -> bool:
     True
     """
     return personal_data or not iri.startswith(CONTACTS_GRAPH_PREFIX)
-
-
-def dataset_graphs(public: Sequence[NamedNode], personal: Sequence[NamedNode],
-                   personal_data: bool) -> tuple[NamedNode, ...]:
-    """The graphs a query reads when it names none: ``public``, plus the contacts graphs
-    ``personal`` when ``personal_data`` is on (sorted by IRI).
-
-    >>> pub, con = [NamedNode("https://e/b")], [NamedNode("https://e/a")]
-    >>> [g.value for g in dataset_graphs(pub, con, False)], [g.value for g in dataset_graphs(pub, con, True)]
-    (['https://e/b'], ['https://e/a', 'https://e/b'])
-    """
-    if not personal_data:
-        return tuple(public)
-    return tuple(sorted({*public, *personal}, key=lambda g: g.value))

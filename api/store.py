@@ -1,8 +1,10 @@
 """The store a server reads, re-opened when a new build is published.
 
-A :class:`StoreHandle` serves :class:`Snapshot` objects: an open read-only store, the build it came
-from, its public graphs (every named graph but ``graph:contacts/*``) and its contacts graphs (read
-only when :mod:`api.privacy` allows), worked out once per build.
+A :class:`StoreHandle` serves :class:`Snapshot` objects: the build's public store open read-only,
+the build it came from, the public store's named graphs (worked out once per build), and a way to
+the build's contacts store (``graph:contacts/*``: personal data), opened read-only the first time a
+route that :mod:`api.privacy` allows asks for it (``docs/decisions/0006-contacts-store.md``).
+The public store holds no personal data, so queries read it with the union default graph.
 On each :meth:`StoreHandle.snapshot` call the handle looks at where ``current`` points
 (:func:`ontology.storage.current_build`); if that is another build, it opens the new one and swaps.
 A request holds the snapshot it was given for its whole life, so requests in flight keep reading
@@ -19,52 +21,88 @@ from pyoxigraph import NamedNode, Store
 
 from api.errors import StoreUnavailableError
 from ontology.namespaces import CONTACTS_GRAPH_PREFIX
-from ontology.storage import current_build
-from queries import public_graphs
+from ontology.storage import contacts_store_path, current_build, public_store_path
 
-__all__ = ["Snapshot", "StoreHandle"]
+__all__ = ["Snapshot", "StoreHandle", "MixedStoreError"]
+
+
+class MixedStoreError(ValueError):
+    """A public store holding ``graph:contacts/*`` graphs (a build made before the contacts store)."""
+
+
+def _named_graphs(store: Store) -> tuple[NamedNode, ...]:
+    """The store's named graphs, sorted; :class:`MixedStoreError` when one is a contacts graph."""
+    graphs = sorted((g for g in store.named_graphs() if isinstance(g, NamedNode)), key=lambda g: g.value)
+    mixed = next((g for g in graphs if g.value.startswith(CONTACTS_GRAPH_PREFIX)), None)
+    if mixed is not None:
+        raise MixedStoreError(f"the public store holds the contacts graph {mixed.value}; personal data goes "
+                              "to the contacts store: rebuild with `interreg-kg build`")
+    return tuple(graphs)
 
 
 @dataclass(frozen=True, slots=True)
 class Snapshot:
-    """One opened build: ``store``, ``build`` (None for a store given in memory), ``graphs`` (the public
-    ones) and ``contacts`` (the ``graph:contacts/*`` ones, sorted)."""
+    """One opened build: ``store`` (the public store), ``build`` (None for a store given in memory),
+    ``graphs`` (the public store's named graphs, sorted) and the contacts store, given (in memory) or
+    opened from ``contacts_path`` on the first :meth:`contacts_store` call."""
 
     store: Store
     build: Path | None
     graphs: tuple[NamedNode, ...] = field(default=())
-    contacts: tuple[NamedNode, ...] = field(default=())
+    contacts_path: Path | None = None
+    _contacts: dict[str, Store] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def of(cls, store: Store, build: Path | None = None) -> Snapshot:
-        contacts = sorted((g for g in store.named_graphs()
-                           if isinstance(g, NamedNode) and g.value.startswith(CONTACTS_GRAPH_PREFIX)),
-                          key=lambda g: g.value)
-        return cls(store, build, tuple(public_graphs(store)), tuple(contacts))
+    def of(cls, store: Store, build: Path | None = None, contacts: Store | None = None) -> Snapshot:
+        """The snapshot of a public ``store`` (and its ``contacts`` store, for a store in memory).
+
+        :raises MixedStoreError: ``store`` holds contacts graphs.
+        """
+        snapshot = cls(store, build, _named_graphs(store),
+                       None if build is None else contacts_store_path(build))
+        if contacts is not None:
+            snapshot._contacts["store"] = contacts
+        return snapshot
+
+    def contacts_store(self) -> Store:
+        """The build's contacts store (read-only; empty when the build has none). Personal data: call
+        it only where :mod:`api.privacy` allows.
+
+        :raises OSError: the contacts store exists but cannot be opened.
+        """
+        held = self._contacts.get("store")
+        if held is None:
+            path = self.contacts_path
+            held = Store.read_only(str(path)) if path is not None and path.is_dir() else Store()
+            held = self._contacts.setdefault("store", held)
+        return held
 
 
 class StoreHandle:
     """Hands out the current build's snapshot, switching when ``current`` moves.
 
     :param root: a store root (see :mod:`ontology.storage`); its current build is opened read-only.
-    :param store: a store to serve as it is (tests, embedding); then ``root`` is not used.
+    :param store: a public store to serve as it is (tests, embedding); then ``root`` is not used.
+    :param contacts: the contacts store served beside ``store`` (default: an empty one).
+    :raises MixedStoreError: ``store`` holds contacts graphs.
 
     >>> handle = StoreHandle(store=Store())
-    >>> handle.snapshot().build is None, handle.snapshot().graphs
-    (True, ())
+    >>> handle.snapshot().build is None, handle.snapshot().graphs, len(handle.snapshot().contacts_store())
+    (True, (), 0)
     """
 
-    def __init__(self, root: Path | None = None, store: Store | None = None) -> None:
+    def __init__(self, root: Path | None = None, store: Store | None = None, contacts: Store | None = None) -> None:
         if root is None and store is None:
             raise ValueError("StoreHandle needs a store root or a store")
         self.root = None if root is None else Path(root)
         self._lock = threading.Lock()
-        self._snapshot: Snapshot | None = None if store is None else Snapshot.of(store)
+        self._snapshot: Snapshot | None = None if store is None else Snapshot.of(store, contacts=contacts or Store())
 
     def snapshot(self) -> Snapshot:
         """The snapshot of the current build, opening it first if ``current`` has moved.
 
-        :raises StoreUnavailableError: nothing is published yet, or the build cannot be opened.
+        :raises StoreUnavailableError: nothing is published yet, or the build cannot be opened (or
+            its public store holds contacts graphs: it was made before the contacts store).
         """
         if self.root is None:
             assert self._snapshot is not None
@@ -80,7 +118,9 @@ class StoreHandle:
         with self._lock:
             if self._snapshot is None or self._snapshot.build != build:
                 try:
-                    self._snapshot = Snapshot.of(Store.read_only(str(build)), build)
+                    self._snapshot = Snapshot.of(Store.read_only(str(public_store_path(build))), build)
+                except MixedStoreError as exc:
+                    raise StoreUnavailableError(f"cannot serve the build {build}: {exc}") from exc
                 except OSError as exc:
                     if self._snapshot is not None:
                         return self._snapshot

@@ -61,7 +61,7 @@ def rebuild(store: Path, data: Path) -> Rebuild:
     """
     from pyoxigraph import Store
 
-    from ontology.storage import current_build
+    from ontology.storage import contacts_store_path, current_build
 
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
@@ -73,18 +73,27 @@ def rebuild(store: Path, data: Path) -> Rebuild:
     if build is None or "published" not in done.stdout:
         raise RuntimeError(f"build failed ({done.returncode}): {done.stdout[-800:]} {done.stderr[-800:]}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return Rebuild(seconds, cpu, len(Store.read_only(str(build))), build)
+    quads = len(Store.read_only(str(build)))
+    if contacts_store_path(build).is_dir():  # the personal data, in the build's second store
+        quads += len(Store.read_only(str(contacts_store_path(build))))
+    return Rebuild(seconds, cpu, quads, build)
 
 
 def bulk_load(build: Path, workdir: Path) -> tuple[float, int]:
-    """Dump ``build`` to N-Quads and time pyoxigraph's own bulk load of it into a fresh store.
+    """Dump ``build`` (both its stores) to N-Quads and time pyoxigraph's own bulk load of it into a
+    fresh store.
 
     :returns: (seconds of the bulk load, quads loaded).
     """
     from pyoxigraph import RdfFormat, Store
 
+    from ontology.storage import contacts_store_path
+
     dump = workdir / "dump.nq"
-    Store.read_only(str(build)).dump(output=str(dump), format=RdfFormat.N_QUADS)
+    with open(dump, "wb") as out:
+        Store.read_only(str(build)).dump(output=out, format=RdfFormat.N_QUADS)
+        if contacts_store_path(build).is_dir():
+            Store.read_only(str(contacts_store_path(build))).dump(output=out, format=RdfFormat.N_QUADS)
     target = workdir / "bulk-store"
     shutil.rmtree(target, ignore_errors=True)
     start = time.perf_counter()

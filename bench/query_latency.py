@@ -85,7 +85,6 @@ def main(argv: list[str] | None = None) -> int:
             print("\n".join(report.lines()), file=sys.stderr)
             return 1
         store = Store.read_only(str(current_build(settings.store)))
-        graphs = queries.public_graphs(store)
         port = _free_port()
         server = _serve(settings.store, port)
         rows = []
@@ -99,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
                         return queries.run(store, named).rows
 
                     def raw(named=named) -> object:
-                        return list(store.query(named.text, default_graph=graphs, named_graphs=graphs))
+                        return list(store.query(named.text, use_default_graph_as_union=True))
 
                     def endpoint(named=named) -> object:
                         response = client.post("/sparql", data={"query": named.text},

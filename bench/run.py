@@ -131,7 +131,6 @@ def _queries_in_process(report: Report, store_root: Path, seconds: float) -> Non
     sample = _sample(store)
     report.note(f"lookups use the organisation in most projects ({sample.get('_most', '?')} projects) and "
                 "one of its projects")
-    graphs = queries.public_graphs(store)
     for name in queries.names():
         named = queries.load(name)
         params = measure.query_params(named, sample)
@@ -139,7 +138,7 @@ def _queries_in_process(report: Report, store_root: Path, seconds: float) -> Non
         target = 2000 if kind == "research" else 100
         try:
             timing = measure.bounded(lambda n=named, p=params: measure.time_calls(
-                lambda: queries.run(store, n, p, default_graph=graphs), budget_s=1.0), QUERY_TIMEOUT)
+                lambda: queries.run(store, n, p), budget_s=1.0), QUERY_TIMEOUT)
         except RuntimeError as err:  # a query that fails is reported, the run goes on
             report.row("query in process", name, "error", str(err)[:80])
             continue
@@ -231,7 +230,6 @@ def _endpoint_overhead(report: Report, store_root: Path, url: str, seconds: floa
 
     store = _open(store_root)
     sample = _sample(store)
-    graphs = queries.public_graphs(store)
     overheads = []
     for name in queries.names():
         named = queries.load(name)
@@ -240,7 +238,7 @@ def _endpoint_overhead(report: Report, store_root: Path, url: str, seconds: floa
         try:
             text = measure.values_form(named, named.bindings(measure.query_params(named, sample)))
             local = measure.bounded(lambda t=text: measure.time_calls(
-                lambda: list(store.query(t, default_graph=graphs or None, named_graphs=graphs)), budget_s=1.0),
+                lambda: list(store.query(t, use_default_graph_as_union=True)), budget_s=1.0),
                 QUERY_TIMEOUT)
             if local is None:
                 report.row("query over HTTP", name, "not run", f"as a client sends it (parameters in a VALUES "

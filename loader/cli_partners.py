@@ -43,7 +43,7 @@ def register(subparsers) -> None:
 def run_partners(args: argparse.Namespace) -> int:
     """The ``partners`` command: 0 when reviewed, 2 on a usage error."""
     from loader.review import review_store
-    from loader.store import open_current
+    from loader.store import open_current, open_current_contacts
     from ontology.settings import Settings
 
     if not args.review:
@@ -54,11 +54,11 @@ def run_partners(args: argparse.Namespace) -> int:
         return 2
     root = args.store if args.store is not None else Settings.from_env().store
     try:
-        store = open_current(root)
+        store, contacts = open_current(root), open_current_contacts(root)
     except (LoaderError, OSError) as exc:
         sys.stderr.write(f"error: {exc}\n")
         return 2
-    review = review_store(store, threshold=args.threshold)
+    review = review_store(store, contacts, threshold=args.threshold)
     if args.json:
         sys.stdout.write(json.dumps(review.to_json(), ensure_ascii=False, indent=2) + "\n")
     else:

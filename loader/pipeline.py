@@ -28,7 +28,15 @@ from tqdm import tqdm
 from loader.errors import LoaderError
 from loader.rdf_files import FileLoad, is_rdf_file, load_rdf_file
 from loader.records import ProjectRecord
-from loader.store import LOADER_VERSION, BuildWriter, DocumentMeta, full_build, incremental, meta_quads
+from loader.store import (
+    LOADER_VERSION,
+    BuildWriter,
+    DocumentMeta,
+    full_build,
+    incremental,
+    meta_quads,
+    split_contacts,
+)
 from loader.to_rdf import ontology_quads, project_to_quads, quad_kind, shapes_quads, vocab_to_quads
 from ontology.namespaces import IRG, ONTOLOGY_GRAPH, PREFIXES, SHAPES_GRAPH, vocab_graph
 from ontology.settings import Settings
@@ -271,15 +279,22 @@ def _build_one(path: Path, inputs: Inputs, loaded_at: str) -> tuple[DocumentOutc
     return _loaded(path, record, quads), quads + meta_quads(record.document.key, meta)
 
 
-def _build_one_in_worker(path: Path) -> tuple[DocumentOutcome, bytes]:
-    """:func:`_build_one` in a worker process; the quads travel back as N-Quads bytes."""
+def _build_one_in_worker(path: Path) -> tuple[DocumentOutcome, tuple[bytes, bytes]]:
+    """:func:`_build_one` in a worker process; the quads travel back as two N-Quads byte strings:
+    the public store's and the contacts store's."""
     assert _worker_state is not None
     outcome, quads = _build_one(path, *_worker_state)
-    return outcome, serialize(quads, format=RdfFormat.N_QUADS) if quads else b""
+    public, contacts = split_contacts(quads)
+    return outcome, (_nquads(public), _nquads(contacts))
+
+
+def _nquads(quads: list[Quad]) -> bytes:
+    return serialize(quads, format=RdfFormat.N_QUADS) if quads else b""
 
 
 class _Mapped:
-    """The documents of a build, mapped in order: ``(outcome, quads or N-Quads bytes)`` per document.
+    """The documents of a build, mapped in order: ``(outcome, quads or (public, contacts) N-Quads
+    bytes)`` per document.
 
     With more than one worker the processes are forked on entry, before the build opens its store,
     and stopped on exit.
@@ -289,7 +304,7 @@ class _Mapped:
         self.documents, self.inputs, self.loaded_at, self.workers = documents, inputs, loaded_at, workers
         self.pool = None
 
-    def __enter__(self) -> Iterator[tuple[DocumentOutcome, list[Quad] | bytes]]:
+    def __enter__(self) -> Iterator[tuple[DocumentOutcome, list[Quad] | tuple[bytes, bytes]]]:
         global _worker_state
         if self.workers < 2:
             return (_build_one(p, self.inputs, self.loaded_at) for p in self.documents)
@@ -314,7 +329,8 @@ class _ChecksFailed(Exception):
         self.counts = counts
 
 
-def _fill_build(writer: BuildWriter, inputs: Inputs, mapped: Iterable[tuple[DocumentOutcome, list[Quad] | bytes]],
+def _fill_build(writer: BuildWriter, inputs: Inputs,
+                mapped: Iterable[tuple[DocumentOutcome, list[Quad] | tuple[bytes, bytes]]],
                 n_documents: int, rdf_files: list[Path], outcomes: list[DocumentOutcome], progress: bool,
                 loaded_at: str) -> tuple[str, tuple[int, int, int]]:
     static = _static_quads(inputs)
@@ -322,21 +338,23 @@ def _fill_build(writer: BuildWriter, inputs: Inputs, mapped: Iterable[tuple[Docu
     bar = _bar(n_documents + len(rdf_files), progress, "build")
     batch: list[Quad] = []
     nquads: list[bytes] = []
+    contacts: list[bytes] = []
     pending = 0
     for outcome, quads in mapped:
-        if isinstance(quads, bytes):
-            nquads.append(quads)
-            pending += len(quads)
+        if isinstance(quads, tuple):
+            nquads.append(quads[0])
+            contacts.append(quads[1])
+            pending += len(quads[0]) + len(quads[1])
             if pending >= _NQUADS_BATCH:
-                writer.bulk_load_nquads(b"".join(nquads))
-                nquads, pending = [], 0
+                writer.bulk_load_nquads(b"".join(nquads), b"".join(contacts))
+                nquads, contacts, pending = [], [], 0
         else:
             batch.extend(quads)
         outcomes.append(outcome)
         _note(bar, progress, outcome)
     writer.bulk_extend(batch)
     if nquads:
-        writer.bulk_load_nquads(b"".join(nquads))
+        writer.bulk_load_nquads(b"".join(nquads), b"".join(contacts))
     for path in rdf_files:
         outcome = _load_rdf(writer, path, loaded_at)
         outcomes.append(outcome)

@@ -215,26 +215,29 @@ def build_review(names: Iterable[NameRow], hosts: Iterable[HostRow], *,
     return Review(tuple(_merges(rows)), tuple(sorted(candidates, key=lambda c: (c.kind, c.first, c.second))))
 
 
-def review_store(store, *, threshold: float = DEFAULT_THRESHOLD) -> Review:
-    """The review of a store's organisations (every graph is read, contact graphs included, for the
-    e-mail domains; no address or person is reported).
+def review_store(store, contacts=None, *, threshold: float = DEFAULT_THRESHOLD) -> Review:
+    """The review of a build's organisations: names and website hosts from its public store, e-mail
+    domains from its contacts store (no address or person is reported).
 
-    :param store: a ``pyoxigraph.Store`` (``loader.store.open_current``).
+    :param store: the public ``pyoxigraph.Store`` (``loader.store.open_current``).
+    :param contacts: the contacts store (``loader.store.open_current_contacts``); None: no e-mail domains.
     :param threshold: the least token-set ratio of two similar names.
     """
     import queries
-
-    graphs = [g for g in store.named_graphs()]
 
     def text(term) -> str | None:
         return None if term is None else term.value
 
     names = []
-    for row in queries.run(store, "organisation_name_evidence", default_graph=graphs).rows:
+    for row in queries.run(store, "organisation_name_evidence").rows:
         document = text(row.get("sourcePath")) or text(row.get("document")) or ""
         names.append(NameRow(text(row["organisation"]) or "", text(row["name"]) or "", text(row["nameKind"]) or "",
                              text(row.get("keySource")) or "unrecorded", text(row.get("keyEvidence")), document,
                              text(row.get("country"))))
     hosts = [HostRow(text(row["organisation"]) or "", text(row["kind"]) or "", text(row["host"]) or "")
-             for row in queries.run(store, "organisation_hosts", default_graph=graphs).rows]
+             for row in queries.run(store, "organisation_hosts").rows]
+    if contacts is not None:
+        domains = queries.load(queries.QUERY_DIR / "personal" / "organisation_email_domains.rq")
+        hosts += [HostRow(text(row["organisation"]) or "", text(row["kind"]) or "", text(row["host"]) or "")
+                  for row in queries.run(contacts, domains).rows]
     return build_review(names, hosts, threshold=threshold)

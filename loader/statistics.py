@@ -2,8 +2,10 @@
 
 Every write (:func:`loader.store.full_build` and :func:`loader.store.incremental`) ends, before the
 build is published, by replacing ``graph:statistics`` with what the CONSTRUCT queries of
-``queries/statistics/build_*.rq`` make of the build's other public graphs (every named graph but the
-contacts graphs and the statistics graph itself). So a published build always carries statistics
+``queries/statistics/build_*.rq`` make of the build's public store, read on the union default graph
+(the public store holds no contacts graph; the statistics graph's own ``irg:Statistic`` nodes match
+no pattern of those queries, which read projects, organisations, participations, documents,
+statements and concepts). So a published build always carries statistics
 that match its facts, and dashboards (``/api/stats``) read a few hundred precomputed observations
 instead of aggregating the whole graph per request. Equal facts give equal statistics: each
 observation is a blank node labelled by a digest of its dimension and value, and the time they were
@@ -48,7 +50,8 @@ def build_queries() -> list[Path]:
 
 
 def source_graphs(store: Store) -> list[NamedNode]:
-    """The graphs statistics are computed over: the public graphs but the statistics graph itself."""
+    """The graphs statistics are computed from: the public graphs but the statistics graph itself
+    (the queries read the union default graph, where the statistics graph adds nothing they match)."""
     return [g for g in public_graphs(store) if g.value != STATISTICS_GRAPH]
 
 
@@ -57,13 +60,11 @@ def statistics_quads(store: Store) -> list[Quad]:
 
     :raises StoreError: a query of :func:`build_queries` fails (unreadable store, bad query text).
     """
-    graphs = source_graphs(store)
     target = NamedNode(STATISTICS_GRAPH)
     quads: list[Quad] = []
     for path in build_queries():
         try:
-            triples = store.query(path.read_text(encoding="utf-8"), default_graph=graphs or None,
-                                  named_graphs=graphs)
+            triples = store.query(path.read_text(encoding="utf-8"), use_default_graph_as_union=True)
         except (OSError, SyntaxError, ValueError, RuntimeError) as err:
             raise StoreError(f"could not compute statistics with {path.name}: {err}") from err
         if not isinstance(triples, QueryTriples):

@@ -1,20 +1,24 @@
 """The only writer to Oxigraph: full rebuilds, incremental per-document replacement, graph:meta.
 
-A store root holds immutable builds and a ``current`` link (``ontology.storage``). Writing always
-happens in an unpublished build directory under the writer lock, and ends with :func:`publish`:
+A store root holds immutable builds and a ``current`` link (``ontology.storage``). A build is two
+Oxigraph stores: the public one and, beside it, the contacts store, which alone holds the
+``graph:contacts/*`` graphs (personal data; ``docs/decisions/0006-contacts-store.md``). Every quad
+written goes to one or the other by its graph (:func:`split_contacts`). Writing always happens in an
+unpublished build directory under the writer lock, and ends with :func:`publish`:
 
-- :func:`full_build` makes an empty build, bulk-loads it, optimises it and publishes it;
-- :func:`incremental` makes a hard-link backup of the current build (cheap: Oxigraph's backup
-  links the immutable SST files), replaces graphs in it, and publishes it.
+- :func:`full_build` makes an empty build (both stores), bulk-loads it, optimises it and publishes it;
+- :func:`incremental` makes a hard-link backup of both stores of the current build (cheap: Oxigraph's
+  backup links the immutable SST files), replaces graphs in them, and publishes the build.
 
 Both end, after their body and before publishing, by recomputing ``graph:statistics`` from the
 build's public graphs (:mod:`loader.statistics`), so every published build carries dashboard figures
 matching its facts. If the body of either context fails, the unpublished build is removed and
 ``current`` is untouched.
-Inside an incremental load, :meth:`BuildWriter.replace_document` replaces one document's graphs
-and its ``graph:meta`` entry in ONE SPARQL Update (``DROP SILENT GRAPH`` ...; ``INSERT DATA``),
-which Oxigraph applies as one transaction: a reader of that build sees the old graphs or the new
-ones, never a mix, and a failure leaves them as they were.
+Inside an incremental load, :meth:`BuildWriter.replace_document` replaces one document's graph
+and its ``graph:meta`` entry in ONE SPARQL Update of the public store (``DROP SILENT GRAPH`` ...;
+``INSERT DATA``), and its contacts graph in one update of the contacts store; when the public update
+fails the old contacts graph is put back, so a failure leaves the document as it was. Neither store
+is read by anyone before the build is published.
 """
 
 from __future__ import annotations
@@ -33,8 +37,16 @@ from loader.errors import StoreError
 from loader.statistics import meta_quads as statistics_meta
 from loader.statistics import statistics_quads, unchanged
 from ontology.iris import mint_document
-from ontology.namespaces import IRG, META_GRAPH, PREFIXES, STATISTICS_GRAPH, contacts_graph, document_graph
-from ontology.storage import current_build, new_build_dir, prune, publish, writer_lock
+from ontology.namespaces import (
+    CONTACTS_GRAPH_PREFIX,
+    IRG,
+    META_GRAPH,
+    PREFIXES,
+    STATISTICS_GRAPH,
+    contacts_graph,
+    document_graph,
+)
+from ontology.storage import contacts_store_path, current_build, new_build_dir, prune, publish, writer_lock
 
 __all__ = [
     "LOADER_VERSION",
@@ -43,6 +55,9 @@ __all__ = [
     "full_build",
     "incremental",
     "open_current",
+    "open_current_contacts",
+    "split_contacts",
+    "is_contacts_quad",
     "meta_quads",
     "insert_data",
 ]
@@ -100,6 +115,27 @@ def meta_quads(document_key: str, meta: DocumentMeta) -> list[Quad]:
     ]
 
 
+def is_contacts_quad(quad: Quad) -> bool:
+    """Whether ``quad`` belongs to the contacts store (its graph is a ``graph:contacts/*`` one)."""
+    graph = quad.graph_name
+    return isinstance(graph, NamedNode) and graph.value.startswith(CONTACTS_GRAPH_PREFIX)
+
+
+def split_contacts(quads: Iterable[Quad]) -> tuple[list[Quad], list[Quad]]:
+    """``quads`` parted into (public, contacts), each in its given order.
+
+    >>> g = NamedNode("https://w3id.org/interreg-kg/graph/contacts/d")
+    >>> public, contacts = split_contacts([Quad(NamedNode("http://a"), NamedNode("http://p"), Literal("x"), g)])
+    >>> len(public), len(contacts)
+    (0, 1)
+    """
+    public: list[Quad] = []
+    contacts: list[Quad] = []
+    for quad in quads:
+        (contacts if is_contacts_quad(quad) else public).append(quad)
+    return public, contacts
+
+
 def insert_data(quads: Iterable[Quad]) -> str:
     """A SPARQL ``INSERT DATA`` of quads, grouped by graph (terms in N-Triples syntax).
 
@@ -117,20 +153,32 @@ def insert_data(quads: Iterable[Quad]) -> str:
 
 
 class BuildWriter:
-    """An open, not yet published build. Obtain one from :func:`full_build` or :func:`incremental`."""
+    """An open, not yet published build: ``store`` the public store, ``contacts`` the contacts store.
+    Obtain one from :func:`full_build` or :func:`incremental`."""
 
-    def __init__(self, path: Path, store: Store) -> None:
+    def __init__(self, path: Path, store: Store, contacts: Store) -> None:
         self.path = path
         self.store = store
+        self.contacts = contacts
 
     def bulk_extend(self, quads: Iterable[Quad]) -> None:
-        """Add many quads fast (Oxigraph's bulk loader; not transactional: for fresh builds)."""
-        self.store.bulk_extend(quads)
+        """Add many quads fast, each to the store of its graph (Oxigraph's bulk loader; not
+        transactional: for fresh builds)."""
+        public, contacts = split_contacts(quads)
+        self.store.bulk_extend(public)
+        if contacts:
+            self.contacts.bulk_extend(contacts)
 
-    def bulk_load_nquads(self, data: bytes) -> None:
-        """Add N-Quads text fast (Oxigraph's bulk loader parses it; not transactional: for fresh builds)."""
+    def bulk_load_nquads(self, data: bytes, contacts: bytes = b"") -> None:
+        """Add N-Quads text fast (Oxigraph's bulk loader parses it; not transactional: for fresh builds).
+
+        :param data: quads of public graphs only, for the public store.
+        :param contacts: quads of ``graph:contacts/*`` graphs only, for the contacts store.
+        """
         if data:
             self.store.bulk_load(data, format=RdfFormat.N_QUADS)
+        if contacts:
+            self.contacts.bulk_load(contacts, format=RdfFormat.N_QUADS)
 
     def document_meta(self, document_key: str) -> DocumentMeta | None:
         """What ``graph:meta`` says about a document, or None when it was never loaded."""
@@ -151,14 +199,19 @@ class BuildWriter:
 
     def replace_graphs(self, graphs: Iterable[str], quads: Iterable[Quad],
                        meta_subject: str | None = None) -> None:
-        """In one transaction: drop ``graphs`` and the meta entry ``meta_subject``, insert ``quads``.
+        """In one transaction of the public store: drop ``graphs`` and the meta entry ``meta_subject``,
+        insert ``quads``.
 
-        :raises StoreError: when the update fails (the build is then as it was before the call).
+        :raises StoreError: when the update fails (the build is then as it was before the call), or
+            when a graph or quad is a contacts one (those go to the contacts store only).
         """
+        graphs = list(graphs)
+        quads = list(quads)
+        if any(g.startswith(CONTACTS_GRAPH_PREFIX) for g in graphs) or any(map(is_contacts_quad, quads)):
+            raise StoreError("contacts graphs are written to the contacts store only (replace_document)")
         ops = [f"DROP SILENT GRAPH <{g}>" for g in dict.fromkeys(graphs)]
         if meta_subject is not None:
             ops.append(f"DELETE WHERE {{ GRAPH <{META_GRAPH}> {{ <{meta_subject}> ?p ?o }} }}")
-        quads = list(quads)
         if quads:
             ops.append(insert_data(quads))
         if not ops:
@@ -186,18 +239,63 @@ class BuildWriter:
             raise StoreError(f"could not write the statistics graph: {err}") from err
 
     def replace_document(self, document_key: str, quads: Iterable[Quad], meta: DocumentMeta) -> None:
-        """Replace a document's graph, its contacts graph and its meta entry in one transaction."""
+        """Replace a document's graph and meta entry (public store, one transaction) and its contacts
+        graph (contacts store, one transaction); when the first fails the second is undone.
+
+        :raises StoreError: when either update fails (the document is then as it was before the call).
+        """
         quads = list(quads)
         meta = DocumentMeta(meta.sha256, meta.loader_version, meta.alias_sha256, meta.source_path,
                             len(quads), meta.loaded_at)
-        self.replace_graphs([document_graph(document_key), contacts_graph(document_key)],
-                            quads + meta_quads(document_key, meta),
-                            meta_subject=document_graph(document_key))
+        public, contacts = split_contacts(quads)
+        graph = NamedNode(contacts_graph(document_key))
+        before = list(self.contacts.quads_for_pattern(None, None, None, graph))
+        self._replace_contacts(graph, contacts)
+        try:
+            self.replace_graphs([document_graph(document_key)], public + meta_quads(document_key, meta),
+                                meta_subject=document_graph(document_key))
+        except StoreError:
+            self._replace_contacts(graph, before)
+            raise
+
+    def _replace_contacts(self, graph: NamedNode, quads: list[Quad]) -> None:
+        """Replace the contacts graph ``graph`` of the contacts store by ``quads`` in one transaction."""
+        ops = [f"DROP SILENT GRAPH <{graph.value}>"] + ([insert_data(quads)] if quads else [])
+        try:
+            self.contacts.update(" ;\n".join(ops))
+        except (OSError, SyntaxError, ValueError, RuntimeError) as err:
+            raise StoreError(f"could not replace graph {graph.value}: {err}") from err
+
+    def move_contacts_out(self) -> int:
+        """Move any ``graph:contacts/*`` graph of the public store into the contacts store (a build
+        made before the contacts store existed); returns the number of quads moved."""
+        graphs = [g for g in self.store.named_graphs()
+                  if isinstance(g, NamedNode) and g.value.startswith(CONTACTS_GRAPH_PREFIX)]
+        moved = 0
+        for graph in graphs:
+            quads = list(self.store.quads_for_pattern(None, None, None, graph))
+            self.contacts.extend(quads)
+            self.store.remove_graph(graph)
+            moved += len(quads)
+        return moved
 
 
 def _close(writer: BuildWriter) -> None:
     writer.store.flush()
-    writer.store = None  # type: ignore[assignment]  # dropping the last reference closes the database
+    writer.contacts.flush()
+    _drop(writer)
+
+
+def _drop(writer: BuildWriter) -> None:
+    """Let go of both stores (dropping the last reference closes a database)."""
+    writer.store = None  # type: ignore[assignment]
+    writer.contacts = None  # type: ignore[assignment]
+
+
+def _open(path: Path) -> BuildWriter:
+    """Open (or create) both stores of the build at ``path``; the public one first, as it makes the folder."""
+    store = Store(str(path))
+    return BuildWriter(path, store, Store(str(contacts_store_path(path))))
 
 
 @contextlib.contextmanager
@@ -209,14 +307,19 @@ def full_build(root: Path, *, keep: int = _KEEP_BUILDS) -> Iterator[BuildWriter]
     root = Path(root)
     with writer_lock(root):
         path = new_build_dir(root)
-        writer = BuildWriter(path, Store(str(path)))
+        try:
+            writer = _open(path)
+        except OSError as err:
+            shutil.rmtree(path, ignore_errors=True)
+            raise StoreError(f"could not create build {path}: {err}") from err
         try:
             yield writer
             writer.refresh_statistics()
             writer.store.optimize()
+            writer.contacts.optimize()
             _close(writer)
         except BaseException:
-            writer.store = None  # type: ignore[assignment]
+            _drop(writer)
             shutil.rmtree(path, ignore_errors=True)
             raise
         publish(root, path)
@@ -225,8 +328,9 @@ def full_build(root: Path, *, keep: int = _KEEP_BUILDS) -> Iterator[BuildWriter]
 
 @contextlib.contextmanager
 def incremental(root: Path, *, keep: int = _KEEP_BUILDS) -> Iterator[BuildWriter]:
-    """A hard-link copy of the current build (or an empty one) under the writer lock, published
-    when the body succeeds.
+    """A hard-link copy of the current build's two stores (or empty ones) under the writer lock,
+    published when the body succeeds. A current build made before the contacts store existed has its
+    contacts graphs moved out of the public store in the copy.
 
     :raises ontology.storage.StoreBusyError: when another writer holds the lock.
     :raises StoreError: when the current build cannot be copied.
@@ -238,7 +342,10 @@ def incremental(root: Path, *, keep: int = _KEEP_BUILDS) -> Iterator[BuildWriter
         try:
             if current is not None:
                 Store.read_only(str(current)).backup(str(path))
-            writer = BuildWriter(path, Store(str(path)))
+                if contacts_store_path(current).is_dir():
+                    Store.read_only(str(contacts_store_path(current))).backup(str(contacts_store_path(path)))
+            writer = _open(path)
+            writer.move_contacts_out()
         except OSError as err:
             shutil.rmtree(path, ignore_errors=True)
             raise StoreError(f"could not copy build {current} to {path}: {err}") from err
@@ -247,7 +354,7 @@ def incremental(root: Path, *, keep: int = _KEEP_BUILDS) -> Iterator[BuildWriter
             writer.refresh_statistics()
             _close(writer)
         except BaseException:
-            writer.store = None  # type: ignore[assignment]
+            _drop(writer)
             shutil.rmtree(path, ignore_errors=True)
             raise
         publish(root, path)
@@ -255,7 +362,7 @@ def incremental(root: Path, *, keep: int = _KEEP_BUILDS) -> Iterator[BuildWriter
 
 
 def open_current(root: Path) -> Store:
-    """The current build, read-only.
+    """The current build's public store, read-only.
 
     :raises StoreError: when nothing was published under ``root`` yet.
     """
@@ -263,3 +370,15 @@ def open_current(root: Path) -> Store:
     if build is None:
         raise StoreError(f"no build published under {root}; run `interreg-kg build` first")
     return Store.read_only(str(build))
+
+
+def open_current_contacts(root: Path) -> Store:
+    """The current build's contacts store, read-only (an empty store for a build without one).
+
+    :raises StoreError: when nothing was published under ``root`` yet.
+    """
+    build = current_build(Path(root))
+    if build is None:
+        raise StoreError(f"no build published under {root}; run `interreg-kg build` first")
+    path = contacts_store_path(build)
+    return Store.read_only(str(path)) if path.is_dir() else Store()

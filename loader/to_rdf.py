@@ -307,6 +307,9 @@ def partner_to_quads(record: ProjectRecord, partner: PartnerRecord) -> list[Quad
     if any(value is not None for _, value, _ in contact_values):
         contact = mint_contact(record.key, partner.key, record.document.key)
         q.add(part, DCAT + "contactPoint", _n(contact), q.contacts)
+        # the contacts graph, stored apart from the document graph, says whose contact point this is
+        q.add(part, IRG + "project", _n(project), q.contacts)
+        q.add(part, IRG + "organisation", _n(org), q.contacts)
         q.add(contact, RDF + "type", _n(VCARD + "Individual"), q.contacts)
         for p, value, field in contact_values:
             if value is not None:

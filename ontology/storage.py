@@ -4,8 +4,17 @@ A store root holds immutable *builds* and a ``current`` symbolic link naming the
 
     STORE/
       current -> builds/20261127T091500-000001   (switched atomically with rename(2))
-      builds/20261127T091500-000001/              an Oxigraph database
+      builds/20261127T091500-000001/              the public store: an Oxigraph database
+      builds/20261127T091500-000001/contacts/     the contacts store: an Oxigraph database of the
+                                                  graph:contacts/* graphs (personal data) alone
       lock                                        held (flock) by the one writer
+
+A build is two Oxigraph stores (``docs/decisions/0006-contacts-store.md``): the public one
+(:func:`public_store_path`, the build directory itself, so anything that opens a build as one store
+reads the public graphs) holds no personal data, so readers query it with the union default graph;
+the contacts store (:func:`contacts_store_path`) sits in a subdirectory, which RocksDB leaves alone
+(it only touches the files it names itself: opening, compaction, backup and bulk loads were tried).
+Both are written, published and pruned together.
 
 A writer never changes a published build: it makes a new build (a fresh one for a full rebuild, a
 hard-link backup of the current one for an incremental load), writes it, then :func:`publish`
@@ -24,9 +33,11 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["current_build", "new_build_dir", "publish", "prune", "writer_lock", "StoreBusyError"]
+__all__ = ["current_build", "new_build_dir", "publish", "prune", "writer_lock", "StoreBusyError",
+           "public_store_path", "contacts_store_path"]
 
 _CURRENT = "current"
+_CONTACTS = "contacts"
 _BUILDS = "builds"
 _LOCK = "lock"
 
@@ -44,6 +55,24 @@ def current_build(root: Path) -> Path | None:
         return None
     path = (Path(root) / target).resolve()
     return path if path.is_dir() else None
+
+
+def public_store_path(build: Path) -> Path:
+    """The public store of a build: the build directory itself.
+
+    >>> public_store_path(Path("/s/builds/b1")).as_posix()
+    '/s/builds/b1'
+    """
+    return Path(build)
+
+
+def contacts_store_path(build: Path) -> Path:
+    """The contacts store of a build (the ``graph:contacts/*`` graphs alone), beside the public one.
+
+    >>> contacts_store_path(Path("/s/builds/b1")).as_posix()
+    '/s/builds/b1/contacts'
+    """
+    return Path(build) / _CONTACTS
 
 
 def new_build_dir(root: Path) -> Path:

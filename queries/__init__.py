@@ -16,8 +16,10 @@ what a query does. A parameter left out is unbound; queries test that with
 ``COALESCE(STR(?p), "") = ""`` (pyoxigraph's ``BOUND`` does not see substituted values), and a
 parameter must appear in the query's SELECT clause for pyoxigraph to substitute it.
 
-Queries run against the *public* default graph: the union of every named graph except the
-``graph:contacts/*`` ones (:func:`public_graphs`), which hold personal contact details.
+Queries run on Oxigraph's union default graph: the union of every named graph of the store. The
+stores of a build are two (``docs/decisions/0006-contacts-store.md``): readers hand :func:`run` the
+public store, which holds no personal data (the ``graph:contacts/*`` graphs are in the contacts
+store beside it), so the union is the public graph, read with one index probe per pattern.
 
 >>> q = parse("# title: T\\n# param n: integer = 3 -- how many\\nSELECT ?n WHERE {}", name="t")
 >>> q.title, [(p.name, p.type, p.default) for p in q.parameters]
@@ -247,7 +249,8 @@ def load(name: str | Path) -> NamedQuery:
 
 
 def public_graphs(store: Store) -> list[NamedNode]:
-    """Every named graph of ``store`` except the contact-detail graphs, sorted by IRI."""
+    """Every named graph of ``store`` except the contact-detail graphs, sorted by IRI (for listing
+    graphs: a query reads a build's public store whole, on the union default graph, see :func:`run`)."""
     graphs = (g for g in store.named_graphs() if isinstance(g, NamedNode))
     return sorted((g for g in graphs if not g.value.startswith(CONTACTS_GRAPH_PREFIX)), key=lambda g: g.value)
 
@@ -259,8 +262,9 @@ def run(store: Store, query: str | NamedQuery, params: Mapping[str, str] | None 
     :param store: the store to read.
     :param query: a query name, a ``.rq`` path, or a :class:`NamedQuery`.
     :param params: raw parameter values by name; defaults fill the rest.
-    :param default_graph: the graphs forming the default graph (and the only graphs ``GRAPH`` sees);
-        None means :func:`public_graphs` of the store.
+    :param default_graph: the graphs forming the default graph (and the only graphs ``GRAPH`` sees),
+        for callers who narrow; None means the union of all the store's named graphs (Oxigraph's
+        ``use_default_graph_as_union``): pass a store without personal data.
     :param limit: the page size (None: all rows); SPARQL cannot bind LIMIT, so paging is applied to
         the solution sequence here.
     :param offset: rows to skip before the page.
@@ -273,9 +277,12 @@ def run(store: Store, query: str | NamedQuery, params: Mapping[str, str] | None 
     named = query if isinstance(query, NamedQuery) else load(query)
     if limit is not None and limit < 0 or offset < 0:
         raise ParameterError("limit and offset must not be negative")
-    graphs = list(public_graphs(store) if default_graph is None else default_graph)
-    solutions = store.query(named.text, substitutions=named.bindings(params),
-                            default_graph=graphs or None, named_graphs=graphs)
+    if default_graph is None:
+        solutions = store.query(named.text, substitutions=named.bindings(params), use_default_graph_as_union=True)
+    else:
+        graphs = list(default_graph)
+        solutions = store.query(named.text, substitutions=named.bindings(params),
+                                default_graph=graphs or None, named_graphs=graphs)
     try:  # pyoxigraph's solutions must be dropped on the thread that made them: never let them escape
         if not isinstance(solutions, QuerySolutions):
             raise QueryError(f"query {named.name!r} is not a SELECT query")

@@ -56,14 +56,13 @@ def compact(iri: str) -> str:
 def label_of(store: Store, graphs: Sequence[NamedNode], iri: str) -> str | None:
     """A label for ``iri``: an English prefLabel first, then a name, title, label or acronym."""
     node = NamedNode(iri)
-    for predicate in _LABELS:
-        found: list[Literal] = []
-        for g in graphs:
-            found.extend(
-                q.object
-                for q in store.quads_for_pattern(node, NamedNode(predicate), None, g)
-                if isinstance(q.object, Literal)
-            )
+    wanted = set(graphs)
+    for predicate in _LABELS:  # one probe over every graph, kept by graph (not one probe per graph)
+        found: list[Literal] = [
+            q.object
+            for q in store.quads_for_pattern(node, NamedNode(predicate), None, None)
+            if isinstance(q.object, Literal) and q.graph_name in wanted
+        ]
         if found:
             english = [lit for lit in found if lit.language in ("en", None)]
             return sorted((english or found), key=lambda lit: lit.value)[0].value
@@ -114,12 +113,12 @@ def _table(rows: list[tuple[str, str]]) -> str:
 
 
 def _project_summary(store: Store, graphs: Sequence[NamedNode], iri: str) -> str:
-    found = queries.run(store, "project", {"project": iri}, default_graph=graphs).values()
+    found = queries.run(store, "project", {"project": iri}).values()
     if not found:
         return ""
     r = found[0]
-    partners = queries.run(store, "project_partners", {"project": iri}, default_graph=graphs).values()
-    details = queries.run(store, "project_details", {"project": iri}, default_graph=graphs).values()
+    partners = queries.run(store, "project_partners", {"project": iri}).values()
+    details = queries.run(store, "project_details", {"project": iri}).values()
 
     def linked(target: object, text: object) -> str:
         href = local_path(str(target)) if target else None

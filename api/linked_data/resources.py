@@ -4,7 +4,8 @@
 subject, the triples of the things that exist only as part of it (participations, results, spans and
 selectors whose IRI starts with it), and the triples that point at it (its participants, what was
 derived from a document). A concept scheme also brings every concept in its vocabulary graph.
-Contacts graphs are read only when ``personal_data`` is true.
+The contacts store (personal data, ``graph:contacts/*``) is read only when the caller passes it,
+which the routes do only when :mod:`api.privacy` allows.
 
 >>> from pyoxigraph import Quad, NamedNode as N, Store
 >>> s = Store(); g = N("https://w3id.org/interreg-kg/graph/document/d")
@@ -21,9 +22,9 @@ from collections.abc import Iterable, Sequence
 
 from pyoxigraph import NamedNode, Quad, RdfFormat, Store, Triple, serialize
 
-from ontology.namespaces import BASE, CONTACTS_GRAPH_PREFIX, ID, PREFIXES, VOCAB_GRAPH_PREFIX
+from ontology.namespaces import BASE, ID, PREFIXES, VOCAB_GRAPH_PREFIX
 
-__all__ = ["RDF_TYPES", "describe", "write", "local_path", "iri_of", "graphs_to_read", "MAX_INCOMING"]
+__all__ = ["RDF_TYPES", "describe", "write", "local_path", "iri_of", "MAX_INCOMING"]
 
 RDF_TYPES: dict[str, RdfFormat] = {
     "text/turtle": RdfFormat.TURTLE,
@@ -45,28 +46,23 @@ def iri_of(path: str) -> str:
     return BASE + path.lstrip("/")
 
 
-def graphs_to_read(store: Store, public: Sequence[NamedNode], personal_data: bool) -> list[NamedNode]:
-    """The public graphs, plus the contacts graphs when personal data may be served."""
-    if not personal_data:
-        return list(public)
-    contacts = [
-        g
-        for g in store.named_graphs()
-        if isinstance(g, NamedNode) and g.value.startswith(CONTACTS_GRAPH_PREFIX)
-    ]
-    return [*public, *contacts]
-
-
 def _triples(
-    store: Store, graphs: Iterable[NamedNode], subject=None, predicate=None, obj=None
+    store: Store, graphs: Iterable[NamedNode], subject=None, predicate=None, obj=None, contacts: Store | None = None
 ) -> Iterable[Triple]:
-    for g in graphs:
-        for q in store.quads_for_pattern(subject, predicate, obj, g):
+    """Triples of the pattern in ``graphs`` of ``store`` (one probe over all graphs, then kept by graph),
+    then in every graph of ``contacts`` when given."""
+    wanted = set(graphs)
+    for q in store.quads_for_pattern(subject, predicate, obj, None):
+        if q.graph_name in wanted:
+            yield q.triple
+    if contacts is not None:
+        for q in contacts.quads_for_pattern(subject, predicate, obj, None):
             yield q.triple
 
 
-def describe(store: Store, graphs: Sequence[NamedNode], iri: str) -> list[Triple]:
-    """The triples about ``iri`` in ``graphs`` (see the module docstring), without duplicates, sorted."""
+def describe(store: Store, graphs: Sequence[NamedNode], iri: str, contacts: Store | None = None) -> list[Triple]:
+    """The triples about ``iri`` in ``graphs`` (see the module docstring), and in the contacts store
+    ``contacts`` when given (personal data: only where allowed), without duplicates, sorted."""
     node = NamedNode(iri)
     out: dict[str, Triple] = {}
 
@@ -74,18 +70,18 @@ def describe(store: Store, graphs: Sequence[NamedNode], iri: str) -> list[Triple
         for t in triples:
             out.setdefault(str(t), t)
 
-    add(_triples(store, graphs, subject=node))
+    add(_triples(store, graphs, subject=node, contacts=contacts))
     children = {
         t.object
         for t in out.values()
         if isinstance(t.object, NamedNode) and t.object.value.startswith((iri + "/", iri + "#"))
     }
-    for t in list(_triples(store, graphs, obj=node))[:MAX_INCOMING]:
+    for t in list(_triples(store, graphs, obj=node, contacts=contacts))[:MAX_INCOMING]:
         add([t])
         if isinstance(t.subject, NamedNode) and t.subject.value.startswith((iri + "/", iri + "#")):
             children.add(t.subject)
     for child in sorted(children, key=lambda n: n.value)[:MAX_INCOMING]:
-        add(_triples(store, graphs, subject=child))
+        add(_triples(store, graphs, subject=child, contacts=contacts))
     if iri.startswith(ID + "scheme/"):
         scheme_graph = NamedNode(VOCAB_GRAPH_PREFIX + iri[len(ID + "scheme/") :])
         if scheme_graph in graphs:

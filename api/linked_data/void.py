@@ -111,11 +111,11 @@ def description(
         add(dist, _DCAT + "downloadURL", url)
         add(dist, _DCAT + "mediaType", Literal(media))
         add(dist, _DCT + "license", NamedNode(LICENSE))
-    example = queries.run(store, "projects", default_graph=graphs, limit=1).rows if graphs else ()
+    example = queries.run(store, "projects", limit=1).rows if graphs else ()
     for row in example:
         add(ds, VOID + "exampleResource", row["project"])
     if graphs:
-        for n, d in enumerate(queries.run(store, "document", default_graph=graphs).values()):
+        for n, d in enumerate(queries.run(store, "document").values()):
             source = NamedNode(d["source"]) if d["source"] else NamedNode(d["document"])
             add(ds, _DCT + "source", source)
             attribution = BlankNode(f"document-{n}")

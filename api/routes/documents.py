@@ -46,17 +46,17 @@ def get_document(
         []
         if iri is None
         else queries.run(
-            snapshot.store, "document", {"document": iri}, default_graph=snapshot.graphs
+            snapshot.store, "document", {"document": iri}
         ).values()
     )
     if not found:
         raise NotFoundError(f"no document with id {document_id!r}")
     d = found[0]
     facts = queries.run(
-        snapshot.store, "document_facts", {"document": iri}, default_graph=snapshot.graphs
+        snapshot.store, "document_facts", {"document": iri}
     ).values()
     projects = queries.run(
-        snapshot.store, "document_projects", {"document": iri}, default_graph=snapshot.graphs
+        snapshot.store, "document_projects", {"document": iri}
     ).values()
     return DocumentDetail(
         id=key,

@@ -80,7 +80,7 @@ def matching(
             continue
         found: set[str] = set()
         for value in values:
-            rows = queries.run(snapshot.store, query, {name: value}, default_graph=snapshot.graphs)
+            rows = queries.run(snapshot.store, query, {name: value})
             found.update(str(r[key].value) for r in rows.rows if r.get(key) is not None)
         result = found if result is None else result & found
     return result

@@ -23,7 +23,7 @@ from api.errors import NotAcceptableError, NotFoundError
 from api.http_reads import CACHE_CONTROL, matches
 from api.linked_data import pages
 from api.linked_data.context import CONTEXT_PATH, context
-from api.linked_data.resources import RDF_TYPES, describe, graphs_to_read, iri_of, write
+from api.linked_data.resources import RDF_TYPES, describe, iri_of, write
 from api.linked_data.void import description
 from api.negotiation import choose
 from api.routes.common import PROBLEM
@@ -112,10 +112,9 @@ def resource(
         NamedNode(iri)
     except ValueError:
         raise NotFoundError(f"no resource {iri!r}") from None
-    graphs = graphs_to_read(
-        snapshot.store, snapshot.graphs, bool(getattr(request.app.state, "personal_data", False))
-    )
-    triples = describe(snapshot.store, graphs, iri)
+    graphs = snapshot.graphs
+    personal = bool(getattr(request.app.state, "personal_data", False))
+    triples = describe(snapshot.store, graphs, iri, snapshot.contacts_store() if personal else None)
     if not triples:
         raise NotFoundError(f"nothing is known about {iri}")
     return _rdf_or_html(media, triples, lambda: pages.resource_page(snapshot.store, graphs, iri, triples))
@@ -149,7 +148,7 @@ def ontology(snapshot: StoreDep, request: Request, format: FormatParam = None) -
 @router.get("/", include_in_schema=False, response_class=HTMLResponse)
 def home(snapshot: StoreDep) -> HTMLResponse:
     """A landing page for a browser: where the REST API, SPARQL, ontology, vocabularies and dumps are."""
-    projects = queries.run(snapshot.store, "projects", default_graph=snapshot.graphs, limit=20).values()
+    projects = queries.run(snapshot.store, "projects", limit=20).values()
     items = "".join(
         f'<li><a href="/id/project/{html_escape(local_part(r["project"], "project") or "")}">'
         f"{html_escape(str(r['acronym'] or r['title'] or r['project']))}</a> — "
@@ -251,8 +250,9 @@ def dump(
     }
     if (inm := request.headers.get("if-none-match")) and matches(inm, tag):
         return Response(status_code=304, headers={"ETag": tag, "Cache-Control": CACHE_CONTROL})
+    contacts = snapshot.contacts_store() if personal else None  # personal data: only when allowed
     return StreamingResponse(
-        dumps.chunks(snapshot.store, format, personal), media_type=dumps.MEDIA_TYPES[format], headers=headers
+        dumps.chunks(snapshot.store, format, contacts), media_type=dumps.MEDIA_TYPES[format], headers=headers
     )
 
 

@@ -146,7 +146,7 @@ def _run(snapshot, request: Request, name: str, limit: int, offset: int) -> Quer
             raise BadRequestError(f"parameter {key!r} is given twice; a named query takes one value each")
         given[key] = value
     rows = queries.run(
-        snapshot.store, named, given, default_graph=snapshot.graphs, limit=limit, offset=offset
+        snapshot.store, named, given, limit=limit, offset=offset
     )
     return QueryResult(
         query=named.name,

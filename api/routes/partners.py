@@ -60,7 +60,7 @@ def list_partners(
         keep = found if keep is None else keep & found
     if q and (wanted := words(q)):
         names: dict[str, list[str]] = {}
-        for r in queries.run(snapshot.store, "partner", default_graph=snapshot.graphs).values():
+        for r in queries.run(snapshot.store, "partner").values():
             names.setdefault(r["organisation"], []).extend(
                 n for n in [r["name"], *(r["otherNames"] or "").split(" | ")] if n
             )
@@ -68,7 +68,7 @@ def list_partners(
         keep = found if keep is None else keep & found
     rows = [
         r
-        for r in queries.run(snapshot.store, "partners", default_graph=snapshot.graphs).values()
+        for r in queries.run(snapshot.store, "partners").values()
         if keep is None or r["organisation"] in keep
     ]
     data = [
@@ -108,7 +108,7 @@ def get_partner(
         []
         if key is None
         else queries.run(
-            snapshot.store, "partner", {"organisation": mint_organisation(key)}, default_graph=snapshot.graphs
+            snapshot.store, "partner", {"organisation": mint_organisation(key)}
         ).values()
     )
     if not rows:

@@ -10,7 +10,6 @@ from fastapi import APIRouter, Path, Query, Request, Response
 import queries
 from api.deps import StoreDep
 from api.errors import ForbiddenError, NotFoundError
-from api.linked_data.resources import graphs_to_read
 from api.routes.common import PROBLEM, Limit, Offset, responses
 from api.routes.filtering import active_on as is_active_on
 from api.routes.filtering import matches_words, matching, sort_rows, words
@@ -57,7 +56,7 @@ def _partner_projects(snapshot, partners: list[str]) -> set[str]:
         iri = mint_organisation(key) if key is not None else partner
         if not iri.startswith("http"):
             continue
-        rows = queries.run(snapshot.store, "partner", {"organisation": iri}, default_graph=snapshot.graphs)
+        rows = queries.run(snapshot.store, "partner", {"organisation": iri})
         found.update(str(r["project"].value) for r in rows.rows if r["project"] is not None)
     return found
 
@@ -144,13 +143,13 @@ def list_projects(
         keep = found if keep is None else keep & found
     if q and (wanted := words(q)):
         texts: dict[str, list[str]] = {}
-        for r in queries.run(snapshot.store, "project_texts", default_graph=snapshot.graphs).values():
+        for r in queries.run(snapshot.store, "project_texts").values():
             texts.setdefault(r["project"], []).append(str(r["text"]))
         found = {p for p, t in texts.items() if matches_words(t, wanted)}
         keep = found if keep is None else keep & found
     rows = [
         r
-        for r in queries.run(snapshot.store, "projects", default_graph=snapshot.graphs).values()
+        for r in queries.run(snapshot.store, "projects").values()
         if keep is None or r["project"] in keep
     ]
     if active_on is not None:
@@ -173,15 +172,15 @@ def get_project(
         []
         if key is None
         else queries.run(
-            snapshot.store, "project", {"project": mint_project(key)}, default_graph=snapshot.graphs
+            snapshot.store, "project", {"project": mint_project(key)}
         ).values()
     )
     if not found:
         raise NotFoundError(f"no project with id {project_id!r}")
     r = found[0]
     params = {"project": r["project"]}
-    partners = queries.run(snapshot.store, "project_partners", params, default_graph=snapshot.graphs).values()
-    details = queries.run(snapshot.store, "project_details", params, default_graph=snapshot.graphs).values()
+    partners = queries.run(snapshot.store, "project_partners", params).values()
+    details = queries.run(snapshot.store, "project_details", params).values()
 
     def items(kind: str, iri_kind: str) -> list:
         return [ref(d["item"], iri_kind, d["label"]) for d in details if d["kind"] == kind]
@@ -250,20 +249,13 @@ def get_contacts(
             "with INTERREG_KG_PERSONAL_DATA=1"
         )
     key = checked_id(project_id)
-    if (
-        key is None
-        or not queries.run(
-            snapshot.store, "project", {"project": mint_project(key)}, default_graph=snapshot.graphs
-        ).rows
-    ):
+    if key is None or not queries.run(snapshot.store, "project", {"project": mint_project(key)}).rows:
         raise NotFoundError(f"no project with id {project_id!r}")
     response.headers["Cache-Control"] = "private, no-store"  # personal data: never in a shared cache
-    graphs = graphs_to_read(snapshot.store, snapshot.graphs, True)
-    rows = queries.run(
-        snapshot.store,
+    rows = queries.run(  # the contacts store alone: its graphs link each contact point to its project
+        snapshot.contacts_store(),
         queries.load(queries.QUERY_DIR / "personal" / "project_contacts.rq"),
         {"project": mint_project(key)},
-        default_graph=graphs,
     )
     data = [
         ContactPoint(

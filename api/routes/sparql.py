@@ -3,9 +3,14 @@
 - ``GET /sparql?query=...``, ``POST`` form-encoded (``query=...``) or ``POST`` with an
   ``application/sparql-query`` body (UTF-8); one query per request (two ``query`` parameters: 400).
 - The dataset (:mod:`api.sparql.dataset`): ``default-graph-uri`` / ``named-graph-uri`` when given,
-  else the query's ``FROM`` / ``FROM NAMED``, else the union of the public graphs (every named graph
-  but ``graph:contacts/*``; those too when ``INTERREG_KG_PERSONAL_DATA=1``, :mod:`api.privacy`). It
-  can only be narrowed: with personal data off (the default) contact details cannot be queried.
+  else the query's ``FROM`` / ``FROM NAMED``, else Oxigraph's union default graph of the build's
+  public store, which holds no personal data (``docs/decisions/0006-contacts-store.md``): one index
+  probe per pattern. ``/sparql`` never reads the contacts store, whatever the configuration; naming
+  a ``graph:contacts/*`` graph in a parameter answers 403.
+- ``/sparql/contacts``: the same protocol over the build's contacts store (the ``graph:contacts/*``
+  graphs: contact points, persons, e-mails, phones, whole texts), served only when
+  ``INTERREG_KG_PERSONAL_DATA=1`` (:mod:`api.privacy`), 403 otherwise. Its graphs link each contact
+  point to its participation, project and organisation IRIs; names and the rest are at ``/sparql``.
 - SELECT and ASK answer JSON, XML, CSV or TSV, CONSTRUCT and DESCRIBE Turtle, N-Triples, JSON-LD or
   RDF/XML, as the ``Accept`` header (with q-values) prefers; 406 when it accepts none of them.
 - Guards: each query runs in a worker process and is stopped after ``INTERREG_KG_QUERY_TIMEOUT``
@@ -24,17 +29,19 @@ from collections.abc import Sequence
 from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Query, Request, Response
+from pyoxigraph import NamedNode
 from starlette.concurrency import run_in_threadpool
 
 from api import privacy
 from api.deps import StoreDep
-from api.errors import BadRequestError, UnsupportedMediaError, UpdateForbiddenError
+from api.errors import BadRequestError, ForbiddenError, UnsupportedMediaError, UpdateForbiddenError
 from api.sparql import dataset, federation
 from api.sparql.description import description
 from api.sparql.errors import PayloadTooLargeError
 from api.sparql.execute import Job, run
 from api.sparql.pool import QueryPool
 from api.store import Snapshot
+from ontology.storage import contacts_store_path, public_store_path
 
 __all__ = ["router", "MAX_BODY_BYTES", "TRUNCATED_HEADER", "RESPONSES"]
 
@@ -97,22 +104,33 @@ def _utf8(body: bytes) -> str:
         raise BadRequestError(f"the request body is not UTF-8: {exc}") from None
 
 
+def _personal_only(request: Request) -> None:
+    """403 unless the service serves personal data (``/sparql/contacts``)."""
+    if not getattr(request.app.state, "personal_data", False):
+        raise ForbiddenError("personal data (contact details) is not served; the operator can allow it "
+                             f"with {privacy.ENV_VAR}=1")
+
+
 async def _answer(request: Request, snapshot: Snapshot, query: str | None,
-                  default_uris: Sequence[str], named_uris: Sequence[str]) -> Response:
+                  default_uris: Sequence[str], named_uris: Sequence[str], contacts: bool = False) -> Response:
+    """Run ``query`` over the public store, or over the contacts store when ``contacts`` (the caller
+    has checked :func:`_personal_only`)."""
     if query is None or not query.strip():
         raise BadRequestError("no query given")
     settings = request.app.state.settings
     federation.check(query, settings.service_allow)
     base = str(request.url.replace(query=""))  # the service-defined base IRI: the endpoint itself
-    personal = bool(getattr(request.app.state, "personal_data", False))
-    graphs = privacy.dataset_graphs(snapshot.graphs, snapshot.contacts, personal)
-    default, named = dataset.resolve(graphs, query, default_uris, named_uris, base, personal_data=personal)
+    default, named = dataset.resolve(None, query, default_uris, named_uris, base, personal_data=contacts)
     job = Job(query, default, named, request.headers.get("accept"), settings.max_rows, base)
-    if snapshot.build is None:
-        answer = await run_in_threadpool(run, snapshot.store, job)
+    path = None
+    if snapshot.build is not None:
+        path = contacts_store_path(snapshot.build) if contacts else public_store_path(snapshot.build)
+    if path is None or not path.is_dir():  # a store given in memory (or a build without contacts store)
+        store = snapshot.contacts_store() if contacts else snapshot.store
+        answer = await run_in_threadpool(run, store, job)
     else:
         pool: QueryPool = request.app.state.query_pool
-        answer = await run_in_threadpool(pool.run, snapshot.build, job)
+        answer = await run_in_threadpool(pool.run, path, job)
     headers = {TRUNCATED_HEADER: str(settings.max_rows)} if answer.truncated else None
     return Response(answer.body, media_type=answer.media_type, headers=headers)
 
@@ -135,9 +153,7 @@ async def sparql_get(
     query = _single(params.getlist("query"), "query")
     if query is None:
         endpoint = str(request.url.replace(query=""))
-        personal = bool(getattr(request.app.state, "personal_data", False))
-        graphs = privacy.dataset_graphs(snapshot.graphs, snapshot.contacts, personal)
-        body = description(endpoint, graphs, request.app.state.settings.service_allow)
+        body = description(endpoint, snapshot.graphs, request.app.state.settings.service_allow)
         return Response(body, media_type="text/turtle; charset=utf-8")
     return await _answer(request, snapshot, query, default_graph_uri, named_graph_uri)
 
@@ -145,6 +161,44 @@ async def sparql_get(
 @router.post("/sparql", summary="SPARQL query (POST form-encoded or application/sparql-query)",
              response_class=Response, responses=RESPONSES, openapi_extra=_POST_BODY)
 async def sparql_post(request: Request, snapshot: StoreDep) -> Response:
+    return await _post(request, snapshot, contacts=False)
+
+
+@router.get("/sparql/contacts", summary="SPARQL query (GET) over the contact details (personal data)",
+            response_class=Response, responses=RESPONSES)
+async def sparql_contacts_get(
+    request: Request,
+    snapshot: StoreDep,
+    query: str | None = Query(None, description="the SPARQL query (one)"),
+    update: str | None = Query(None, description="refused: this endpoint is read-only (403)"),
+    default_graph_uri: list[str] = Query([], alias="default-graph-uri",  # noqa: B008
+                                         description="a graph of the default graph (repeatable)"),
+    named_graph_uri: list[str] = Query([], alias="named-graph-uri",  # noqa: B008
+                                       description="a named graph of the dataset (repeatable)"),
+) -> Response:
+    """The contacts store over the same protocol as ``/sparql``; 403 unless personal data is served."""
+    _personal_only(request)
+    params = request.query_params
+    if params.getlist("update"):
+        raise UpdateForbiddenError(_READ_ONLY)
+    query = _single(params.getlist("query"), "query")
+    if query is None:
+        endpoint = str(request.url.replace(query=""))
+        store = snapshot.contacts_store()
+        graphs = sorted((g for g in store.named_graphs() if isinstance(g, NamedNode)), key=lambda g: g.value)
+        body = description(endpoint, graphs, request.app.state.settings.service_allow, personal=True)
+        return Response(body, media_type="text/turtle; charset=utf-8")
+    return await _answer(request, snapshot, query, default_graph_uri, named_graph_uri, contacts=True)
+
+
+@router.post("/sparql/contacts", summary="SPARQL query (POST) over the contact details (personal data)",
+             response_class=Response, responses=RESPONSES, openapi_extra=_POST_BODY)
+async def sparql_contacts_post(request: Request, snapshot: StoreDep) -> Response:
+    _personal_only(request)
+    return await _post(request, snapshot, contacts=True)
+
+
+async def _post(request: Request, snapshot: Snapshot, contacts: bool) -> Response:
     content_type, *params = (p.strip().lower() for p in request.headers.get("content-type", "").split(";"))
     url = request.query_params
     if content_type == "application/x-www-form-urlencoded":
@@ -165,4 +219,4 @@ async def sparql_post(request: Request, snapshot: StoreDep) -> Response:
         raise UpdateForbiddenError(_READ_ONLY)
     else:
         raise UnsupportedMediaError("POST a form (application/x-www-form-urlencoded) or an application/sparql-query body")
-    return await _answer(request, snapshot, query, default_uris, named_uris)
+    return await _answer(request, snapshot, query, default_uris, named_uris, contacts)

@@ -29,11 +29,11 @@ READ_QUERY_DIR = Path(queries.QUERY_DIR) / "statistics"
 
 
 def _run(snapshot, name: str) -> list[dict]:
-    return queries.run(snapshot.store, name, default_graph=snapshot.graphs).values()
+    return queries.run(snapshot.store, name).values()
 
 
 def _read(snapshot, name: str) -> list[dict]:
-    return queries.run(snapshot.store, READ_QUERY_DIR / f"read_{name}.rq", default_graph=snapshot.graphs).values()
+    return queries.run(snapshot.store, READ_QUERY_DIR / f"read_{name}.rq").values()
 
 
 def has_statistics(snapshot) -> bool:

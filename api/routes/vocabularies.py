@@ -44,7 +44,7 @@ def list_programmes(
         str | None, Query(description="programming period, e.g. 2007-2013", examples=["2007-2013"])
     ] = None,
 ) -> Page[Programme]:
-    rows = queries.run(snapshot.store, "programmes", {"period": period}, default_graph=snapshot.graphs)
+    rows = queries.run(snapshot.store, "programmes", {"period": period})
     data = [_programme(r) for r in rows.values()]
     return Page[Programme](data=data, count=rows.total)
 
@@ -74,16 +74,16 @@ def get_programme(
     iri = None if key is None else mint_concept("programme", key)
     found = [
         r
-        for r in queries.run(snapshot.store, "programmes", default_graph=snapshot.graphs).values()
+        for r in queries.run(snapshot.store, "programmes").values()
         if r["programme"] == iri
     ]
     if not found:
         raise NotFoundError(f"no programme with id {programme_id!r}")
     projects = queries.run(
-        snapshot.store, "projects", {"programme": iri}, default_graph=snapshot.graphs
+        snapshot.store, "projects", {"programme": iri}
     ).values()
     broader = queries.run(
-        snapshot.store, "programme_broader", {"programme": iri}, default_graph=snapshot.graphs
+        snapshot.store, "programme_broader", {"programme": iri}
     ).values()
     return _programme(
         found[0],
@@ -99,7 +99,7 @@ def get_programme(
 
 
 def _concepts(snapshot, query: str, kind: str) -> Page[Concept]:
-    rows = queries.run(snapshot.store, query, default_graph=snapshot.graphs)
+    rows = queries.run(snapshot.store, query)
     data = [
         Concept(
             id=local_part(r["concept"], kind),

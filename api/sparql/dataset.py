@@ -9,14 +9,18 @@ Three sources, in this order of precedence (SPARQL 1.1 Protocol, section 2.1.4):
 2. The query's ``FROM`` / ``FROM NAMED`` clauses: likewise only those graphs, except that a contacts
    graph named there is read as an empty graph (as ``GRAPH <contacts...>`` in the query body is)
    unless personal data is allowed.
-3. Neither: the default graph is the union of the graphs the caller passes (the public graphs, plus
-   the contacts graphs when personal data is allowed: :func:`api.privacy.dataset_graphs`), and those
-   same graphs are the named graphs.
+3. Neither: the default graph is the union of the store's named graphs, which are the named graphs
+   (``(None, None)``: Oxigraph's union default graph, one index probe per pattern), or, when the
+   caller passes a list of graphs, the union of those.
 
-Which graphs may be read is decided by :func:`api.privacy.graph_admitted` alone: with personal data
-off (the default) no contacts graph ever enters the dataset, which can only be narrowed.
+``/sparql`` reads the build's public store, which holds no contacts graph
+(``docs/decisions/0006-contacts-store.md``), and names no graph admitted only with personal data;
+``/sparql/contacts`` reads the contacts store. Which graph IRIs may be named is decided by
+:func:`api.privacy.graph_admitted` alone.
 
 >>> pub = (NamedNode("https://e/g1"), NamedNode("https://e/g2"))
+>>> resolve(None, "ASK {}", [], [])
+(None, None)
 >>> resolve(pub, "ASK {}", [], [])
 (('https://e/g1', 'https://e/g2'), ('https://e/g1', 'https://e/g2'))
 >>> resolve(pub, "ASK FROM <https://e/g1> {}", [], [])
@@ -57,12 +61,13 @@ def _from_query(uris: Sequence[str | None], personal_data: bool) -> tuple[str, .
     return tuple(dict.fromkeys(u for u in uris if u is not None and graph_admitted(u, personal_data)))
 
 
-def resolve(public: Sequence[NamedNode], query: str, default_uris: Sequence[str],
+def resolve(public: Sequence[NamedNode] | None, query: str, default_uris: Sequence[str],
             named_uris: Sequence[str], base: str | None = None, *,
-            personal_data: bool = False) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The (default graphs, named graphs) IRIs ``query`` runs over.
+            personal_data: bool = False) -> tuple[tuple[str, ...] | None, tuple[str, ...] | None]:
+    """The (default graphs, named graphs) IRIs ``query`` runs over; ``(None, None)`` for the union
+    default graph of the store with all its named graphs.
 
-    :param public: the graphs of the default dataset (:func:`api.privacy.dataset_graphs`).
+    :param public: the graphs of the default dataset, or None for the store's union default graph.
     :param query: the query text (its FROM clauses are read when no parameter is given).
     :param default_uris: the ``default-graph-uri`` parameters; ``named_uris`` the ``named-graph-uri`` ones.
     :param base: the IRI relative FROM graphs resolve against when the query declares no BASE.
@@ -75,5 +80,7 @@ def resolve(public: Sequence[NamedNode], query: str, default_uris: Sequence[str]
     from_default, from_named = dataset_clauses(query, base)
     if from_default or from_named:
         return _from_query(from_default, personal_data), _from_query(from_named, personal_data)
+    if public is None:
+        return None, None
     everything = tuple(g.value for g in public)
     return everything, everything

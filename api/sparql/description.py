@@ -2,9 +2,10 @@
 
 It says, in the SD vocabulary, that the service answers SPARQL 1.1 queries in the listed result
 formats; that its default dataset's default graph is the union of its named graphs
-(``sd:UnionDefaultGraph``) and lists those graphs: the document graphs, the vocabularies, the
-ontology and the loaded RDF files, never the contact-detail graphs; and, when SERVICE endpoints are
-allowed, that it makes federated queries (``sd:BasicFederatedQuery``).
+(``sd:UnionDefaultGraph``) and lists those graphs: for ``/sparql`` the document graphs, the
+vocabularies, the ontology and the loaded RDF files, never the contact-detail graphs (they are in
+another store); for ``/sparql/contacts`` (``personal=True``) the contact-detail graphs; and, when
+SERVICE endpoints are allowed, that it makes federated queries (``sd:BasicFederatedQuery``).
 
 >>> ttl = description("http://localhost/sparql", [NamedNode("https://e/g")]).decode()
 >>> "sd:UnionDefaultGraph" in ttl and "<https://e/g>" in ttl
@@ -31,13 +32,19 @@ def _sd(name: str) -> NamedNode:
     return NamedNode(SD + name)
 
 
-def description(endpoint: str, graphs: Sequence[NamedNode], services: Collection[str] = ()) -> bytes:
+def description(endpoint: str, graphs: Sequence[NamedNode], services: Collection[str] = (), *,
+                personal: bool = False) -> bytes:
     """The service description of the endpoint at ``endpoint`` serving ``graphs``, in Turtle.
 
     :param endpoint: the endpoint's own URL (``sd:endpoint``).
-    :param graphs: the public named graphs; the default graph is their union.
+    :param graphs: the named graphs served; the default graph is their union.
     :param services: the allowed SERVICE endpoints (non-empty adds ``sd:BasicFederatedQuery``).
+    :param personal: the endpoint serves the contact-detail graphs (``/sparql/contacts``).
     """
+    comment = ("The union of the contact-detail graphs listed in this dataset: contact points, persons, "
+               "e-mails, telephones and the texts naming them (personal data)." if personal else
+               "The union of the named graphs listed in this dataset: one graph per source document, the "
+               "vocabularies, the ontology and loaded RDF files. Contact details of people are not served.")
     service, dataset, default = NamedNode(endpoint), BlankNode(), BlankNode()
     triples = [
         Triple(service, _RDF_TYPE, _sd("Service")),
@@ -48,9 +55,7 @@ def description(endpoint: str, graphs: Sequence[NamedNode], services: Collection
         Triple(dataset, _RDF_TYPE, _sd("Dataset")),
         Triple(dataset, _sd("defaultGraph"), default),
         Triple(default, _RDF_TYPE, _sd("Graph")),
-        Triple(default, _COMMENT, Literal(
-            "The union of the named graphs listed in this dataset: one graph per source document, the "
-            "vocabularies, the ontology and loaded RDF files. Contact details of people are not served.", language="en")),
+        Triple(default, _COMMENT, Literal(comment, language="en")),
     ]
     if services:
         triples.append(Triple(service, _sd("feature"), _sd("BasicFederatedQuery")))

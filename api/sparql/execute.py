@@ -64,12 +64,13 @@ _LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 @dataclass(frozen=True, slots=True)
 class Job:
-    """One query to run: its text, its dataset (graph IRIs), the client's Accept header, the row limit,
-    and the base IRI of its relative IRIs (the endpoint's URL)."""
+    """One query to run: its text, its dataset (graph IRIs; None for both: the store's union default
+    graph and all its named graphs), the client's Accept header, the row limit, and the base IRI of
+    its relative IRIs (the endpoint's URL)."""
 
     query: str
-    default_graph: tuple[str, ...]
-    named_graphs: tuple[str, ...]
+    default_graph: tuple[str, ...] | None
+    named_graphs: tuple[str, ...] | None
     accept: str | None = None
     max_rows: int = 100_000
     base_iri: str | None = None
@@ -145,8 +146,12 @@ def run(store, job: Job) -> Answer:
     :raises NotAcceptableError: no format of the result's kind is acceptable to the client.
     :raises OSError: the store cannot be read.
     """
-    result = store.query(job.query, base_iri=job.base_iri, default_graph=[NamedNode(g) for g in job.default_graph],
-                         named_graphs=[NamedNode(g) for g in job.named_graphs])
+    if job.default_graph is None or job.named_graphs is None:
+        result = store.query(job.query, base_iri=job.base_iri, use_default_graph_as_union=True)
+    else:
+        result = store.query(job.query, base_iri=job.base_iri,
+                             default_graph=[NamedNode(g) for g in job.default_graph],
+                             named_graphs=[NamedNode(g) for g in job.named_graphs])
     try:  # pyoxigraph's results must be dropped on the thread that made them: never let one escape
         return _serialize(result, job)
     except Exception as exc:

@@ -149,7 +149,8 @@ class QueryPool:
                 self._idle.put(fresh)
 
     def run(self, build: Path, job: Job) -> Answer:
-        """Run ``job`` on the build at ``build`` in a worker; the answer, or the job's own error raised.
+        """Run ``job`` on the store at ``build`` (a build's public store, or its contacts store) in a
+        worker; the answer, or the job's own error raised.
 
         :raises QueryTimeoutError: the query ran past the time limit (the worker was killed and replaced).
         :raises WorkersBusyError: no worker became free within the time limit.

@@ -2,8 +2,8 @@
 
 Started as ``python -c "from api.sparql.worker import main; main()"``: a fresh interpreter that
 imports only pyoxigraph and :mod:`api.sparql.execute` (not the web framework), says it is ready,
-then serves jobs until its stdin closes. It holds the build a job names open read-only and
-re-opens when a job names another build.
+then serves jobs until its stdin closes. It holds the stores jobs name open read-only (the last two:
+a build's public store and its contacts store) and opens another when a job names it.
 """
 
 from __future__ import annotations
@@ -17,23 +17,27 @@ READY = "ready"
 
 
 def serve_jobs(jobs: Connection, replies: Connection) -> None:
-    """Receive ``(build, job)``, send back ``("ok", Answer)`` or ``("error", exception)``, until EOF."""
+    """Receive ``(store path, job)``, send back ``("ok", Answer)`` or ``("error", exception)``, until EOF."""
     from pyoxigraph import Store
 
     from api.sparql.execute import run
 
     replies.send((READY, os.getpid()))
-    opened: tuple[str, Store] | None = None
+    opened: dict[str, Store] = {}  # path -> store, the most recently used last
     while True:
         try:
-            build, job = jobs.recv()
+            path, job = jobs.recv()
         except (EOFError, OSError):
             return  # the server went away
         try:
-            if opened is None or opened[0] != build:
-                opened = None  # let the old build's store close before opening the new one
-                opened = (build, Store.read_only(build))
-            reply = ("ok", run(opened[1], job))
+            store = opened.pop(path, None)
+            if store is None:
+                while len(opened) > 1:  # let an old build's store close before opening another
+                    del opened[next(iter(opened))]
+                store = Store.read_only(path)
+            opened[path] = store
+            del store
+            reply = ("ok", run(opened[path], job))
         except Exception as exc:  # sent to the server, which maps it to an HTTP status
             reply = ("error", exc)
         try:

@@ -1,4 +1,5 @@
-"""Fixtures of the API tests: the hand-written store (fixtures/graph.trig) and a client for the app.
+"""Fixtures of the API tests: the hand-written store (fixtures/graph.trig, parted into a public store
+and a contacts store as a build holds them) and a client for the app.
 
 The client drives the ASGI app through httpx's ASGI transport (Starlette's TestClient warns about
 its httpx use, and warnings are errors here).
@@ -9,10 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pyoxigraph import RdfFormat, Store
+from pyoxigraph import Store
 
 from api.main import create_app
 from tests.support.asgi_client import Client
+from tests.support.split_stores import load_split
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "graph.trig"
 # what the contact graphs hold: none of it may appear in any answer
@@ -21,11 +23,13 @@ CONTACT_STRINGS = ("Fawad", "Bhatti", "Solene", "Ferreira", "mailto:", "tel:", "
 
 
 def fixture_store() -> Store:
-    store = Store()
-    store.load(path=str(FIXTURE), format=RdfFormat.TRIG)
-    return store
+    """The fixture's public store (every graph but the contacts ones)."""
+    return load_split(FIXTURE)[0]
 
 
+def fixture_contacts() -> Store:
+    """The fixture's contacts store (the ``graph:contacts/*`` graphs)."""
+    return load_split(FIXTURE)[1]
 
 
 @pytest.fixture(scope="module")
@@ -34,8 +38,14 @@ def store() -> Store:
 
 
 @pytest.fixture(scope="module")
-def client(store) -> Client:
-    return Client(create_app(store=store))
+def contacts() -> Store:
+    return fixture_contacts()
+
+
+@pytest.fixture(scope="module")
+def client(store, contacts) -> Client:
+    """A client of an app that has the contacts store but does not serve personal data (the default)."""
+    return Client(create_app(store=store, contacts=contacts))
 
 
 def assert_no_contacts(text: str) -> None:

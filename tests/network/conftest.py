@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from pyoxigraph import RdfFormat, Store
 
-import queries
 from loader.pipeline import build
 from ontology.settings import PROJECT_ROOT, Settings
 from ontology.storage import current_build
+from tests.support.split_stores import load_split
 
 FIXTURE = Path(__file__).resolve().parent.parent / "api" / "fixtures" / "graph.trig"
 CASES = Path(__file__).resolve().parent / "cases"
@@ -32,7 +32,8 @@ def load_trig(path: Path) -> Store:
 
 @pytest.fixture(scope="session")
 def store() -> Store:
-    return load_trig(FIXTURE)
+    """The fixture's public store (its contacts graphs go to a store of their own, as in a build)."""
+    return load_split(FIXTURE)[0]
 
 
 @pytest.fixture(scope="session")
@@ -49,14 +50,12 @@ def seed(seed_root) -> Store:
 
 
 def sparql_rows(store: Store, body: str) -> list[dict]:
-    """The rows of a SELECT over the store's public graphs, every value as a string (None unbound)."""
-    graphs = queries.public_graphs(store)
-    solutions = store.query(PREFIXES + body, default_graph=graphs, named_graphs=graphs)
+    """The rows of a SELECT over the public store, every value as a string (None unbound)."""
+    solutions = store.query(PREFIXES + body, use_default_graph_as_union=True)
     names = [v.value for v in solutions.variables]
     return [{n: (None if s[n] is None else s[n].value) for n in names} for s in solutions]
 
 
 def sparql_count(store: Store, body: str) -> int:
     """``SELECT (COUNT(...) AS ?n)``: the number."""
-    graphs = queries.public_graphs(store)
-    return int(next(iter(store.query(PREFIXES + body, default_graph=graphs, named_graphs=graphs)))["n"].value)
+    return int(next(iter(store.query(PREFIXES + body, use_default_graph_as_union=True)))["n"].value)

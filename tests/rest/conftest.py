@@ -1,5 +1,6 @@
 """Fixtures of the REST, linked-data and dump tests: the hand-written store of ``tests/api/fixtures``
-(three projects, their contacts graphs, vocabularies and metadata) and an ASGI client for the app.
+(three projects, their contacts graphs, vocabularies and metadata), parted into the public store and
+the contacts store a build holds, and an ASGI client for the app.
 
 The client goes through httpx's ASGI transport (Starlette's TestClient warns, and warnings are errors).
 """
@@ -9,10 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pyoxigraph import RdfFormat, Store
+from pyoxigraph import Store
 
 from api.main import create_app
 from tests.support.asgi_client import Client
+from tests.support.split_stores import load_split
 
 FIXTURE = Path(__file__).resolve().parent.parent / "api" / "fixtures" / "graph.trig"
 # what the contact graphs of the fixture hold: none of it may leave the service by default
@@ -35,11 +37,8 @@ CONTACT_STRINGS = (
 
 
 def fixture_store() -> Store:
-    store = Store()
-    store.load(path=str(FIXTURE), format=RdfFormat.TRIG)
-    return store
-
-
+    """The fixture's public store (every graph but the contacts ones)."""
+    return load_split(FIXTURE)[0]
 
 
 @pytest.fixture(scope="module")
@@ -48,8 +47,14 @@ def store() -> Store:
 
 
 @pytest.fixture(scope="module")
-def app(store):
-    return create_app(store=store)
+def contacts() -> Store:
+    """The fixture's contacts store: what must never leave the service by default."""
+    return load_split(FIXTURE)[1]
+
+
+@pytest.fixture(scope="module")
+def app(store, contacts):
+    return create_app(store=store, contacts=contacts)
 
 
 @pytest.fixture(scope="module")
@@ -58,9 +63,9 @@ def client(app) -> Client:
 
 
 @pytest.fixture(scope="module")
-def personal_client(store) -> Client:
+def personal_client(store, contacts) -> Client:
     """A client of an app configured to serve personal data."""
-    app = create_app(store=store)
+    app = create_app(store=store, contacts=contacts)
     app.state.personal_data = True
     return Client(app)
 

@@ -52,9 +52,10 @@ def test_an_unknown_dump_format_is_a_problem(client):
     assert response.status_code == 422 and response.headers["content-type"] == "application/problem+json"
 
 
-def test_personal_data_only_when_configured(personal_client, store):
+def test_personal_data_only_when_configured(personal_client, store, contacts):
     dumped = load(personal_client.get("/api/dump").content, RdfFormat.N_QUADS)
-    assert len(dumped) == len(store)
+    assert len(dumped) == len(store) + len(contacts)  # the contacts store's quads are appended
+    assert {g.value for g in contacts.named_graphs()} <= {g.value for g in dumped.named_graphs()}
     assert "Fawad Bhatti" in personal_client.get("/api/dump").text
 
 
@@ -66,20 +67,26 @@ def test_the_personal_data_switch_is_off_by_default():
     assert personal_data_allowed({"INTERREG_KG_PERSONAL_DATA": "yes"}) is True
 
 
-@pytest.mark.parametrize(("fmt", "rdf"), [("nquads", RdfFormat.N_QUADS), ("trig", RdfFormat.TRIG)])
-def test_export_dump_command(tmp_path, store, no_contacts, monkeypatch, capsys, fmt, rdf):
-    from pathlib import Path
+def _publish_build(root, store: Store, contacts: Store) -> None:
+    """A build of the two stores, as the loader lays it out, published under ``root``."""
+    from ontology.storage import contacts_store_path, new_build_dir, publish
 
-    from ontology.storage import new_build_dir, publish
+    build = new_build_dir(root)
+    for path, source in ((build, store), (contacts_store_path(build), contacts)):
+        disk = Store(str(path))
+        disk.bulk_extend(source.quads_for_pattern(None, None, None, None))
+        disk.flush()
+        del disk
+    publish(root, build)
+
+
+@pytest.mark.parametrize(("fmt", "rdf"), [("nquads", RdfFormat.N_QUADS), ("trig", RdfFormat.TRIG)])
+def test_export_dump_command(tmp_path, store, contacts, no_contacts, monkeypatch, capsys, fmt, rdf):
+    from pathlib import Path
 
     monkeypatch.delenv("INTERREG_KG_PERSONAL_DATA", raising=False)
     root = tmp_path / "store"
-    build = new_build_dir(root)
-    disk = Store(str(build))
-    disk.bulk_extend(store.quads_for_pattern(None, None, None, None))
-    disk.flush()
-    del disk
-    publish(root, build)
+    _publish_build(root, store, contacts)
     out = tmp_path / "out" / f"graph.{fmt}"
     code = interreg_kg.main(["export", "dump", "--format", fmt, "--output", str(out), "--store", str(root)])
     assert code == 0, capsys.readouterr().err
@@ -87,6 +94,18 @@ def test_export_dump_command(tmp_path, store, no_contacts, monkeypatch, capsys, 
     no_contacts(data.decode("utf-8"))
     assert len(load(data, rdf)) == public_quads(store)
     assert f"{public_quads(store)} quads" in capsys.readouterr().err
+
+
+def test_export_dump_command_with_personal_data(tmp_path, store, contacts, monkeypatch, capsys):
+    monkeypatch.setenv("INTERREG_KG_PERSONAL_DATA", "1")
+    root = tmp_path / "store"
+    _publish_build(root, store, contacts)
+    out = tmp_path / "graph.nq"
+    code = interreg_kg.main(["export", "dump", "--format", "nquads", "--output", str(out), "--store", str(root)])
+    assert code == 0, capsys.readouterr().err
+    data = out.read_bytes()
+    assert len(load(data, RdfFormat.N_QUADS)) == len(store) + len(contacts)
+    assert b"Fawad Bhatti" in data
 
 
 def test_export_dump_without_a_build_fails_cleanly(tmp_path, capsys):

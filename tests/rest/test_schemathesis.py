@@ -13,21 +13,21 @@ from pathlib import Path
 
 import schemathesis
 from hypothesis import HealthCheck, settings
-from pyoxigraph import RdfFormat, Store
+from pyoxigraph import Store
 from schemathesis.checks import not_a_server_error
 
 from api.main import create_app
+from tests.support.split_stores import load_split
 
 FIXTURE = Path(__file__).resolve().parent.parent / "api" / "fixtures" / "graph.trig"
 
 
-def _store() -> Store:
-    store = Store()
-    store.load(path=str(FIXTURE), format=RdfFormat.TRIG)
-    return store
+def _stores() -> tuple[Store, Store]:
+    return load_split(FIXTURE)
 
 
-schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(store=_store())).exclude(
+public, contacts = _stores()
+schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(store=public, contacts=contacts)).exclude(
     path_regex=r"^/sparql"
 )
 facade = schema.exclude(path_regex=r"^/api/queries/.")

@@ -6,7 +6,8 @@
   ``foaf:Document``, plus one graph of literals of our own for the client tests. The file is
   written here from :data:`PROTOCOL_GRAPHS`; nothing is read from ../shared.
 - ``contacts_root``: a build written directly (the loader refuses contacts graphs from files) with a
-  document graph and a contacts graph, for the "never widened to contacts" checks.
+  document graph in its public store and a contacts graph in its contacts store, for the "never
+  widened to contacts" checks.
 - :class:`LiveServer`: uvicorn serving ``create_app(settings)`` on a free loopback port in a thread.
 - :class:`Listener`: a socket server on 127.0.0.1 that records every connection and answers one
   SPARQL JSON row, standing in for a remote SPARQL endpoint.
@@ -27,7 +28,7 @@ import interreg_kg
 from api.main import create_app
 from ontology.namespaces import CONTACTS_GRAPH_PREFIX, DOCUMENT_GRAPH_PREFIX
 from ontology.settings import Settings
-from ontology.storage import new_build_dir, publish
+from ontology.storage import contacts_store_path, new_build_dir, publish
 
 KASEI = "http://kasei.us/2009/09/sparql/data/"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -68,14 +69,15 @@ def protocol_root(tmp_path_factory) -> Path:
 def contacts_root(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("contacts") / "store"
     build = new_build_dir(root)
-    store = Store(str(build))
     person, project = NamedNode(EX + "person/1"), NamedNode(EX + "project/1")
-    store.bulk_extend([
-        Quad(project, NamedNode(EX + "title"), Literal("Public project"), NamedNode(DOCUMENT_GRAPH)),
-        Quad(person, NamedNode("http://www.w3.org/2006/vcard/ns#fn"), Literal(CONTACT_NAME), NamedNode(CONTACTS_GRAPH)),
-    ])
-    store.flush()
-    del store
+    public_quad = Quad(project, NamedNode(EX + "title"), Literal("Public project"), NamedNode(DOCUMENT_GRAPH))
+    contact_quad = Quad(person, NamedNode("http://www.w3.org/2006/vcard/ns#fn"), Literal(CONTACT_NAME),
+                        NamedNode(CONTACTS_GRAPH))
+    for path, quad in ((build, public_quad), (contacts_store_path(build), contact_quad)):  # the build's two stores
+        store = Store(str(path))
+        store.add(quad)
+        store.flush()
+        del store
     publish(root, build)
     return root
 

@@ -74,6 +74,7 @@ class _Index:
 
 
 _CACHE: dict[int, tuple[Vocabularies, _Index]] = {}
+_BY_CONTENT: dict[tuple, _Index] = {}  # vocab.concepts -> index
 
 
 _WEAK_SINGLE = {"nord", "north", "south", "east", "west", "germany", "poland", "france", "maritime", "channel",
@@ -98,9 +99,19 @@ def _area_words(label: str, *, whole: bool = False) -> list[tuple[str, ...]]:
 
 
 def _index(vocab: Vocabularies) -> _Index:
+    """The alias index of ``vocab``: cached per object, and per content (a reload of the same files, as each
+    ``extract`` run does, reuses the index and its memo)."""
     cached = _CACHE.get(id(vocab))
     if cached and cached[0] is vocab:
         return cached[1]
+    index = _BY_CONTENT.get(vocab.concepts)
+    if index is None:
+        index = _BY_CONTENT[vocab.concepts] = _build_index(vocab)
+    _CACHE[id(vocab)] = (vocab, index)
+    return index
+
+
+def _build_index(vocab: Vocabularies) -> _Index:
     aliases: set[tuple[tuple[str, ...], str]] = set()
     members: dict[str, list[tuple[str, str, str]]] = {}
     labels: dict[str, str] = {}
@@ -126,10 +137,8 @@ def _index(vocab: Vocabularies) -> _Index:
         by_first.setdefault(words[0], []).append(position)
         if len(words[0]) >= 5:
             by_prefix.setdefault(words[0][:5], []).append(position)
-    index = _Index(ordered, {k: tuple(v) for k, v in members.items()}, labels,
-                   {k: tuple(v) for k, v in by_first.items()}, {k: tuple(v) for k, v in by_prefix.items()})
-    _CACHE[id(vocab)] = (vocab, index)
-    return index
+    return _Index(ordered, {k: tuple(v) for k, v in members.items()}, labels,
+                  {k: tuple(v) for k, v in by_first.items()}, {k: tuple(v) for k, v in by_prefix.items()})
 
 
 def _same(word: str, alias_word: str) -> bool:

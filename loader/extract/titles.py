@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from loader.extract.text import fold_word
 from loader.records import Span
@@ -104,6 +105,7 @@ _HAS_WORD = re.compile(r"\w")
 _LEADING_NON_WORD = re.compile(r"^\W+")
 
 
+@lru_cache(maxsize=4096)
 def _letters(acronym: str) -> str:
     return _NOT_LETTER.sub("", fold_word(acronym))
 
@@ -119,9 +121,11 @@ def spells(title: str, acronym: str, *, spare: int = 1) -> bool:
     letters = _letters(acronym)
     if len(letters) < 2:
         return False
-    words = [_LEADING_NON_WORD.sub("", fold_word(w)) for w in _TITLE_SPLIT.split(title) if _HAS_WORD.search(w)]
-    if not words or not words[0] or words[0][0] != letters[0]:
-        return False
+    pieces = _TITLE_SPLIT.split(title)
+    first = next((w for w in pieces if _HAS_WORD.search(w)), None)  # words[0] below, looked at first:
+    if first is None or not (first := _LEADING_NON_WORD.sub("", fold_word(first))) or first[0] != letters[0]:
+        return False  # most titles tried do not start with the acronym's first letter
+    words = [_LEADING_NON_WORD.sub("", fold_word(w)) for w in pieces if _HAS_WORD.search(w)]
     k = 0
     used = 0
     unused_significant = 0
@@ -158,8 +162,8 @@ def find_identity(text: str) -> Identity:
     if heading is not None:
         pairs.append((heading[0].span.start, *heading))
     windows = _bracket_windows(text)
-    for pattern in (_PAREN_AFTER, _PAREN_BEFORE):
-        for m in (m for lo, hi in windows for m in pattern.finditer(text, lo, hi)):
+    for pattern, where in ((_PAREN_AFTER, _after_windows(text, windows)), (_PAREN_BEFORE, windows)):
+        for m in (m for lo, hi in where for m in pattern.finditer(text, lo, hi)):
             a, t = m.group("a"), m.group("t").strip()
             if pattern is _PAREN_AFTER:
                 words = t.split()
@@ -357,6 +361,32 @@ def _bracket_windows(text: str, reach: int = 400) -> list[tuple[int, int]]:
         else:
             windows.append((lo, hi))
     return windows
+
+
+_AFTER_CUE = re.compile(rf"\((?:{_ACR})\)")
+
+
+def _after_windows(text: str, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches of ``windows`` where ``_PAREN_AFTER`` can match, one per "(ACR)" written: from where
+    its title may start (at most 161 characters, none of them a line break or bracket, before the
+    whitespace ahead of the bracket) to the ")". Scanning them finds what scanning ``windows`` finds:
+    a title the pattern tries from an earlier place would hold a bracket or a line break, or be too long.
+    """
+    out: list[tuple[int, int]] = []
+    k = 0
+    for cue in _AFTER_CUE.finditer(text):
+        bracket = cue.start()
+        while k < len(windows) and windows[k][1] <= bracket:
+            k += 1
+        if k == len(windows) or windows[k][0] > bracket:
+            continue  # not in a window (never: every "(" is)
+        lo, hi = windows[k]
+        end = bracket
+        while end > lo and text[end - 1].isspace():
+            end -= 1
+        stop = max(text.rfind("\n", 0, end), text.rfind("(", 0, end), text.rfind(")", 0, end))
+        out.append((max(lo, stop + 1, end - 161), min(hi, cue.end())))
+    return out
 
 
 def _quoted_title(text: str, acronym: Found | None) -> Found | None:

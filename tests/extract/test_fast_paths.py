@@ -8,6 +8,7 @@ import pytest
 
 from loader.extract.programme import _URL, _blank_urls
 from loader.extract.text import folded_words, token_span, tokens
+from loader.extract.titles import _PAREN_AFTER, _after_windows, _bracket_windows
 from loader.vocab import load_vocabularies
 
 _PIECES = ["a", "b", "E", "é", "1", ".", "-", "/", ":", "_", "@", ",", "(", " ", " ", "\n", "\t", "\u00a0", "\u2028",
@@ -38,6 +39,23 @@ def test_folded_words_and_token_span_are_the_tokens():
         assert folded_words(text) == [t.folded for t in toks]
         for k, tok in enumerate(toks):
             assert token_span(text, k) == (tok.start, tok.end)
+
+
+_TITLE_PIECES = ["A", "Ab", "x", "é", "É", " ", "\n", "\t", "\u00a0", "(", ")", "(AB)", "(ABC-1)", " (CD)", "-", "1",
+                 "Title of ", "Some Long Words Here ", "x" * 50, "Y" * 30]
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_titles_before_an_acronym_are_found_in_the_narrow_windows_as_in_the_bracket_windows(seed):
+    rng = random.Random(seed)
+
+    def matches(text, windows):
+        return [(m.span(), m.span("t"), m.span("a")) for lo, hi in windows for m in _PAREN_AFTER.finditer(text, lo, hi)]
+
+    for _ in range(20000):
+        text = "".join(rng.choice(_TITLE_PIECES) for _ in range(rng.randint(0, 40)))
+        windows = _bracket_windows(text)
+        assert matches(text, _after_windows(text, windows)) == matches(text, windows), text
 
 
 def test_a_reload_of_the_vocabularies_reuses_their_matchers():

@@ -64,3 +64,58 @@ def test_a_reload_of_the_vocabularies_reuses_their_matchers():
     first, second = load_vocabularies(Settings().data), load_vocabularies(Settings().data)
     assert first is not second and first.concepts == second.concepts
     assert first.themes is second.themes and first.target_groups is second.target_groups
+
+
+def _one_character_set(item) -> set[int] | None:
+    """The code points one parsed pattern item matches, or None when it is not one fixed character."""
+    from re import _constants as sre
+
+    op, arg = item
+    if op is sre.LITERAL:
+        return {arg}
+    if op is sre.IN:
+        points: set[int] = set()
+        for kind, value in arg:
+            if kind is sre.LITERAL:
+                points.add(value)
+            elif kind is sre.RANGE:
+                points |= set(range(value[0], value[1] + 1))
+            else:
+                return None  # a category (\w, \s) or a negation: may be ASCII
+        return points
+    return None
+
+
+def test_every_sequence_ftfy_calls_bad_has_what_the_mojibake_test_looks_around():
+    from re import _constants as sre
+    from re import _parser
+
+    from ftfy.badness import BADNESS_RE
+
+    from loader.readers.text import _REACH
+
+    singles = set(range(0x80, 0xA0)) | {ord(c) for c in "ŒœÃÂ"}
+    ((op, (_, alternatives)),) = _parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags).data
+    assert op is sre.BRANCH and len(alternatives) > 20
+    for alternative in alternatives:
+        sets = [_one_character_set(item) for item in alternative.data]
+        non_ascii = [s is not None and min(s) >= 0x80 for s in sets]
+        assert any(a and b for a, b in zip(non_ascii, non_ascii[1:], strict=False)) or any(
+            s is not None and s <= singles for s in sets), alternative
+        assert alternative.getwidth()[1] < _REACH
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_the_mojibake_test_misses_nothing_ftfy_calls_bad(seed):
+    from ftfy.badness import BADNESS_RE, is_bad
+
+    from loader.readers.text import _may_be_mojibake
+
+    rng = random.Random(seed)
+    pool = sorted({c for c in BADNESS_RE.pattern if ord(c) >= 0x80}) + list("abcxyzAZ .,?!\n\t0123") * 3
+    misses = []
+    for _ in range(50000):
+        text = "x" * rng.randint(0, 12) + "".join(rng.choice(pool) for _ in range(rng.randint(1, 10)))
+        if is_bad(text) and not _may_be_mojibake(text):
+            misses.append(text)
+    assert misses == []

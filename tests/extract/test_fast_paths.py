@@ -119,3 +119,19 @@ def test_the_mojibake_test_misses_nothing_ftfy_calls_bad(seed):
         if is_bad(text) and not _may_be_mojibake(text):
             misses.append(text)
     assert misses == []
+
+
+_HEADING_PIECES = ["result", "results", "résultat", "RÉSULTATS", "resultat", "réalisations", "resultaten", "ergebnisse",
+                   "outcomes", "output", "achievements", "completed actions", "expected ", "key ", "main ", " ", ":",
+                   "\n", "e", "r", "x", "ſ", "ı", "İ", "K", "ß", "ergebnissergebnisse"]
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_results_headings_found_at_their_words_are_the_headings_of_the_whole_scan(seed):
+    from loader.extract.results import _HEADING, _headings
+
+    rng = random.Random(seed)
+    for _ in range(20000):
+        text = "".join("".join(c.upper() if rng.random() < 0.2 else c for c in rng.choice(_HEADING_PIECES))
+                       for _ in range(rng.randint(0, 15)))
+        assert [m.span() for m in _headings(text)] == [m.span() for m in _HEADING.finditer(text)], text

@@ -121,6 +121,9 @@ def spells(title: str, acronym: str, *, spare: int = 1) -> bool:
     letters = _letters(acronym)
     if len(letters) < 2:
         return False
+    head = title[:1]
+    if head.isascii() and head.isalnum() and head.lower() != letters[0]:
+        return False  # the first word starts with that letter: the test below, without splitting the title
     pieces = _TITLE_SPLIT.split(title)
     first = next((w for w in pieces if _HAS_WORD.search(w)), None)  # words[0] below, looked at first:
     if first is None or not (first := _LEADING_NON_WORD.sub("", fold_word(first))) or first[0] != letters[0]:
@@ -422,10 +425,23 @@ def _segments(text: str):
 
 
 def _spelled_line(text: str, acronym: str) -> Found | None:
-    for part, start in _segments(text):
-        words = part.split()
-        if 2 <= len(words) <= 16 and spells(part, acronym, spare=2) and not _ORG.search(part):
-            return Found(part, Span(start, start + len(part)))
+    """The first of :func:`_segments` (2 to 16 words, not an organisation's name) that spells ``acronym``;
+    the segments are made here without the generator, and a line is split only when it holds one of
+    the separators' dashes or bars."""
+    pos = 0
+    for line in text.split("\n"):
+        may_split = "-" in line or "|" in line or "–" in line or "—" in line
+        parts = _SEGMENT_SPLIT.split(line) if may_split else (line,)
+        for k, part in enumerate(parts):
+            stripped = part.strip()
+            if 2 <= len(stripped.split()) <= 16 and spells(stripped, acronym, spare=2) and not _ORG.search(stripped):
+                offset = start = 0
+                for before in parts[:k + 1]:  # where _segments finds the part
+                    start = line.find(before, offset)
+                    offset = start + len(before)
+                begin = pos + start + (len(part) - len(part.lstrip()))
+                return Found(stripped, Span(begin, begin + len(stripped)))
+        pos += len(line) + 1
     return None
 
 

@@ -135,3 +135,52 @@ def test_results_headings_found_at_their_words_are_the_headings_of_the_whole_sca
         text = "".join("".join(c.upper() if rng.random() < 0.2 else c for c in rng.choice(_HEADING_PIECES))
                        for _ in range(rng.randint(0, 15)))
         assert [m.span() for m in _headings(text)] == [m.span() for m in _HEADING.finditer(text)], text
+
+
+def _plain_spells(title: str, acronym: str, spare: int = 1) -> bool:
+    """titles.spells as first written: every word split and folded before the first is looked at."""
+    import re
+
+    from loader.extract.text import fold_word
+    from loader.extract.titles import _STOP
+
+    letters = re.sub(r"[^a-z0-9]", "", fold_word(acronym))
+    if len(letters) < 2:
+        return False
+    words = [re.sub(r"^\W+", "", fold_word(w)) for w in re.split(r"[\s\-/'’]+", title) if re.search(r"\w", w)]
+    if not words or not words[0] or words[0][0] != letters[0]:
+        return False
+    k = unused = 0
+    for word in words:
+        if k < len(letters) and word and word[0] == letters[k]:
+            k += 1
+        elif word not in _STOP and not word.isdigit():
+            unused += 1
+    return k == len(letters) and unused <= spare
+
+
+_SPELL_PIECES = ["Cross", "border", "Care", "care", "of", "the", " ", "-", "/", "'", "’", "É", "é", "1", "_x", "ß", "C",
+                 "c", "a", "A", "Éclat", "école", "(", "\u00a0", "ﬁ", "ｃ", "İ", "\n", " - ", " | ", " – ", "Council"]
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_spells_and_spelled_lines_are_the_plain_tests(seed):
+    from loader.extract.titles import _ORG, Found, _segments, _spelled_line, spells
+    from loader.records import Span
+
+    def plain_spelled_line(text, acronym):
+        for part, start in _segments(text):
+            if 2 <= len(part.split()) <= 16 and _plain_spells(part, acronym, spare=2) and not _ORG.search(part):
+                return Found(part, Span(start, start + len(part)))
+        return None
+
+    rng = random.Random(seed)
+    spelled = 0
+    for _ in range(30000):
+        text = "".join(rng.choice(_SPELL_PIECES) for _ in range(rng.randint(0, 14)))
+        acronym = rng.choice(["CBC", "CARE", "C-CARE", "AB", "EC", "CBA", "1A", "ÉC", "SS", "FI", "CC"])
+        spare = rng.choice([0, 1, 2])
+        assert spells(text, acronym, spare=spare) == _plain_spells(text, acronym, spare), (text, acronym)
+        assert _spelled_line(text, acronym) == plain_spelled_line(text, acronym), (text, acronym)
+        spelled += _spelled_line(text, acronym) is not None
+    assert spelled > 50

@@ -387,6 +387,11 @@ _OBJECTIVE = re.compile(r"^[ \t]*(?:specific objective|objectif sp[ée]cifique|s
                         r"spezifisches ziel)[ \t]*:?[ \t]*\n+[ \t]*(?P<v>[^\n]{3,200})", re.IGNORECASE | re.MULTILINE)
 
 
+# Letters a case-blind pattern reads as i or s that lower() does not turn into them: where one is, every
+# pattern is run (elsewhere a pattern runs only when a word all its matches hold is in the lower-cased text).
+_CASE_ODD = re.compile("[\u0130\u0131\u017f]")
+
+
 def find_priority(text: str) -> tuple[str, Span] | None:
     """The priority / measure / specific objective the project comes under, normalised, with its span.
 
@@ -395,14 +400,19 @@ def find_priority(text: str) -> tuple[str, Span] | None:
     >>> find_priority("Priority Axis\\nTechnological and Social Innovation\\nSpecific objective\\nSocial Innovation")[0]
     'Priority Axis: Technological and Social Innovation; Specific objective: Social Innovation'
     """
-    m = _PRIORITY_MEASURE.search(text)
+    lowered, odd = text.lower(), _CASE_ODD.search(text) is not None
+
+    def may(*words: str) -> bool:  # one of these is in every match of the pattern, lower-cased
+        return odd or any(word in lowered for word in words)
+
+    m = _PRIORITY_MEASURE.search(text) if may("priorit") else None
     if m:
         return f"Priority {m.group('p')}, Measure {m.group('m')}", Span(*m.span())
-    inline = _PRIORITY_INLINE.search(text)
+    inline = _PRIORITY_INLINE.search(text) if may("priorit", "axe") else None
     if inline:
         return inline.group("v").strip(), Span(inline.start("v"), inline.start("v") + len(inline.group("v").strip()))
-    label = _PRIORITY_LABEL.search(text) or _AXE.search(text)
-    objective = _OBJECTIVE.search(text)
+    label = (_PRIORITY_LABEL.search(text) if may("priorit") else None) or _AXE.search(text)
+    objective = _OBJECTIVE.search(text) if may("objecti", "specifieke doelstelling", "spezifisches ziel") else None
     if label is None:
         return None
     if "v" in label.groupdict() and label.re is _PRIORITY_LABEL:

@@ -184,3 +184,47 @@ def test_spells_and_spelled_lines_are_the_plain_tests(seed):
         assert _spelled_line(text, acronym) == plain_spelled_line(text, acronym), (text, acronym)
         spelled += _spelled_line(text, acronym) is not None
     assert spelled > 50
+
+
+_PRIORITY_PIECES = ["priority", "Priority Axis", "PRIORITÉ", "prioriteit", "Priorität", "prioritaire", "axe", "axis", "as",
+                    "achse", "measure", "mesure", "Maßnahme", " ", "\n", ":", "–", "1", " 2 ", "specific objective",
+                    "Objectif spécifique", "specifieke doelstelling", "spezifisches Ziel", "Social Innovation", "ı", "İ",
+                    "ſ", "and "]
+
+
+def _plain_find_priority(text: str):
+    """find_priority as first written: every pattern searched, whatever words the text holds."""
+    from loader.extract import programme as p
+    from loader.records import Span
+
+    m = p._PRIORITY_MEASURE.search(text)
+    if m:
+        return f"Priority {m.group('p')}, Measure {m.group('m')}", Span(*m.span())
+    inline = p._PRIORITY_INLINE.search(text)
+    if inline:
+        return inline.group("v").strip(), Span(inline.start("v"), inline.start("v") + len(inline.group("v").strip()))
+    label = p._PRIORITY_LABEL.search(text) or p._AXE.search(text)
+    objective = p._OBJECTIVE.search(text)
+    if label is None:
+        return None
+    value = f"Priority Axis: {label.group('v').strip()}" if label.re is p._PRIORITY_LABEL else label.group("v").strip()
+    end = label.end()
+    if objective:
+        value += ("; Specific objective: " if label.re is p._PRIORITY_LABEL else " - ") + objective.group("v").strip()
+        end = max(end, objective.end())
+    return value, Span(label.start(), end)
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_priority_patterns_skipped_for_a_missing_word_would_not_have_matched(seed):
+    from loader.extract.programme import find_priority
+
+    rng = random.Random(seed)
+    found = 0
+    for _ in range(20000):
+        text = "".join("".join(c.upper() if rng.random() < 0.15 else c for c in rng.choice(_PRIORITY_PIECES))
+                       for _ in range(rng.randint(0, 10)))
+        expected = _plain_find_priority(text)
+        assert find_priority(text) == expected, text
+        found += expected is not None
+    assert found > 100

@@ -25,6 +25,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from loader.extract.text import fold_word
+from loader.extract.title_places import (
+    acr_colon_starts,
+    after_windows,
+    matches_at,
+    near_project_starts,
+    project_word_starts,
+)
 from loader.records import Span
 
 __all__ = ["Found", "Identity", "find_identity", "find_website", "spells"]
@@ -82,6 +89,7 @@ _STANDS_FOR = re.compile(
     rf"(?P<a>{_ACR})\s+(?:stands for|staat voor|steht für|signifie|is short for|est l'acronyme de|betekent)\s*:?\s*"
     r"[“\"«‘„‚']?(?P<t>[^\n”\"»’“']{4,160})")
 _PAREN_AFTER = re.compile(rf"(?P<t>[A-ZÀ-Ý][^\n()]{{3,160}}?)\s*\((?P<a>{_ACR})\)")
+_AFTER_CUE = re.compile(rf"\((?:{_ACR})\)")  # where a _PAREN_AFTER match ends
 _PAREN_BEFORE = re.compile(rf"(?<![\w-])(?P<a>{_ACR})\s*\((?P<t>[A-ZÀ-Ý][^\n()]{{3,160}})\)")
 _STANDS_FOR_PHRASES = ("stands for", "staat voor", "steht für", "signifie", "is short for", "est l'acronyme de",
                        "betekent")  # one of them is in every match of _STANDS_FOR (case kept)
@@ -165,7 +173,7 @@ def find_identity(text: str) -> Identity:
     if heading is not None:
         pairs.append((heading[0].span.start, *heading))
     windows = _bracket_windows(text)
-    for pattern, where in ((_PAREN_AFTER, _after_windows(text, windows)), (_PAREN_BEFORE, windows)):
+    for pattern, where in ((_PAREN_AFTER, after_windows(text, windows, _AFTER_CUE)), (_PAREN_BEFORE, windows)):
         for m in (m for lo, hi in where for m in pattern.finditer(text, lo, hi)):
             a, t = m.group("a"), m.group("t").strip()
             if pattern is _PAREN_AFTER:
@@ -184,7 +192,7 @@ def find_identity(text: str) -> Identity:
                 continue
             t = found.group()
             pairs.append((m.start(), Found(t, Span(*found.span())), Found(a, Span(*m.span("a")))))
-    for m in _ACR_COLON.finditer(text):
+    for m in matches_at(_ACR_COLON, text, acr_colon_starts(text)):
         a, t = m.group("a"), m.group("t").strip()
         if _is_acronym(a) and spells(t, a, spare=2) and not _orgish(t, ""):
             pairs.append((m.start(), Found(t, Span(m.start("t"), m.start("t") + len(t))), Found(a, Span(*m.span("a")))))
@@ -199,7 +207,7 @@ def find_identity(text: str) -> Identity:
     if acronym is None:
         counts = Counter()
         first: dict[str, Span] = {}
-        for m in _NEAR_PROJECT.finditer(text):
+        for m in matches_at(_NEAR_PROJECT, text, near_project_starts(text)):
             a = m.group("a") or m.group("b")
             group = "a" if m.group("a") else "b"
             line_start, line_end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
@@ -234,13 +242,13 @@ def find_identity(text: str) -> Identity:
     if title is None:
         title = _heading_named_as_project(text)
     if title is None:
-        for m in _NAMED_PROJECT.finditer(text):
+        for m in matches_at(_NAMED_PROJECT, text, project_word_starts(text)):
             t = m.group("t").strip()
             if not _is_acronym(t.split()[0]) and len(t.split()) >= 2 and not _ORG.search(t):
                 title = Found(t, Span(*m.span("t")))
                 break
     if title is None:
-        m = _THE_X_PROJECT.search(text)
+        m = _THE_X_PROJECT.search(text) if "Project" in text else None  # in every match
         if m:
             title = Found(m.group("t"), Span(*m.span("t")))
     if title is None:
@@ -364,32 +372,6 @@ def _bracket_windows(text: str, reach: int = 400) -> list[tuple[int, int]]:
         else:
             windows.append((lo, hi))
     return windows
-
-
-_AFTER_CUE = re.compile(rf"\((?:{_ACR})\)")
-
-
-def _after_windows(text: str, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The stretches of ``windows`` where ``_PAREN_AFTER`` can match, one per "(ACR)" written: from where
-    its title may start (at most 161 characters, none of them a line break or bracket, before the
-    whitespace ahead of the bracket) to the ")". Scanning them finds what scanning ``windows`` finds:
-    a title the pattern tries from an earlier place would hold a bracket or a line break, or be too long.
-    """
-    out: list[tuple[int, int]] = []
-    k = 0
-    for cue in _AFTER_CUE.finditer(text):
-        bracket = cue.start()
-        while k < len(windows) and windows[k][1] <= bracket:
-            k += 1
-        if k == len(windows) or windows[k][0] > bracket:
-            continue  # not in a window (never: every "(" is)
-        lo, hi = windows[k]
-        end = bracket
-        while end > lo and text[end - 1].isspace():
-            end -= 1
-        stop = max(text.rfind("\n", 0, end), text.rfind("(", 0, end), text.rfind(")", 0, end))
-        out.append((max(lo, stop + 1, end - 161), min(hi, cue.end())))
-    return out
 
 
 def _quoted_title(text: str, acronym: Found | None) -> Found | None:

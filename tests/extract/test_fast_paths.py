@@ -8,7 +8,8 @@ import pytest
 
 from loader.extract.programme import _URL, _blank_urls
 from loader.extract.text import folded_words, token_span, tokens
-from loader.extract.titles import _PAREN_AFTER, _after_windows, _bracket_windows
+from loader.extract.title_places import after_windows
+from loader.extract.titles import _AFTER_CUE, _PAREN_AFTER, _bracket_windows
 from loader.vocab import load_vocabularies
 
 _PIECES = ["a", "b", "E", "é", "1", ".", "-", "/", ":", "_", "@", ",", "(", " ", " ", "\n", "\t", "\u00a0", "\u2028",
@@ -55,7 +56,7 @@ def test_titles_before_an_acronym_are_found_in_the_narrow_windows_as_in_the_brac
     for _ in range(20000):
         text = "".join(rng.choice(_TITLE_PIECES) for _ in range(rng.randint(0, 40)))
         windows = _bracket_windows(text)
-        assert matches(text, _after_windows(text, windows)) == matches(text, windows), text
+        assert matches(text, after_windows(text, windows, _AFTER_CUE)) == matches(text, windows), text
 
 
 def test_a_reload_of_the_vocabularies_reuses_their_matchers():
@@ -228,3 +229,26 @@ def test_priority_patterns_skipped_for_a_missing_word_would_not_have_matched(see
         assert find_priority(text) == expected, text
         found += expected is not None
     assert found > 100
+
+
+_ACRONYM_PIECES = ["project", "Project", "PROJECT", "projet", "Projekt", "projecten", "Micro-project", "microproject",
+                   "AB", "ABC", "C-CARE", "X1", "AB-CD", "aBC", "é", "É", " ", "\n", "\t", "-", " - ", " – ", "—", ":",
+                   "Title Here", "Some words", ".", "x", "\u00a0", "_", "roje", "ROJE"]
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_acronym_patterns_tried_at_their_places_find_what_the_whole_scan_finds(seed):
+    from loader.extract import title_places as places
+    from loader.extract import titles
+
+    rng = random.Random(seed)
+    found = 0
+    for _ in range(15000):
+        text = "".join(rng.choice(_ACRONYM_PIECES) for _ in range(rng.randint(0, 16)))
+        for pattern, starts in ((titles._ACR_COLON, places.acr_colon_starts),
+                                (titles._NEAR_PROJECT, places.near_project_starts),
+                                (titles._NAMED_PROJECT, places.project_word_starts)):
+            expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+            assert [(m.span(), m.groupdict()) for m in places.matches_at(pattern, text, starts(text))] == expected, text
+            found += len(expected)
+    assert found > 1000

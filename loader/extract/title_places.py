@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["matches_at", "project_word_starts", "near_project_starts", "acr_colon_starts", "after_windows"]
+__all__ = ["matches_at", "occurrences", "project_word_starts", "near_project_starts", "acr_colon_starts", "after_windows"]
 
 
 def matches_at(pattern: re.Pattern[str], text: str, starts):
@@ -27,6 +27,20 @@ def matches_at(pattern: re.Pattern[str], text: str, starts):
         if match is not None:
             yield match
             pos = match.end()
+
+
+def occurrences(text: str, literal: str) -> list[int]:
+    """Every place ``literal`` starts in ``text`` (overlapping ones too).
+
+    >>> occurrences("a«b««", "«")
+    [1, 3, 4]
+    """
+    out = []
+    at = text.find(literal)
+    while at >= 0:
+        out.append(at)
+        at = text.find(literal, at + 1)
+    return out
 
 
 def project_word_starts(text: str) -> list[int]:

@@ -30,6 +30,7 @@ from loader.extract.title_places import (
     after_windows,
     matches_at,
     near_project_starts,
+    occurrences,
     project_word_starts,
 )
 from loader.records import Span
@@ -376,10 +377,17 @@ def _bracket_windows(text: str, reach: int = 400) -> list[tuple[int, int]]:
 
 def _quoted_title(text: str, acronym: Found | None) -> Found | None:
     hits = []
-    for (opening, closing), pattern in zip(((q, c) for q, c in _QUOTE_PAIRS for _ in (0, 1)), _QUOTED, strict=True):
+    words: list[int] | None = None
+    for k, ((opening, closing), pattern) in enumerate(
+            zip(((q, c) for q, c in _QUOTE_PAIRS for _ in (0, 1)), _QUOTED, strict=True)):
         if opening not in text or closing not in text:
             continue  # no such quotes: the pattern cannot match
-        for m in pattern.finditer(text):
+        if k % 2 == 0:  # a project word opens every match
+            words = project_word_starts(text) if words is None else words
+            starts = words
+        else:  # the opening quote opens every match
+            starts = occurrences(text, opening)
+        for m in matches_at(pattern, text, starts):
             t = m.group("t").strip()
             if len(t.split()) > 16 or (acronym and t == acronym.text):
                 continue

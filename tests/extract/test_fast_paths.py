@@ -252,3 +252,33 @@ def test_acronym_patterns_tried_at_their_places_find_what_the_whole_scan_finds(s
             assert [(m.span(), m.groupdict()) for m in places.matches_at(pattern, text, starts(text))] == expected, text
             found += len(expected)
     assert found > 1000
+
+
+_QUOTE_PIECES = ["project", "Project", "projet", "Projekt", "Micro-project", "“", "”", "\"", "«", "»", "‘", "’", "„", "‚",
+                 "'", " ", "\n", "Senior Activ", "transfrontalier", "le ", "(SA)", ":", "x", "ABC", "é"]
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_quoted_titles_tried_at_their_places_are_those_of_the_whole_scans(seed):
+    from loader.extract import titles
+
+    def plain(text):
+        hits = []
+        for (opening, closing), pattern in zip(((q, c) for q, c in titles._QUOTE_PAIRS for _ in (0, 1)),
+                                               titles._QUOTED, strict=True):
+            hits += [(m.start("t"), m.group("t").strip()) for m in pattern.finditer(text)
+                     if opening in text and closing in text and len(m.group("t").split()) <= 16]
+        if not hits:
+            return None
+        first = min(hits, key=lambda h: h[0])[1]
+        longer = [t for _, t in hits if t != first and t.startswith(first) and not t[len(first)].isalnum()]
+        return max(longer, key=len) if longer else first
+
+    rng = random.Random(seed)
+    found = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(_QUOTE_PIECES) for _ in range(rng.randint(0, 14)))
+        result = titles._quoted_title(text, None)
+        assert (result.text if result else None) == plain(text), text
+        found += result is not None
+    assert found > 200

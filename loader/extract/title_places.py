@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["matches_at", "occurrences", "project_word_starts", "near_project_starts", "acr_colon_starts", "after_windows"]
+__all__ = ["matches_at", "occurrences", "project_word_starts", "near_project_starts", "acr_colon_starts", "after_windows",
+           "before_matches"]
 
 
 def matches_at(pattern: re.Pattern[str], text: str, starts):
@@ -123,3 +124,30 @@ def after_windows(text: str, windows: list[tuple[int, int]], cue: re.Pattern[str
         stop = max(text.rfind("\n", 0, end), text.rfind("(", 0, end), text.rfind(")", 0, end))
         out.append((max(lo, stop + 1, end - 161), min(hi, found.end())))
     return out
+
+
+def before_matches(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]):
+    """``pattern.finditer(text, lo, hi)`` over each of ``windows`` for ``_PAREN_BEFORE``: its acronym, not
+    after a word character or dash, runs to the spaces before a "(", so a match can only open the run of
+    letters, digits and dashes before a "(" of a window (and then ends in that window)."""
+    places = []
+    k = 0
+    for bracket in occurrences(text, "("):
+        while k < len(windows) and windows[k][1] <= bracket:
+            k += 1
+        if k == len(windows) or windows[k][0] > bracket:
+            continue
+        end = bracket
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        start = _run_start(text, end)
+        if start >= windows[k][0]:
+            places.append((start, windows[k][1]))
+    pos = 0
+    for start, hi in sorted(places):
+        if start < pos:
+            continue
+        match = pattern.match(text, start, hi)
+        if match is not None:
+            yield match
+            pos = match.end()

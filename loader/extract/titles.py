@@ -28,6 +28,7 @@ from loader.extract.text import fold_word
 from loader.extract.title_places import (
     acr_colon_starts,
     after_windows,
+    before_matches,
     matches_at,
     near_project_starts,
     occurrences,
@@ -174,8 +175,9 @@ def find_identity(text: str) -> Identity:
     if heading is not None:
         pairs.append((heading[0].span.start, *heading))
     windows = _bracket_windows(text)
-    for pattern, where in ((_PAREN_AFTER, after_windows(text, windows, _AFTER_CUE)), (_PAREN_BEFORE, windows)):
-        for m in (m for lo, hi in where for m in pattern.finditer(text, lo, hi)):
+    after = (m for lo, hi in after_windows(text, windows, _AFTER_CUE) for m in _PAREN_AFTER.finditer(text, lo, hi))
+    for pattern, found in ((_PAREN_AFTER, after), (_PAREN_BEFORE, before_matches(_PAREN_BEFORE, text, windows))):
+        for m in found:
             a, t = m.group("a"), m.group("t").strip()
             if pattern is _PAREN_AFTER:
                 words = t.split()

@@ -282,3 +282,23 @@ def test_quoted_titles_tried_at_their_places_are_those_of_the_whole_scans(seed):
         assert (result.text if result else None) == plain(text), text
         found += result is not None
     assert found > 200
+
+
+_BEFORE_PIECES = ["AB", "ABC", "C-CARE", "A1", "aB", "-", "é", "É", " ", "\n", "\t", "\u00a0", "(", ")", "(Title Words)",
+                  "(Cross Border", " (Ab)", "x" * 50, "Some Long Words Here ", "_", "(É", " " * 150, "A" * 150]
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_acronyms_before_a_bracket_found_at_their_places_are_those_of_the_window_scan(seed):
+    from loader.extract.title_places import before_matches
+    from loader.extract.titles import _PAREN_BEFORE
+
+    rng = random.Random(seed)
+    found = 0
+    for _ in range(15000):
+        text = "".join(rng.choice(_BEFORE_PIECES) for _ in range(rng.randint(0, 40)))
+        windows = _bracket_windows(text)
+        expected = [(m.span(), m.groupdict()) for lo, hi in windows for m in _PAREN_BEFORE.finditer(text, lo, hi)]
+        assert [(m.span(), m.groupdict()) for m in before_matches(_PAREN_BEFORE, text, windows)] == expected, text
+        found += len(expected)
+    assert found > 1000

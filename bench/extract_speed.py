@@ -6,9 +6,11 @@ on the fly into a temporary folder (:func:`render_html`, :func:`render_pdf`), ne
 format is timed over ``--rounds`` passes of read + extract (``loader.documents.read_document`` then
 ``loader.extract.extract``), after one warm-up pass that builds the vocabulary matchers; PDF text
 extraction is reported apart (its reader dominates). ``--profile`` prints the top functions of a
-cProfile run of the .txt pass.
+cProfile run of the .txt pass. ``--docs DIR`` times the files of a folder instead (a synthetic corpus
+of ``interreg-kg bench generate``: ``--docs DIR/docs``, its ``DIR/data`` taken as the data folder), at
+most ``--limit`` of each format. Each line gives the overall rate, the best pass and the median pass.
 
-Run: ``python -m bench.extract_speed [--shared ../shared] [--rounds 5] [--profile]`` or
+Run: ``python -m bench.extract_speed [--shared ../shared] [--rounds 5] [--profile] [--docs DIR]`` or
 ``make bench-extract``. Target: at least 200 documents per second for .txt and .html.
 
 >>> "<li>a &amp; b</li>" in render_html("Title\\nPartners:\\n- a & b\\n")
@@ -23,6 +25,7 @@ import html
 import io
 import os
 import pstats
+import statistics
 import sys
 import tempfile
 import time
@@ -130,6 +133,7 @@ class Timing:
     read_seconds: float
     failed: int
     best_per_second: float = 0.0  # the fastest pass: least disturbed by other work on the machine
+    median_per_second: float = 0.0
 
     @property
     def per_second(self) -> float:
@@ -139,7 +143,8 @@ class Timing:
         share = 100 * self.read_seconds / self.seconds if self.seconds else 0.0
         verdict = "" if self.fmt == ".pdf" else ("  ok" if self.per_second >= TARGET else f"  BELOW {TARGET:.0f}")
         return (f"{self.fmt:5} {self.documents:5d} docs  {self.seconds:7.3f} s  {self.per_second:8.1f} docs/s "
-                f"(best pass {self.best_per_second:6.1f})  (reading {share:4.1f}%)"
+                f"(best pass {self.best_per_second:6.1f}, median {self.median_per_second:6.1f})  "
+                f"(reading {share:4.1f}%)"
                 f"{'' if not self.failed else f'  {self.failed} failed'}{verdict}")
 
 
@@ -171,8 +176,10 @@ def time_format(paths: list[Path], vocab, aliases, *, rounds: int = 3) -> Timing
         read, failed = one_pass()
         passes.append(time.process_time() - start)
         read_total += read
+    median = statistics.median(passes) if passes else 0.0
     return Timing(paths[0].suffix if paths else "?", len(paths) * rounds, sum(passes), read_total, failed,
-                  len(paths) / min(passes) if passes and min(passes) else float("inf"))
+                  len(paths) / min(passes) if passes and min(passes) else float("inf"),
+                  len(paths) / median if median else float("inf"))
 
 
 def _render_all(texts: list[Path], folder: Path) -> dict[str, list[Path]]:
@@ -191,6 +198,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=Path("../shared"), help="the shared folder (dev set, seeds)")
     parser.add_argument("--rounds", type=int, default=3, help="timed passes per format (default 3)")
     parser.add_argument("--profile", action="store_true", help="print a cProfile of the .txt pass")
+    parser.add_argument("--docs", type=Path, default=None,
+                        help="time this folder's .txt/.html/.pdf files instead (a bench generate corpus's docs/)")
+    parser.add_argument("--limit", type=int, default=150, help="with --docs: documents per format (default 150)")
     args = parser.parse_args(argv)
 
     from loader.aliases import load_alias_table
@@ -206,8 +216,13 @@ def main(argv: list[str] | None = None) -> int:
     for i in range(1_000_000):
         total += i
     print(f"calibration: a 1e6-step Python loop takes {1000 * (time.process_time() - start):.0f} ms of CPU here")
-    vocab = load_vocabularies(PROJECT_ROOT / "data")
-    aliases = load_alias_table(PROJECT_ROOT / "data")
+    data = PROJECT_ROOT / "data"
+    if args.docs is not None and (args.docs.parent / "data" / "vocab").is_dir():
+        data = args.docs.parent / "data"  # a synthetic corpus: its alias table names its organisations
+    vocab = load_vocabularies(data)
+    aliases = load_alias_table(data)
+    if args.docs is not None:
+        return _time_folder(args, vocab, aliases)
     texts = corpus(args.shared)
     print(f"corpus: {len(texts)} documents ({'dev set + seeds' if args.shared.is_dir() else 'data/documents'}), "
           f"{args.rounds} timed round(s) per format, one core, Python {sys.version.split()[0]}")
@@ -226,6 +241,21 @@ def main(argv: list[str] | None = None) -> int:
             print(stream.getvalue())
     below = [t for t in timings if t.fmt != ".pdf" and t.per_second < TARGET]
     return 1 if below else 0
+
+
+def _time_folder(args: argparse.Namespace, vocab, aliases) -> int:
+    """``--docs``: time up to ``--limit`` files of each format of the folder, as :func:`main` times its own."""
+    files: dict[str, list[Path]] = {}
+    for path in sorted(args.docs.iterdir()):
+        if path.suffix in (".txt", ".html", ".pdf"):
+            files.setdefault(path.suffix, []).append(path)
+    print(f"corpus: {args.docs} ({', '.join(f'{len(v)} {k}' for k, v in files.items())}), at most {args.limit} "
+          f"of each format, {args.rounds} timed round(s), one core, Python {sys.version.split()[0]}")
+    timings = [time_format(files[fmt][:args.limit], vocab, aliases, rounds=args.rounds)
+               for fmt in (".txt", ".html", ".pdf") if files.get(fmt)]
+    for timing in timings:
+        print(timing.line())
+    return 1 if any(t.fmt != ".pdf" and t.per_second < TARGET for t in timings) else 0
 
 
 if __name__ == "__main__":

@@ -105,6 +105,16 @@ class LabelMatcher:
 
     @classmethod
     def of(cls, concepts: tuple[Concept, ...]) -> LabelMatcher:
+        """The matcher of ``concepts``; equal concepts give the same (immutable) matcher, built once per
+        process: its ~600 patterns overflow ``re``'s cache, and the extractors keep their indexes per
+        matcher, so every load of the vocabularies would otherwise compile and index them all again."""
+        matcher = _MATCHERS.get(concepts)
+        if matcher is None:
+            matcher = _MATCHERS[concepts] = cls._build(concepts)
+        return matcher
+
+    @classmethod
+    def _build(cls, concepts: tuple[Concept, ...]) -> LabelMatcher:
         patterns = []
         for index, concept in enumerate(concepts):
             for label in concept.labels:
@@ -125,6 +135,9 @@ class LabelMatcher:
             if match and (index not in first or match.start() < first[index].start):
                 first[index] = Span(match.start(), match.end())
         return sorted(((self.concepts[i], s) for i, s in first.items()), key=lambda cs: cs[1].start)
+
+
+_MATCHERS: dict[tuple[Concept, ...], LabelMatcher] = {}
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
-from loader.extract.text import Token, tokens
+from loader.extract.text import folded_words, token_span
 from loader.records import ConceptRef, Span
 from loader.vocab import PERIOD_OF_GENERATION, Vocabularies, fold
 
@@ -74,6 +74,7 @@ class _Index:
 
 
 _CACHE: dict[int, tuple[Vocabularies, _Index]] = {}
+_BY_CONTENT: dict[tuple, _Index] = {}  # vocab.concepts -> index
 
 
 _WEAK_SINGLE = {"nord", "north", "south", "east", "west", "germany", "poland", "france", "maritime", "channel",
@@ -98,9 +99,19 @@ def _area_words(label: str, *, whole: bool = False) -> list[tuple[str, ...]]:
 
 
 def _index(vocab: Vocabularies) -> _Index:
+    """The alias index of ``vocab``: cached per object, and per content (a reload of the same files, as each
+    ``extract`` run does, reuses the index and its memo)."""
     cached = _CACHE.get(id(vocab))
     if cached and cached[0] is vocab:
         return cached[1]
+    index = _BY_CONTENT.get(vocab.concepts)
+    if index is None:
+        index = _BY_CONTENT[vocab.concepts] = _build_index(vocab)
+    _CACHE[id(vocab)] = (vocab, index)
+    return index
+
+
+def _build_index(vocab: Vocabularies) -> _Index:
     aliases: set[tuple[tuple[str, ...], str]] = set()
     members: dict[str, list[tuple[str, str, str]]] = {}
     labels: dict[str, str] = {}
@@ -126,10 +137,8 @@ def _index(vocab: Vocabularies) -> _Index:
         by_first.setdefault(words[0], []).append(position)
         if len(words[0]) >= 5:
             by_prefix.setdefault(words[0][:5], []).append(position)
-    index = _Index(ordered, {k: tuple(v) for k, v in members.items()}, labels,
-                   {k: tuple(v) for k, v in by_first.items()}, {k: tuple(v) for k, v in by_prefix.items()})
-    _CACHE[id(vocab)] = (vocab, index)
-    return index
+    return _Index(ordered, {k: tuple(v) for k, v in members.items()}, labels,
+                  {k: tuple(v) for k, v in by_first.items()}, {k: tuple(v) for k, v in by_prefix.items()})
 
 
 def _same(word: str, alias_word: str) -> bool:
@@ -140,16 +149,17 @@ def _same(word: str, alias_word: str) -> bool:
         abs(len(word) - len(alias_word)) <= 2
 
 
-def _match_at(toks: list[Token], i: int, words: tuple[str, ...]) -> int | None:
-    """Index after the last token when ``words`` match from token ``i`` (gaps of up to 2 tokens)."""
+def _match_at(toks: list[str], i: int, words: tuple[str, ...]) -> int | None:
+    """Index after the last token when ``words`` match from token ``i`` (gaps of up to 2 tokens); ``toks``
+    are the folded words of the text."""
     if len(words) == 1:
-        return i + 1 if toks[i].folded == words[0] else None
-    if not _same(toks[i].folded, words[0]):
+        return i + 1 if toks[i] == words[0] else None
+    if not _same(toks[i], words[0]):
         return None
     j = i + 1
     for word in words[1:]:
         for gap in range(3 if len(words) >= 2 else 1):
-            if j + gap < len(toks) and _same(toks[j + gap].folded, word):
+            if j + gap < len(toks) and _same(toks[j + gap], word):
                 j = j + gap + 1
                 break
         else:
@@ -165,34 +175,35 @@ class _Gen:
     end: int  # token index after the generation
 
 
-def _generations(toks: list[Token]) -> list[_Gen]:
+def _generations(toks: list[str]) -> list[_Gen]:
     out = []
     for i, tok in enumerate(toks):
-        if not tok.folded.startswith("interreg") or i + 1 >= len(toks):
+        if not tok.startswith("interreg") or i + 1 >= len(toks):
             continue
-        nxt = toks[i + 1].folded
+        nxt = toks[i + 1]
         glued = _GLUED.match(nxt)
         if glued:
             out.append(_Gen(_ROMAN[glued.group(1)], glued.group(2), i, i + 2))
         elif nxt in ("iii", "iv", "v", "vi") or (nxt in ("3", "4", "5", "6") and i + 2 < len(toks)
-                                                  and toks[i + 2].folded in "abcd"):
-            strand = toks[i + 2].folded if i + 2 < len(toks) and toks[i + 2].folded in ("a", "b", "c", "d") else None
+                                                  and toks[i + 2] in "abcd"):
+            strand = toks[i + 2] if i + 2 < len(toks) and toks[i + 2] in ("a", "b", "c", "d") else None
             out.append(_Gen(_ROMAN[nxt], strand, i, i + (3 if strand else 2)))
     return out
 
 
-def _years_near(toks: list[Token], lo: int, hi: int) -> tuple[str, Span] | None:
+def _years_near(toks: list[str], lo: int, hi: int) -> tuple[str, int] | None:
+    """The period written as two years in tokens ``lo`` .. ``hi`` and the index of its first year."""
     for k in range(max(0, lo), min(len(toks) - 1, hi)):
-        pair = (toks[k].folded, toks[k + 1].folded)
+        pair = (toks[k], toks[k + 1])
         if pair in _PERIODS:
-            return _PERIODS[pair], Span(toks[k].start, toks[k + 1].end)
+            return _PERIODS[pair], k
     return None
 
 
-def _anchored(toks: list[Token], i: int, j: int) -> bool:
+def _anchored(toks: list[str], i: int, j: int) -> bool:
     before = range(max(0, i - 10), i)
     after = range(j, min(len(toks), j + 4))
-    if any(_PROGRAMME_WORD.match(toks[k].folded) for k in (*before, *after)):
+    if any(_PROGRAMME_WORD.match(toks[k]) for k in (*before, *after)):
         return True
     return _years_near(toks, i - 3, i) is not None
 
@@ -226,17 +237,75 @@ def _label(gen: str | None, strand: str | None, area: str | None) -> str:
     return " ".join(parts)
 
 
+class _TokenSpans:
+    """The offsets of the tokens of a text, looked up one by one (a match needs two to four of them)."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __getitem__(self, k: int) -> tuple[int, int]:
+        return token_span(self.text, k)
+
+
+def _pair_span(spans: _TokenSpans, k: int) -> Span:
+    """The span of tokens ``k`` and ``k + 1`` (a period's two years)."""
+    return Span(spans[k][0], spans[k + 1][1])
+
+
+# Where a URL may be: every match of _URL holds one of these (the pattern is case-sensitive).
+_URL_CUE = re.compile(r"https?://|www\.|\.(?:eu|com|org|net|be|fr|nl|de|info)")
+_ASCII_SPACES = (" ", "\n", "\t", "\r", "\f", "\v")
+
+
+def _blank_urls(text: str) -> str:
+    """``text`` with every match of ``_URL`` turned into as many spaces.
+
+    No match spans whitespace, and each holds a ``_URL_CUE``: the pattern runs only on the stretches
+    between ASCII whitespace around a cue (at whitespace, ``\b`` reads the same as at the stretch's
+    ends), not over the whole text.
+
+    >>> _blank_urls("see www.a.eu or b.org/x, then c")
+    'see          or        , then c'
+    """
+    windows: list[tuple[int, int]] = []
+    for m in _URL_CUE.finditer(text):
+        if windows and m.start() < windows[-1][1]:
+            continue
+        lo = max(text.rfind(c, 0, m.start()) for c in _ASCII_SPACES) + 1
+        ends = [e for e in (text.find(c, m.end()) for c in _ASCII_SPACES) if e >= 0]
+        hi = min(ends) if ends else len(text)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    if not windows:
+        return text
+    parts, pos = [], 0
+    for lo, hi in windows:
+        parts.append(text[pos:lo])
+        parts.append(_URL.sub(lambda u: " " * len(u.group()), text[lo:hi]))
+        pos = hi
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
 def find_programme(text: str, vocab: Vocabularies, *, year: int | None = None) -> ProgrammeMatch | None:
     """The programme named in ``text``; ``year`` (the project's start year) picks a generation not written.
 
     :returns: the match, or None when the text names no programme.
     """
     index = _index(vocab)
-    toks = tokens(_URL.sub(lambda m: " " * len(m.group()), text))
+    blanked = _blank_urls(text)
+    toks = folded_words(blanked)
     gens = _generations(toks)
     found: list[tuple[int, int, int, int, str]] = []  # (-words, -qualified, start token, end token, family)
-    for i in range(len(toks)):
-        for position in index.starting_with(toks[i].folded):
+    memo = index.memo
+    for word in set(toks).difference(memo):
+        index.starting_with(word)  # fills the memo: the words no alias starts with are skipped below
+    for i in [i for i, word in enumerate(toks) if memo[word]]:
+        for position in memo[toks[i]]:
             words, family = index.aliases[position]
             j = _match_at(toks, i, words)
             if j is not None and _anchored(toks, i, j):
@@ -252,18 +321,20 @@ def find_programme(text: str, vocab: Vocabularies, *, year: int | None = None) -
     if best is None:
         g = gens[0]
         concept_id = f"{g.gen}-{g.strand}" if g.strand else g.gen
-        span = Span(toks[g.start].start, toks[g.end - 1].end)
+        spans = _TokenSpans(blanked)
+        span = Span(spans[g.start][0], spans[g.end - 1][1])
         years = _years_near(toks, g.end, g.end + 8)
         return ProgrammeMatch(ConceptRef(concept_id, _label(g.gen, g.strand, None), span),
-                              PERIOD_OF_GENERATION[g.gen], span if not years else years[1])
+                              PERIOD_OF_GENERATION[g.gen], span if not years else _pair_span(spans, years[1]))
     _, i, j, family = best
     attached = [g for g in gens if g.start < i and i - g.end <= 8]
     g = attached[-1] if attached else None
     start_tok = g.start if g else i
-    span = Span(toks[start_tok].start, toks[j - 1].end)
+    spans = _TokenSpans(blanked)
+    span = Span(spans[start_tok][0], spans[j - 1][1])
     years = _years_near(toks, j, j + 8) or _years_near(toks, i - 3, i)
     period = PERIOD_OF_GENERATION[g.gen] if g else (years[0] if years else None)
-    period_span = span if g else (years[1] if years else None)
+    period_span = span if g else (_pair_span(spans, years[1]) if years else None)
     inferred: set[str] = set()
     concept_id = _choose(index, family, g.gen if g else None, g.strand if g else None, period, year)
     if concept_id is None:
@@ -316,6 +387,11 @@ _OBJECTIVE = re.compile(r"^[ \t]*(?:specific objective|objectif sp[ée]cifique|s
                         r"spezifisches ziel)[ \t]*:?[ \t]*\n+[ \t]*(?P<v>[^\n]{3,200})", re.IGNORECASE | re.MULTILINE)
 
 
+# Letters a case-blind pattern reads as i or s that lower() does not turn into them: where one is, every
+# pattern is run (elsewhere a pattern runs only when a word all its matches hold is in the lower-cased text).
+_CASE_ODD = re.compile("[\u0130\u0131\u017f]")
+
+
 def find_priority(text: str) -> tuple[str, Span] | None:
     """The priority / measure / specific objective the project comes under, normalised, with its span.
 
@@ -324,14 +400,19 @@ def find_priority(text: str) -> tuple[str, Span] | None:
     >>> find_priority("Priority Axis\\nTechnological and Social Innovation\\nSpecific objective\\nSocial Innovation")[0]
     'Priority Axis: Technological and Social Innovation; Specific objective: Social Innovation'
     """
-    m = _PRIORITY_MEASURE.search(text)
+    lowered, odd = text.lower(), _CASE_ODD.search(text) is not None
+
+    def may(*words: str) -> bool:  # one of these is in every match of the pattern, lower-cased
+        return odd or any(word in lowered for word in words)
+
+    m = _PRIORITY_MEASURE.search(text) if may("priorit") else None
     if m:
         return f"Priority {m.group('p')}, Measure {m.group('m')}", Span(*m.span())
-    inline = _PRIORITY_INLINE.search(text)
+    inline = _PRIORITY_INLINE.search(text) if may("priorit", "axe") else None
     if inline:
         return inline.group("v").strip(), Span(inline.start("v"), inline.start("v") + len(inline.group("v").strip()))
-    label = _PRIORITY_LABEL.search(text) or _AXE.search(text)
-    objective = _OBJECTIVE.search(text)
+    label = (_PRIORITY_LABEL.search(text) if may("priorit") else None) or _AXE.search(text)
+    objective = _OBJECTIVE.search(text) if may("objecti", "specifieke doelstelling", "spezifisches ziel") else None
     if label is None:
         return None
     if "v" in label.groupdict() and label.re is _PRIORITY_LABEL:

@@ -48,24 +48,47 @@ def _unit(rest: str) -> str | None:
     return " ".join(words) or None
 
 
-# One of these is in every heading _HEADING finds, lower-cased (a substring test costs far less than the scan).
-_HEADING_WORDS = ("result", "achievement", "completed actions", "output", "sultat", "alisation", "ergebnisse",
-                  "outcomes")
 _CASE_ODD = re.compile("[\u0130\u0131\u017f]")  # letters a case-blind pattern reads as i or s; lower() does not
 
 
-def _may_have_heading(text: str) -> bool:
-    if _CASE_ODD.search(text):
-        return True
+# A literal in every spelling of each heading word, and where that word starts relative to it; the words
+# may follow "expected ", "key " or "main ".
+_HEADING_ANCHORS = (("result", 0), ("sultat", 2), ("alisation", 2), ("achievement", 0), ("completed actions", 0),
+                    ("output", 0), ("ergebnisse", 0), ("outcomes", 0))
+_PREFIX_LENGTHS = (0, len("expected "), len("key "), len("main "))
+
+
+def _headings(text: str):
+    """``_HEADING.finditer(text)``, with the pattern tried only where a heading word is in the lower-cased
+    text (and the prefixes' lengths before it) instead of at every e, k, m, r, a, c or o. Texts whose
+    lower-cased form is not aligned with them, or that hold letters the case-blind pattern reads as i or
+    s, get the plain scan."""
     lowered = text.lower()
-    return any(word in lowered for word in _HEADING_WORDS)
+    if len(lowered) != len(text) or _CASE_ODD.search(text):
+        yield from _HEADING.finditer(text)
+        return
+    starts: set[int] = set()
+    for anchor, offset in _HEADING_ANCHORS:
+        at = lowered.find(anchor)
+        while at >= 0:
+            word = at - offset
+            starts.update(word - n for n in _PREFIX_LENGTHS if word - n >= 0)
+            at = lowered.find(anchor, at + 1)
+    pos = 0
+    for start in sorted(starts):
+        if start < pos:
+            continue
+        match = _HEADING.match(text, start)
+        if match is not None:
+            yield match
+            pos = match.end()
 
 
 def find_results(text: str) -> tuple[ResultRecord, ...]:
     """The numbered result statements of the text's results sections, each with its span."""
     out: list[ResultRecord] = []
     seen: set[str] = set()
-    for heading in _HEADING.finditer(text) if _may_have_heading(text) else ():
+    for heading in _headings(text):
         line_start = text.rfind("\n", 0, heading.start()) + 1
         if heading.start() - line_start > 60 and not heading.group().endswith(":"):
             continue

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import islice
 from typing import NamedTuple
 
-__all__ = ["Token", "tokens", "fold_word", "clause_before", "sentence_around", "MONTHS", "MONTH_PATTERN",
-           "line_around"]
+__all__ = ["Token", "tokens", "folded_words", "token_span", "fold_word", "clause_before", "sentence_around",
+           "MONTHS", "MONTH_PATTERN", "line_around"]
 
 
 class Token(NamedTuple):
@@ -40,6 +41,25 @@ def tokens(text: str) -> list[Token]:
     """Every run of letters and digits, folded, with its span in ``text``."""
     make = tuple.__new__  # Token's own __new__ adds a Python call per word
     return [make(Token, (fold_word(m.group()), m.start(), m.end())) for m in _WORD.finditer(text)]
+
+
+def folded_words(text: str) -> list[str]:
+    """The ``folded`` forms of ``tokens(text)``, without offsets (a third of the cost: no Python code runs
+    per word); :func:`token_span` gives the offset of one when it is wanted.
+
+    >>> folded_words("Interreg IV-A Île-de-France")
+    ['interreg', 'iv', 'a', 'ile', 'de', 'france']
+    """
+    return list(map(fold_word, _WORD.findall(text)))
+
+
+def token_span(text: str, index: int) -> tuple[int, int]:
+    """The offsets of ``tokens(text)[index]`` (the words before it are skipped without Python code).
+
+    >>> token_span("Interreg IV-A", 1)
+    (9, 11)
+    """
+    return next(islice(_WORD.finditer(text), index, None)).span()
 
 
 _SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n\s*\n|\u2022")

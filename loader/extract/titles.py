@@ -22,8 +22,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from loader.extract.text import fold_word
+from loader.extract.title_places import (
+    acr_colon_starts,
+    after_windows,
+    before_matches,
+    matches_at,
+    near_project_starts,
+    occurrences,
+    project_word_starts,
+)
 from loader.records import Span
 
 __all__ = ["Found", "Identity", "find_identity", "find_website", "spells"]
@@ -81,6 +91,7 @@ _STANDS_FOR = re.compile(
     rf"(?P<a>{_ACR})\s+(?:stands for|staat voor|steht für|signifie|is short for|est l'acronyme de|betekent)\s*:?\s*"
     r"[“\"«‘„‚']?(?P<t>[^\n”\"»’“']{4,160})")
 _PAREN_AFTER = re.compile(rf"(?P<t>[A-ZÀ-Ý][^\n()]{{3,160}}?)\s*\((?P<a>{_ACR})\)")
+_AFTER_CUE = re.compile(rf"\((?:{_ACR})\)")  # where a _PAREN_AFTER match ends
 _PAREN_BEFORE = re.compile(rf"(?<![\w-])(?P<a>{_ACR})\s*\((?P<t>[A-ZÀ-Ý][^\n()]{{3,160}})\)")
 _STANDS_FOR_PHRASES = ("stands for", "staat voor", "steht für", "signifie", "is short for", "est l'acronyme de",
                        "betekent")  # one of them is in every match of _STANDS_FOR (case kept)
@@ -104,6 +115,7 @@ _HAS_WORD = re.compile(r"\w")
 _LEADING_NON_WORD = re.compile(r"^\W+")
 
 
+@lru_cache(maxsize=4096)
 def _letters(acronym: str) -> str:
     return _NOT_LETTER.sub("", fold_word(acronym))
 
@@ -119,9 +131,14 @@ def spells(title: str, acronym: str, *, spare: int = 1) -> bool:
     letters = _letters(acronym)
     if len(letters) < 2:
         return False
-    words = [_LEADING_NON_WORD.sub("", fold_word(w)) for w in _TITLE_SPLIT.split(title) if _HAS_WORD.search(w)]
-    if not words or not words[0] or words[0][0] != letters[0]:
-        return False
+    head = title[:1]
+    if head.isascii() and head.isalnum() and head.lower() != letters[0]:
+        return False  # the first word starts with that letter: the test below, without splitting the title
+    pieces = _TITLE_SPLIT.split(title)
+    first = next((w for w in pieces if _HAS_WORD.search(w)), None)  # words[0] below, looked at first:
+    if first is None or not (first := _LEADING_NON_WORD.sub("", fold_word(first))) or first[0] != letters[0]:
+        return False  # most titles tried do not start with the acronym's first letter
+    words = [_LEADING_NON_WORD.sub("", fold_word(w)) for w in pieces if _HAS_WORD.search(w)]
     k = 0
     used = 0
     unused_significant = 0
@@ -158,8 +175,9 @@ def find_identity(text: str) -> Identity:
     if heading is not None:
         pairs.append((heading[0].span.start, *heading))
     windows = _bracket_windows(text)
-    for pattern in (_PAREN_AFTER, _PAREN_BEFORE):
-        for m in (m for lo, hi in windows for m in pattern.finditer(text, lo, hi)):
+    after = (m for lo, hi in after_windows(text, windows, _AFTER_CUE) for m in _PAREN_AFTER.finditer(text, lo, hi))
+    for pattern, found in ((_PAREN_AFTER, after), (_PAREN_BEFORE, before_matches(_PAREN_BEFORE, text, windows))):
+        for m in found:
             a, t = m.group("a"), m.group("t").strip()
             if pattern is _PAREN_AFTER:
                 words = t.split()
@@ -177,7 +195,7 @@ def find_identity(text: str) -> Identity:
                 continue
             t = found.group()
             pairs.append((m.start(), Found(t, Span(*found.span())), Found(a, Span(*m.span("a")))))
-    for m in _ACR_COLON.finditer(text):
+    for m in matches_at(_ACR_COLON, text, acr_colon_starts(text)):
         a, t = m.group("a"), m.group("t").strip()
         if _is_acronym(a) and spells(t, a, spare=2) and not _orgish(t, ""):
             pairs.append((m.start(), Found(t, Span(m.start("t"), m.start("t") + len(t))), Found(a, Span(*m.span("a")))))
@@ -192,7 +210,7 @@ def find_identity(text: str) -> Identity:
     if acronym is None:
         counts = Counter()
         first: dict[str, Span] = {}
-        for m in _NEAR_PROJECT.finditer(text):
+        for m in matches_at(_NEAR_PROJECT, text, near_project_starts(text)):
             a = m.group("a") or m.group("b")
             group = "a" if m.group("a") else "b"
             line_start, line_end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
@@ -227,13 +245,13 @@ def find_identity(text: str) -> Identity:
     if title is None:
         title = _heading_named_as_project(text)
     if title is None:
-        for m in _NAMED_PROJECT.finditer(text):
+        for m in matches_at(_NAMED_PROJECT, text, project_word_starts(text)):
             t = m.group("t").strip()
             if not _is_acronym(t.split()[0]) and len(t.split()) >= 2 and not _ORG.search(t):
                 title = Found(t, Span(*m.span("t")))
                 break
     if title is None:
-        m = _THE_X_PROJECT.search(text)
+        m = _THE_X_PROJECT.search(text) if "Project" in text else None  # in every match
         if m:
             title = Found(m.group("t"), Span(*m.span("t")))
     if title is None:
@@ -361,10 +379,17 @@ def _bracket_windows(text: str, reach: int = 400) -> list[tuple[int, int]]:
 
 def _quoted_title(text: str, acronym: Found | None) -> Found | None:
     hits = []
-    for (opening, closing), pattern in zip(((q, c) for q, c in _QUOTE_PAIRS for _ in (0, 1)), _QUOTED, strict=True):
+    words: list[int] | None = None
+    for k, ((opening, closing), pattern) in enumerate(
+            zip(((q, c) for q, c in _QUOTE_PAIRS for _ in (0, 1)), _QUOTED, strict=True)):
         if opening not in text or closing not in text:
             continue  # no such quotes: the pattern cannot match
-        for m in pattern.finditer(text):
+        if k % 2 == 0:  # a project word opens every match
+            words = project_word_starts(text) if words is None else words
+            starts = words
+        else:  # the opening quote opens every match
+            starts = occurrences(text, opening)
+        for m in matches_at(pattern, text, starts):
             t = m.group("t").strip()
             if len(t.split()) > 16 or (acronym and t == acronym.text):
                 continue
@@ -392,10 +417,23 @@ def _segments(text: str):
 
 
 def _spelled_line(text: str, acronym: str) -> Found | None:
-    for part, start in _segments(text):
-        words = part.split()
-        if 2 <= len(words) <= 16 and spells(part, acronym, spare=2) and not _ORG.search(part):
-            return Found(part, Span(start, start + len(part)))
+    """The first of :func:`_segments` (2 to 16 words, not an organisation's name) that spells ``acronym``;
+    the segments are made here without the generator, and a line is split only when it holds one of
+    the separators' dashes or bars."""
+    pos = 0
+    for line in text.split("\n"):
+        may_split = "-" in line or "|" in line or "–" in line or "—" in line
+        parts = _SEGMENT_SPLIT.split(line) if may_split else (line,)
+        for k, part in enumerate(parts):
+            stripped = part.strip()
+            if 2 <= len(stripped.split()) <= 16 and spells(stripped, acronym, spare=2) and not _ORG.search(stripped):
+                offset = start = 0
+                for before in parts[:k + 1]:  # where _segments finds the part
+                    start = line.find(before, offset)
+                    offset = start + len(before)
+                begin = pos + start + (len(part) - len(part.lstrip()))
+                return Found(stripped, Span(begin, begin + len(stripped)))
+        pos += len(line) + 1
     return None
 
 

@@ -40,8 +40,8 @@ def html_to_text(html: str) -> str:
         return _html_to_text_bs4(html)
     out: list[str] = []
     _walk(root, out)
-    lines = [_SPACES.sub(" ", line).strip() for line in "".join(out).split("\n")]
-    return "\n".join(line for line in lines if line)
+    lines = _SPACES.sub(" ", "".join(out)).split("\n")  # no run of _SPACES spans a line break
+    return "\n".join(line for line in map(str.strip, lines) if line)
 
 
 def _walk(element, out: list[str]) -> None:

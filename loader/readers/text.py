@@ -16,7 +16,7 @@ from loader.errors import DocumentError
 
 __all__ = ["decode_text"]
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]{2,}|[\x80-\x9f\u0152\u0153\u00c3\u00c2]")
 _REACH = 8  # every sequence ftfy's badness test looks for holds a non-ASCII letter and is at most 7 long
 
 
@@ -24,6 +24,9 @@ def _may_be_mojibake(text: str) -> bool:
     """False only when ``ftfy.fix_encoding`` would return ``text`` unchanged: its first test (is there an
     unlikely sequence?) run on the stretches around non-ASCII characters only, a few characters each
     side (what lies between them cannot take part in a match; joining stretches can only add matches).
+    Every sequence it looks for holds two non-ASCII characters side by side, or a C1 control, Œ, œ, Ã
+    or Â (tests/extract/test_fast_paths.py reads ftfy's pattern to check): a lone "é" between ASCII
+    letters, most of a French or German text, is no stretch.
 
     >>> _may_be_mojibake("plain text"), _may_be_mojibake("caf\u00c3\u00a9 cr\u00c3\u00a8me")
     (False, True)

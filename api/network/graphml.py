@@ -43,55 +43,62 @@ def tokens(graph: nx.Graph) -> dict[object, str]:
     return ids
 
 
-_XML_TYPES = ((bool, "boolean"), (int, "long"), (float, "double"), (str, "string"))
+_XML_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
+# a node's data in order: label, the typed attributes it has, its IRI (when it is one); an edge's:
+# weight, then the typed attributes it has
+_NODE_FIELDS = (("label", str), *((k, t) for k, (t, _) in NODE_ATTRIBUTES.items()), ("iri", str))
+_EDGE_FIELDS = (("weight", float), *((k, t) for k, (t, _) in EDGE_ATTRIBUTES.items()))
 
 
-def _xml_type(value: object) -> str:
-    return next((name for t, name in _XML_TYPES if type(value) is t), "string")
+def _node_values(node: object, data: dict) -> list[object]:
+    """A node's data value per field of :data:`_NODE_FIELDS` (None where it has none)."""
+    text = str(node)
+    return [str(data.get("label", node)), *(t(v) if (v := data.get(k)) is not None else None
+                                            for k, t in _NODE_FIELDS[1:-1]), text if text.startswith("http") else None]
 
 
-def _node_data(node: object, data: dict) -> list[tuple[str, object]]:
-    """A node's ``(name, value)`` pairs in order: label, the typed attributes it has, its IRI."""
-    pairs: list[tuple[str, object]] = [("label", str(data.get("label", node)))]
-    pairs += [(k, t(data[k])) for k, (t, _) in NODE_ATTRIBUTES.items() if data.get(k) is not None]
-    if str(node).startswith("http"):
-        pairs.append(("iri", str(node)))
-    return pairs
-
-
-def _edge_data(data: dict) -> list[tuple[str, object]]:
-    """An edge's ``(name, value)`` pairs in order: weight, then the typed attributes it has."""
-    pairs: list[tuple[str, object]] = [("weight", float(data.get("weight", 1)))]
-    pairs += [(k, t(data[k])) for k, (t, _) in EDGE_ATTRIBUTES.items() if data.get(k) is not None]
-    return pairs
+def _edge_values(data: dict) -> list[object]:
+    """An edge's data value per field of :data:`_EDGE_FIELDS` (None where it has none)."""
+    return [float(data.get("weight", 1)), *(t(v) if (v := data.get(k)) is not None else None
+                                            for k, t in _EDGE_FIELDS[1:])]
 
 
 def _keys(graph: nx.Graph, graph_data: list[tuple[str, object]]) -> dict[tuple[str, str, str], str]:
     """The ``<key>`` ids by (name, type, scope), numbered ``d0, d1, ...`` in the order the graph's,
     the nodes' and the edges' data first use them (as networkx numbered them)."""
     keys: dict[tuple[str, str, str], str] = {}
+    for name, value in graph_data:
+        keys.setdefault((name, _XML_TYPES.get(type(value), "string"), "graph"), f"d{len(keys)}")
 
-    def see(pairs: list[tuple[str, object]], scope: str) -> None:
-        for name, value in pairs:
-            key = (name, _xml_type(value), scope)
-            if key not in keys:
-                keys[key] = f"d{len(keys)}"
+    def has(name: str, element: object, data: dict) -> bool:  # the element has this field's data
+        if name == "label":
+            return True
+        if name == "iri":
+            return str(element).startswith("http")
+        return data.get(name) is not None
 
-    see(graph_data, "graph")
-    for node, data in graph.nodes(data=True):
-        see(_node_data(node, data), "node")
-    for _, _, data in graph.edges(data=True):
-        see(_edge_data(data), "edge")
+    for scope, fields, elements in (("node", _NODE_FIELDS, graph.nodes(data=True)),
+                                    ("edge", _EDGE_FIELDS, ((None, d) for _, _, d in graph.edges(data=True)))):
+        unseen = [(name, t) for name, t in fields if not (scope == "edge" and name == "weight")]
+        if scope == "edge" and graph.number_of_edges():
+            keys[("weight", "double", "edge")] = f"d{len(keys)}"
+        for element, data in elements:
+            new = [(name, t) for name, t in unseen if has(name, element, data)]
+            if new:
+                for name, t in new:
+                    keys[(name, _XML_TYPES[t], scope)] = f"d{len(keys)}"
+                unseen = [field for field in unseen if field not in new]
+                if not unseen:
+                    break
     return keys
 
 
-def _data_lines(pairs: list[tuple[str, object]], keys: dict, scope: str, indent: str) -> list[str]:
-    out = []
-    for name, value in pairs:
-        key = keys[(name, _xml_type(value), scope)]
-        text = graphml_text(str(value))
+def _data_lines(out: list[str], values: list, ids: list[str | None], indent: str) -> None:
+    for key, value in zip(ids, values, strict=True):
+        if value is None:
+            continue
+        text = graphml_text(value) if type(value) is str else str(value)
         out.append(f'{indent}<data key="{key}">{text}</data>' if text else f'{indent}<data key="{key}" />')
-    return out
 
 
 def write_graphml(graph: nx.Graph, stream: BinaryIO, *, batch: int = 2000) -> None:
@@ -107,6 +114,8 @@ def write_graphml(graph: nx.Graph, stream: BinaryIO, *, batch: int = 2000) -> No
     graph_id = attrs.pop("id", None)
     graph_data = [(k, v) for k, v in attrs.items() if k not in ("node_default", "edge_default")]
     keys = _keys(graph, graph_data)
+    node_ids = [keys.get((name, _XML_TYPES[t], "node")) for name, t in _NODE_FIELDS]
+    edge_ids = [keys.get((name, _XML_TYPES[t], "edge")) for name, t in _EDGE_FIELDS]
     lines = [_XML_DECLARATION.rstrip("\n"),
              f'<graphml xmlns="{_GRAPHML_NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
              f'xsi:schemaLocation="{_GRAPHML_NS} http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">']
@@ -114,10 +123,8 @@ def write_graphml(graph: nx.Graph, stream: BinaryIO, *, batch: int = 2000) -> No
         lines.append(f'  <key id="{key}" for="{scope}" attr.name="{graphml_attribute(name)}" attr.type="{xml_type}" />')
     opening = '  <graph edgedefault="undirected"' + (f' id="{graphml_attribute(str(graph_id))}"' if graph_id is not None
                                                      else "")
-    if not (graph.number_of_nodes() or graph.number_of_edges() or graph_data):
-        lines.append(opening + " />")
-    else:
-        lines.append(opening + ">")
+    filled = bool(graph.number_of_nodes() or graph.number_of_edges() or graph_data)
+    lines.append(opening + (">" if filled else " />"))
 
     def flush(force: bool = False) -> None:
         if force or len(lines) >= batch:
@@ -126,16 +133,17 @@ def write_graphml(graph: nx.Graph, stream: BinaryIO, *, batch: int = 2000) -> No
 
     for node, data in graph.nodes(data=True):
         lines.append(f'    <node id="{graphml_attribute(ids[node])}">')
-        lines.extend(_data_lines(_node_data(node, data), keys, "node", "      "))
+        _data_lines(lines, _node_values(node, data), node_ids, "      ")
         lines.append("    </node>")
         flush()
     for a, b, data in graph.edges(data=True):
         lines.append(f'    <edge source="{graphml_attribute(ids[a])}" target="{graphml_attribute(ids[b])}">')
-        lines.extend(_data_lines(_edge_data(data), keys, "edge", "      "))
+        _data_lines(lines, _edge_values(data), edge_ids, "      ")
         lines.append("    </edge>")
         flush()
-    if graph.number_of_nodes() or graph.number_of_edges() or graph_data:
-        lines.extend(_data_lines(graph_data, keys, "graph", "    "))
+    if filled:
+        _data_lines(lines, [v for _, v in graph_data],
+                    [keys[(k, _XML_TYPES.get(type(v), "string"), "graph")] for k, v in graph_data], "    ")
         lines.append("  </graph>")
     lines.append("</graphml>")
     flush(force=True)

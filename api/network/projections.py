@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from itertools import combinations
+from operator import attrgetter
 
 import networkx as nx
 import pycountry
@@ -100,6 +101,25 @@ def _edge(shared: Sequence[Participation], **extra) -> dict:
     return data
 
 
+def _single_edges() -> Callable[..., dict]:
+    """:func:`_edge` of one participation (one project), remembered by acronym and dates: most edges
+    are made of one project, and their spells are then one shared tuple, not one per edge."""
+    seen: dict[tuple, tuple] = {}
+
+    def edge(p: Participation, **extra) -> dict:
+        key = (p.acronym, p.start, p.end)
+        parts = seen.get(key)
+        if parts is None:
+            first, last = years(((p.start, p.end),))
+            parts = seen[key] = (p.acronym, merge_spells(((p.start, p.end),)), first, last)
+        data = {"weight": 1, "projects": parts[0], "spells": parts[1], **extra}
+        if parts[2] is not None:
+            data.update(first_year=parts[2], last_year=parts[3])
+        return data
+
+    return edge
+
+
 def _organisations(participations: Sequence[Participation]) -> nx.Graph:
     graph = nx.Graph()
     of_org: dict[str, list[Participation]] = defaultdict(list)
@@ -109,11 +129,12 @@ def _organisations(participations: Sequence[Participation]) -> nx.Graph:
         graph.add_node(org, label=ps[0].name, kind="organisation", country=ps[0].country, city=ps[0].city,
                        **_totals(ps))
     shared: dict[tuple[str, str], list[Participation]] = defaultdict(list)
+    by_org = attrgetter("organisation")
     for ps in _by_project(participations).values():
-        for a, b in combinations(sorted(ps, key=lambda p: p.organisation), 2):
+        for a, b in combinations(sorted(ps, key=by_org), 2):
             shared[(a.organisation, b.organisation)].append(a)
-    for (a, b), ps in sorted(shared.items()):
-        graph.add_edge(a, b, **_edge(ps))
+    single = _single_edges()
+    graph.add_edges_from((a, b, single(ps[0]) if len(ps) == 1 else _edge(ps)) for (a, b), ps in sorted(shared.items()))
     return graph
 
 
@@ -128,8 +149,8 @@ def _bipartite(participations: Sequence[Participation]) -> nx.Graph:
     for project_iri, ps in sorted(_by_project(participations).items()):
         graph.add_node(project_iri, label=ps[0].acronym, kind="project", country="", city="", **_totals(ps),
                        organisations=len(ps))
-    for p in participations:
-        graph.add_edge(p.organisation, p.project, **_edge([p], role=p.role))
+    single = _single_edges()
+    graph.add_edges_from((p.organisation, p.project, single(p, role=p.role)) for p in participations)
     return graph
 
 

@@ -197,3 +197,16 @@ def test_a_contacts_graph_gives_no_name_acronym_or_participation(fmt):
     assert [(r.name, r.acronym, r.project.rsplit("/", 1)[-1]) for r in rows] == [("Zed Council", "P", "p")]
     body = b"".join(network.render(network.network(store, "bipartite"), fmt).values())
     assert b"Alice" not in body and b"AAA" not in body and b"Zed Council" in body
+
+
+def test_the_scaling_benchmark_reports_every_step(seed_root, capsys):
+    import doctest
+
+    from bench import network_scaling
+
+    assert doctest.testmod(network_scaling).failed == 0
+    assert network_scaling.main([str(seed_root), "gexf", "csv"]) == 0
+    out = capsys.readouterr().out
+    assert [line.split()[0] for line in out.splitlines() if " cpu " in line] == ["read", "project", "write", "write"]
+    assert " participations, " in out and "write gexf" in out
+    assert network_scaling.main([str(seed_root.parent / "nowhere")]) == 1

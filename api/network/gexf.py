@@ -45,7 +45,8 @@ def describe(graph: nx.Graph, dynamic: bool = False) -> str:
 
 
 def _text(value: object) -> str:
-    return _CONTROL.sub(" ", str(value))
+    text = str(value)
+    return text if text.isprintable() else _CONTROL.sub(" ", text)
 
 
 def _declare(lines: list[str], cls: str, table: dict, present: set[str]) -> list[str]:
@@ -61,8 +62,14 @@ def _declare(lines: list[str], cls: str, table: dict, present: set[str]) -> list
 
 
 def _values(out: list[str], data: dict, names: list[str], table: dict, indent: str) -> None:
-    values = [f'{indent}  <attvalue for="{_attr(name)}" value="{_attr(_text(table[name][0](data[name])))}"/>\n'
-              for name in names if data.get(name) is not None]
+    values = []
+    for name in names:
+        value = data.get(name)
+        if value is not None:
+            kind = table[name][0]
+            text = _attr(_text(value if kind is str and type(value) is str else kind(value))) if kind is str \
+                else str(kind(value))  # a number's text needs no escaping
+            values.append(f'{indent}  <attvalue for="{name}" value="{text}"/>\n')
     if values:
         out.append(f"{indent}<attvalues>\n")
         out.extend(values)

@@ -26,7 +26,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from itertools import combinations
-from operator import attrgetter
 
 import networkx as nx
 import pycountry
@@ -125,16 +124,21 @@ def _organisations(participations: Sequence[Participation]) -> nx.Graph:
     of_org: dict[str, list[Participation]] = defaultdict(list)
     for p in participations:
         of_org[p.organisation].append(p)
-    for org, ps in sorted(of_org.items()):
+    ordered = sorted(of_org)
+    for org in ordered:
+        ps = of_org[org]
         graph.add_node(org, label=ps[0].name, kind="organisation", country=ps[0].country, city=ps[0].city,
                        **_totals(ps))
-    shared: dict[tuple[str, str], list[Participation]] = defaultdict(list)
-    by_org = attrgetter("organisation")
+    # a pair is the number rank(a) * n + rank(b) (ranks in IRI order): sorting numbers gives the
+    # order of sorting the IRI pairs, without comparing IRIs that share their first 45 characters
+    rank, n = {org: i for i, org in enumerate(ordered)}, len(ordered)
+    shared: dict[int, list[Participation]] = defaultdict(list)
     for ps in _by_project(participations).values():
-        for a, b in combinations(sorted(ps, key=by_org), 2):
-            shared[(a.organisation, b.organisation)].append(a)
+        for a, b in combinations(sorted(ps, key=lambda p: rank[p.organisation]), 2):
+            shared[rank[a.organisation] * n + rank[b.organisation]].append(a)
     single = _single_edges()
-    graph.add_edges_from((a, b, single(ps[0]) if len(ps) == 1 else _edge(ps)) for (a, b), ps in sorted(shared.items()))
+    graph.add_edges_from((ordered[pair // n], ordered[pair % n], single(ps[0]) if len(ps) == 1 else _edge(ps))
+                         for pair, ps in sorted(shared.items()))
     return graph
 
 

@@ -23,6 +23,7 @@ own attributes say what it is: ``projection``, ``filters``, ``projects``, ``unda
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from itertools import combinations
@@ -65,8 +66,17 @@ def project(participations: Sequence[Participation], projection: str = "organisa
         "organisation": _organisations, "bipartite": _bipartite, "country": _countries}
     if projection not in builders:
         raise UnknownProjectionError(f"unknown projection {projection!r}; expected one of {', '.join(PROJECTIONS)}")
-    graph = builders[projection](participations, self_loops) if projection == "country" \
-        else builders[projection](participations)
+    # the cyclic garbage collector is paused while the graph is built: it would scan the growing
+    # graph's dicts again and again (a third of the projection's time at 10,000 documents), and
+    # nothing built here forms a cycle
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        graph = builders[projection](participations, self_loops) if projection == "country" \
+            else builders[projection](participations)
+    finally:
+        if paused:
+            gc.enable()
     spans = {p.project: (p.start, p.end) for p in participations}
     graph.graph.update(projection=projection, projects=len(spans),
                        undated_projects=sum(s is None and e is None for s, e in spans.values()),

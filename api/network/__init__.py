@@ -31,18 +31,17 @@ from pathlib import Path
 import networkx as nx
 from pyoxigraph import Store
 
-from api.network.drawing import draw
 from api.network.errors import NetworkError, UnknownFormatError, UnknownProjectionError
 from api.network.filters import Filters
-from api.network.gexf import to_gexf
-from api.network.graphml import to_graphml
+from api.network.gexf import to_gexf, write_gexf
+from api.network.graphml import to_graphml, write_graphml
 from api.network.metrics import add_metrics
 from api.network.participations import Participation, read_participations
 from api.network.projections import PROJECTIONS, UNKNOWN_COUNTRY, project
 from api.network.tables import to_csv_tables
 
 __all__ = ["FORMATS", "PROJECTIONS", "UNKNOWN_COUNTRY", "Filters", "Participation", "network", "stamp", "partner_network",
-           "read_participations", "project", "add_metrics", "to_gexf", "to_graphml", "to_csv_tables", "to_json",
+           "read_participations", "project", "add_metrics", "to_gexf", "write_gexf", "to_graphml", "write_graphml", "to_csv_tables", "to_json",
            "draw", "render", "write", "NetworkError", "UnknownFormatError", "UnknownProjectionError"]
 
 FORMATS = ("gexf", "graphml", "csv", "json", "png", "svg")
@@ -82,6 +81,14 @@ def stamp(graph: nx.Graph, filters: Filters, build: str | None = None) -> nx.Gra
     return graph
 
 
+def draw(graph: nx.Graph, fmt: str = "png", **options) -> bytes:
+    """:func:`api.network.drawing.draw`, imported when first called: matplotlib takes about half a
+    second and 40 MB to import, which no other format needs."""
+    from api.network.drawing import draw as _draw
+
+    return _draw(graph, fmt, **options)
+
+
 def partner_network(store: Store, *, include_associated: bool = False) -> nx.Graph:
     """The organisation co-participation graph (the ``organisation`` projection, no other filter)."""
     return network(store, "organisation", Filters(include_associated=include_associated))
@@ -115,12 +122,21 @@ def render(graph: nx.Graph, fmt: str, *, dynamic: bool = False) -> dict[str, byt
 
 def write(graph: nx.Graph, fmt: str, output: Path, *, dynamic: bool = False) -> list[Path]:
     """Write ``graph`` as ``fmt`` to ``output`` (for ``csv`` a folder receiving ``nodes.csv`` and
-    ``edges.csv``); returns the files written.
+    ``edges.csv``); returns the files written. GEXF and GraphML are streamed into the file (never
+    held whole in memory); the bytes are those :func:`render` gives.
 
     :raises UnknownFormatError: a format not in :data:`FORMATS`. OSError: the path cannot be written.
     """
-    files = render(graph, fmt, dynamic=dynamic)
     output = Path(output)
+    if fmt in ("gexf", "graphml"):
+        output.parent.mkdir(parents=True, exist_ok=True)
+        with open(output, "wb") as stream:
+            if fmt == "gexf":
+                write_gexf(graph, stream, dynamic=dynamic)
+            else:
+                write_graphml(graph, stream)
+        return [output]
+    files = render(graph, fmt, dynamic=dynamic)
     if fmt == "csv":
         output.mkdir(parents=True, exist_ok=True)
         paths = [output / name for name in files]

@@ -15,15 +15,18 @@ True
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
+from typing import BinaryIO
 
 import networkx as nx
-from lxml import etree
 
 from api.network.projections import EDGE_ATTRIBUTES, NODE_ATTRIBUTES
 from api.network.style import node_colour, size
+from api.network.xmltext import gexf_attribute as _attr
+from api.network.xmltext import gexf_text as _escape_text
 
-__all__ = ["to_gexf", "GEXF_NS", "VIZ_NS", "describe"]
+__all__ = ["to_gexf", "write_gexf", "GEXF_NS", "VIZ_NS", "describe"]
 
 GEXF_NS = "http://gexf.net/1.3"
 VIZ_NS = "http://gexf.net/1.3/viz"
@@ -42,71 +45,119 @@ def describe(graph: nx.Graph, dynamic: bool = False) -> str:
 
 
 def _text(value: object) -> str:
-    return _CONTROL.sub(" ", str(value))
+    text = str(value)
+    return text if text.isprintable() else _CONTROL.sub(" ", text)
 
 
-def _declare(parent: etree._Element, cls: str, table: dict, present: set[str]) -> list[str]:
+def _declare(lines: list[str], cls: str, table: dict, present: set[str]) -> list[str]:
     names = [name for name in table if name in present]
-    attributes = etree.SubElement(parent, f"{{{GEXF_NS}}}attributes", {"class": cls})
+    if not names:
+        lines.append(f'    <attributes class="{cls}"/>\n')
+        return names
+    lines.append(f'    <attributes class="{cls}">\n')
     for name in names:
-        etree.SubElement(attributes, f"{{{GEXF_NS}}}attribute",
-                         {"id": name, "title": name, "type": _TYPES[table[name][0]]})
+        lines.append(f'      <attribute id="{_attr(name)}" title="{_attr(name)}" type="{_TYPES[table[name][0]]}"/>\n')
+    lines.append("    </attributes>\n")
     return names
 
 
-def _values(element: etree._Element, data: dict, names: list[str], table: dict) -> None:
-    values = etree.SubElement(element, f"{{{GEXF_NS}}}attvalues")
+def _values(out: list[str], data: dict, names: list[str], table: dict, indent: str) -> None:
+    values = []
     for name in names:
-        if data.get(name) is not None:
-            value = table[name][0](data[name])
-            etree.SubElement(values, f"{{{GEXF_NS}}}attvalue", {"for": name, "value": _text(value)})
+        value = data.get(name)
+        if value is not None:
+            kind = table[name][0]
+            text = _attr(_text(value if kind is str and type(value) is str else kind(value))) if kind is str \
+                else str(kind(value))  # a number's text needs no escaping
+            values.append(f'{indent}  <attvalue for="{name}" value="{text}"/>\n')
+    if values:
+        out.append(f"{indent}<attvalues>\n")
+        out.extend(values)
+        out.append(f"{indent}</attvalues>\n")
+    else:
+        out.append(f"{indent}<attvalues/>\n")
 
 
-def _spells(element: etree._Element, spells) -> None:
+def _spells(out: list[str], spells, indent: str) -> None:
     if not spells:
         return
-    holder = etree.SubElement(element, f"{{{GEXF_NS}}}spells")
+    out.append(f"{indent}<spells>\n")
     for start, end in spells:
-        attrs = {k: v for k, v in (("start", start), ("end", end)) if v is not None}
-        etree.SubElement(holder, f"{{{GEXF_NS}}}spell", attrs)
+        attrs = "".join(f' {k}="{_attr(_text(v))}"' for k, v in (("start", start), ("end", end)) if v is not None)
+        out.append(f"{indent}  <spell{attrs}/>\n")
+    out.append(f"{indent}</spells>\n")
+
+
+def _element(tag: str, text: str) -> str:
+    return f"    <{tag}>{_escape_text(text)}</{tag}>\n"
+
+
+def write_gexf(graph: nx.Graph, stream: BinaryIO, *, dynamic: bool = False, batch: int = 2000) -> None:
+    """Write ``graph`` as GEXF 1.3 (static, or dynamic with spells) in UTF-8 with an XML declaration
+    to ``stream``, node by node and edge by edge (``batch`` elements a write): the document is never
+    held whole. The bytes are those lxml wrote from a tree of the same elements (pretty-printed).
+
+    :raises OSError: the stream cannot be written.
+    """
+    lines = [
+        "<?xml version='1.0' encoding='UTF-8'?>\n",
+        f'<gexf xmlns="{GEXF_NS}" xmlns:viz="{VIZ_NS}" xmlns:xsi="{XSI_NS}" version="1.3" '
+        f'xsi:schemaLocation="{GEXF_NS} http://gexf.net/1.3/gexf.xsd">\n',
+        f'  <meta lastmodifieddate="{dt.date.today().isoformat()}">\n',
+        _element("creator", _text(graph.graph.get("generator", "interreg-kg"))),
+        _element("keywords", "Interreg, partners, co-participation, " + _text(graph.graph.get("projection",
+                                                                                             "organisation"))),
+        _element("description", _text(describe(graph, dynamic))),
+        "  </meta>\n",
+        '  <graph defaultedgetype="undirected" mode="dynamic" timeformat="date">\n' if dynamic else
+        '  <graph defaultedgetype="undirected" mode="static">\n',
+    ]
+    node_keys = {k for _, d in graph.nodes(data=True) for k in d}
+    edge_keys = {k for _, _, d in graph.edges(data=True) for k in d}
+    node_names = _declare(lines, "node", NODE_ATTRIBUTES, node_keys)
+    edge_names = _declare(lines, "edge", EDGE_ATTRIBUTES, edge_keys)
+
+    def flush(force: bool = False) -> None:
+        if force or len(lines) >= batch:
+            stream.write("".join(lines).encode("utf-8"))
+            lines.clear()
+
+    if graph.number_of_nodes():
+        lines.append(f'    <nodes count="{graph.number_of_nodes()}">\n')
+        for node, data in graph.nodes(data=True):
+            lines.append(f'      <node id="{_attr(_text(node))}" label="{_attr(_text(data.get("label", node)))}">\n')
+            _values(lines, data, node_names, NODE_ATTRIBUTES, "        ")
+            if dynamic:
+                _spells(lines, data.get("spells"), "        ")
+            r, gr, b = node_colour(data)
+            shape = "square" if data.get("kind") == "project" else "disc"
+            lines.append(f'        <viz:color r="{r}" g="{gr}" b="{b}" a="1.0"/>\n'
+                         f'        <viz:size value="{size(data):.1f}"/>\n'
+                         f'        <viz:shape value="{shape}"/>\n      </node>\n')
+            flush()
+        lines.append("    </nodes>\n")
+    else:
+        lines.append('    <nodes count="0"/>\n')
+    if graph.number_of_edges():
+        lines.append(f'    <edges count="{graph.number_of_edges()}">\n')
+        for number, (a, b, data) in enumerate(graph.edges(data=True)):
+            lines.append(f'      <edge id="{number}" source="{_attr(_text(a))}" target="{_attr(_text(b))}" '
+                         f'weight="{float(data.get("weight", 1)):g}">\n')
+            _values(lines, data, edge_names, EDGE_ATTRIBUTES, "        ")
+            if dynamic:
+                _spells(lines, data.get("spells"), "        ")
+            lines.append("      </edge>\n")
+            flush()
+        lines.append("    </edges>\n")
+    else:
+        lines.append('    <edges count="0"/>\n')
+    lines.append("  </graph>\n</gexf>\n")
+    flush(force=True)
 
 
 def to_gexf(graph: nx.Graph, *, dynamic: bool = False) -> bytes:
-    """``graph`` as GEXF 1.3 (static, or dynamic with spells) in UTF-8 with an XML declaration."""
-    root = etree.Element(f"{{{GEXF_NS}}}gexf", {"version": "1.3",
-                         f"{{{XSI_NS}}}schemaLocation": f"{GEXF_NS} http://gexf.net/1.3/gexf.xsd"},
-                         nsmap={None: GEXF_NS, "viz": VIZ_NS, "xsi": XSI_NS})
-    meta = etree.SubElement(root, f"{{{GEXF_NS}}}meta", {"lastmodifieddate": dt.date.today().isoformat()})
-    etree.SubElement(meta, f"{{{GEXF_NS}}}creator").text = _text(graph.graph.get("generator", "interreg-kg"))
-    etree.SubElement(meta, f"{{{GEXF_NS}}}keywords").text = "Interreg, partners, co-participation, " + \
-        _text(graph.graph.get("projection", "organisation"))
-    etree.SubElement(meta, f"{{{GEXF_NS}}}description").text = _text(describe(graph, dynamic))
-    g_attrs = {"defaultedgetype": "undirected", "mode": "dynamic" if dynamic else "static"}
-    if dynamic:
-        g_attrs["timeformat"] = "date"
-    g = etree.SubElement(root, f"{{{GEXF_NS}}}graph", g_attrs)
-    node_keys = {k for _, d in graph.nodes(data=True) for k in d}
-    edge_keys = {k for _, _, d in graph.edges(data=True) for k in d}
-    node_names = _declare(g, "node", NODE_ATTRIBUTES, node_keys)
-    edge_names = _declare(g, "edge", EDGE_ATTRIBUTES, edge_keys)
-    nodes = etree.SubElement(g, f"{{{GEXF_NS}}}nodes", {"count": str(graph.number_of_nodes())})
-    for node, data in graph.nodes(data=True):
-        element = etree.SubElement(nodes, f"{{{GEXF_NS}}}node", {"id": _text(node),
-                                                                  "label": _text(data.get("label", node))})
-        _values(element, data, node_names, NODE_ATTRIBUTES)
-        if dynamic:
-            _spells(element, data.get("spells"))
-        r, gr, b = node_colour(data)
-        etree.SubElement(element, f"{{{VIZ_NS}}}color", {"r": str(r), "g": str(gr), "b": str(b), "a": "1.0"})
-        etree.SubElement(element, f"{{{VIZ_NS}}}size", {"value": f"{size(data):.1f}"})
-        etree.SubElement(element, f"{{{VIZ_NS}}}shape",
-                         {"value": "square" if data.get("kind") == "project" else "disc"})
-    edges = etree.SubElement(g, f"{{{GEXF_NS}}}edges", {"count": str(graph.number_of_edges())})
-    for number, (a, b, data) in enumerate(graph.edges(data=True)):
-        element = etree.SubElement(edges, f"{{{GEXF_NS}}}edge", {
-            "id": str(number), "source": _text(a), "target": _text(b),
-            "weight": f"{float(data.get('weight', 1)):g}"})
-        _values(element, data, edge_names, EDGE_ATTRIBUTES)
-        if dynamic:
-            _spells(element, data.get("spells"))
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    """``graph`` as GEXF 1.3 (static, or dynamic with spells) in UTF-8 with an XML declaration
+    (:func:`write_gexf` into memory)."""
+    buffer = io.BytesIO()
+    write_gexf(graph, buffer, dynamic=dynamic)
+    return buffer.getvalue()

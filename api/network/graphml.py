@@ -11,17 +11,21 @@ True
 
 from __future__ import annotations
 
+import io
 import re
+from typing import BinaryIO
 
 import networkx as nx
 
 from api.network.projections import EDGE_ATTRIBUTES, NODE_ATTRIBUTES
+from api.network.xmltext import graphml_attribute, graphml_text
 from ontology.iris import local_part
 
-__all__ = ["to_graphml", "tokens"]
+__all__ = ["to_graphml", "write_graphml", "tokens"]
 
 _NOT_NMTOKEN = re.compile(r"[^\w.:-]")
 _XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
+_GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 
 
 def tokens(graph: nx.Graph) -> dict[object, str]:
@@ -39,24 +43,114 @@ def tokens(graph: nx.Graph) -> dict[object, str]:
     return ids
 
 
-def _plain(graph: nx.Graph) -> nx.Graph:
-    """A copy with typed scalar attributes only, ids as name tokens and the IRI as ``iri``."""
+_XML_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
+# a node's data in order: label, the typed attributes it has, its IRI (when it is one); an edge's:
+# weight, then the typed attributes it has
+_NODE_FIELDS = (("label", str), *((k, t) for k, (t, _) in NODE_ATTRIBUTES.items()), ("iri", str))
+_EDGE_FIELDS = (("weight", float), *((k, t) for k, (t, _) in EDGE_ATTRIBUTES.items()))
+
+
+def _node_values(node: object, data: dict) -> list[object]:
+    """A node's data value per field of :data:`_NODE_FIELDS` (None where it has none)."""
+    text = str(node)
+    return [str(data.get("label", node)), *(t(v) if (v := data.get(k)) is not None else None
+                                            for k, t in _NODE_FIELDS[1:-1]), text if text.startswith("http") else None]
+
+
+def _edge_values(data: dict) -> list[object]:
+    """An edge's data value per field of :data:`_EDGE_FIELDS` (None where it has none)."""
+    return [float(data.get("weight", 1)), *(t(v) if (v := data.get(k)) is not None else None
+                                            for k, t in _EDGE_FIELDS[1:])]
+
+
+def _keys(graph: nx.Graph, graph_data: list[tuple[str, object]]) -> dict[tuple[str, str, str], str]:
+    """The ``<key>`` ids by (name, type, scope), numbered ``d0, d1, ...`` in the order the graph's,
+    the nodes' and the edges' data first use them (as networkx numbered them)."""
+    keys: dict[tuple[str, str, str], str] = {}
+    for name, value in graph_data:
+        keys.setdefault((name, _XML_TYPES.get(type(value), "string"), "graph"), f"d{len(keys)}")
+
+    def has(name: str, element: object, data: dict) -> bool:  # the element has this field's data
+        if name == "label":
+            return True
+        if name == "iri":
+            return str(element).startswith("http")
+        return data.get(name) is not None
+
+    for scope, fields, elements in (("node", _NODE_FIELDS, graph.nodes(data=True)),
+                                    ("edge", _EDGE_FIELDS, ((None, d) for _, _, d in graph.edges(data=True)))):
+        unseen = [(name, t) for name, t in fields if not (scope == "edge" and name == "weight")]
+        if scope == "edge" and graph.number_of_edges():
+            keys[("weight", "double", "edge")] = f"d{len(keys)}"
+        for element, data in elements:
+            new = [(name, t) for name, t in unseen if has(name, element, data)]
+            if new:
+                for name, t in new:
+                    keys[(name, _XML_TYPES[t], scope)] = f"d{len(keys)}"
+                unseen = [field for field in unseen if field not in new]
+                if not unseen:
+                    break
+    return keys
+
+
+def _data_lines(out: list[str], values: list, ids: list[str | None], indent: str) -> None:
+    for key, value in zip(ids, values, strict=True):
+        if value is None:
+            continue
+        text = graphml_text(value) if type(value) is str else str(value)
+        out.append(f'{indent}<data key="{key}">{text}</data>' if text else f'{indent}<data key="{key}" />')
+
+
+def write_graphml(graph: nx.Graph, stream: BinaryIO, *, batch: int = 2000) -> None:
+    """Write ``graph`` as GraphML in UTF-8 with an XML declaration to ``stream``, node by node and
+    edge by edge (``batch`` lines a write): typed scalar attributes only, ids as name tokens
+    (:func:`tokens`) and the IRI as ``iri``. The bytes are those networkx's writer gave for the same
+    graph (keys numbered in order of first use and listed last first, non-ASCII as references).
+
+    :raises OSError: the stream cannot be written.
+    """
     ids = tokens(graph)
-    out = nx.Graph()
-    out.graph.update({k: v for k, v in graph.graph.items() if isinstance(v, str | int | float) and k != "name"})
+    attrs = {k: v for k, v in graph.graph.items() if isinstance(v, str | int | float) and k != "name"}
+    graph_id = attrs.pop("id", None)
+    graph_data = [(k, v) for k, v in attrs.items() if k not in ("node_default", "edge_default")]
+    keys = _keys(graph, graph_data)
+    node_ids = [keys.get((name, _XML_TYPES[t], "node")) for name, t in _NODE_FIELDS]
+    edge_ids = [keys.get((name, _XML_TYPES[t], "edge")) for name, t in _EDGE_FIELDS]
+    lines = [_XML_DECLARATION.rstrip("\n"),
+             f'<graphml xmlns="{_GRAPHML_NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+             f'xsi:schemaLocation="{_GRAPHML_NS} http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">']
+    for (name, xml_type, scope), key in reversed(keys.items()):
+        lines.append(f'  <key id="{key}" for="{scope}" attr.name="{graphml_attribute(name)}" attr.type="{xml_type}" />')
+    opening = '  <graph edgedefault="undirected"' + (f' id="{graphml_attribute(str(graph_id))}"' if graph_id is not None
+                                                     else "")
+    filled = bool(graph.number_of_nodes() or graph.number_of_edges() or graph_data)
+    lines.append(opening + (">" if filled else " />"))
+
+    def flush(force: bool = False) -> None:
+        if force or len(lines) >= batch:
+            stream.write(("\n".join(lines) + ("" if force else "\n")).encode("ascii"))
+            lines.clear()
+
     for node, data in graph.nodes(data=True):
-        attrs = {"label": str(data.get("label", node))}
-        attrs.update({k: t(data[k]) for k, (t, _) in NODE_ATTRIBUTES.items() if data.get(k) is not None})
-        if str(node).startswith("http"):
-            attrs["iri"] = str(node)
-        out.add_node(ids[node], **attrs)
+        lines.append(f'    <node id="{graphml_attribute(ids[node])}">')
+        _data_lines(lines, _node_values(node, data), node_ids, "      ")
+        lines.append("    </node>")
+        flush()
     for a, b, data in graph.edges(data=True):
-        attrs = {"weight": float(data.get("weight", 1))}
-        attrs.update({k: t(data[k]) for k, (t, _) in EDGE_ATTRIBUTES.items() if data.get(k) is not None})
-        out.add_edge(ids[a], ids[b], **attrs)
-    return out
+        lines.append(f'    <edge source="{graphml_attribute(ids[a])}" target="{graphml_attribute(ids[b])}">')
+        _data_lines(lines, _edge_values(data), edge_ids, "      ")
+        lines.append("    </edge>")
+        flush()
+    if filled:
+        _data_lines(lines, [v for _, v in graph_data],
+                    [keys[(k, _XML_TYPES.get(type(v), "string"), "graph")] for k, v in graph_data], "    ")
+        lines.append("  </graph>")
+    lines.append("</graphml>")
+    flush(force=True)
 
 
 def to_graphml(graph: nx.Graph) -> bytes:
-    """``graph`` as GraphML in UTF-8 with an XML declaration."""
-    return (_XML_DECLARATION + "\n".join(nx.generate_graphml(_plain(graph)))).encode("utf-8")
+    """``graph`` as GraphML in UTF-8 with an XML declaration (:func:`write_graphml` into memory)."""
+    buffer = io.BytesIO()
+    write_graphml(graph, buffer)
+    return buffer.getvalue()

@@ -23,6 +23,7 @@ own attributes say what it is: ``projection``, ``filters``, ``projects``, ``unda
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from itertools import combinations
@@ -65,8 +66,17 @@ def project(participations: Sequence[Participation], projection: str = "organisa
         "organisation": _organisations, "bipartite": _bipartite, "country": _countries}
     if projection not in builders:
         raise UnknownProjectionError(f"unknown projection {projection!r}; expected one of {', '.join(PROJECTIONS)}")
-    graph = builders[projection](participations, self_loops) if projection == "country" \
-        else builders[projection](participations)
+    # the cyclic garbage collector is paused while the graph is built: it would scan the growing
+    # graph's dicts again and again (a third of the projection's time at 10,000 documents), and
+    # nothing built here forms a cycle
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        graph = builders[projection](participations, self_loops) if projection == "country" \
+            else builders[projection](participations)
+    finally:
+        if paused:
+            gc.enable()
     spans = {p.project: (p.start, p.end) for p in participations}
     graph.graph.update(projection=projection, projects=len(spans),
                        undated_projects=sum(s is None and e is None for s, e in spans.values()),
@@ -100,20 +110,45 @@ def _edge(shared: Sequence[Participation], **extra) -> dict:
     return data
 
 
+def _single_edges() -> Callable[..., dict]:
+    """:func:`_edge` of one participation (one project), remembered by acronym and dates: most edges
+    are made of one project, and their spells are then one shared tuple, not one per edge."""
+    seen: dict[tuple, tuple] = {}
+
+    def edge(p: Participation, **extra) -> dict:
+        key = (p.acronym, p.start, p.end)
+        parts = seen.get(key)
+        if parts is None:
+            first, last = years(((p.start, p.end),))
+            parts = seen[key] = (p.acronym, merge_spells(((p.start, p.end),)), first, last)
+        data = {"weight": 1, "projects": parts[0], "spells": parts[1], **extra}
+        if parts[2] is not None:
+            data.update(first_year=parts[2], last_year=parts[3])
+        return data
+
+    return edge
+
+
 def _organisations(participations: Sequence[Participation]) -> nx.Graph:
     graph = nx.Graph()
     of_org: dict[str, list[Participation]] = defaultdict(list)
     for p in participations:
         of_org[p.organisation].append(p)
-    for org, ps in sorted(of_org.items()):
+    ordered = sorted(of_org)
+    for org in ordered:
+        ps = of_org[org]
         graph.add_node(org, label=ps[0].name, kind="organisation", country=ps[0].country, city=ps[0].city,
                        **_totals(ps))
-    shared: dict[tuple[str, str], list[Participation]] = defaultdict(list)
+    # a pair is the number rank(a) * n + rank(b) (ranks in IRI order): sorting numbers gives the
+    # order of sorting the IRI pairs, without comparing IRIs that share their first 45 characters
+    rank, n = {org: i for i, org in enumerate(ordered)}, len(ordered)
+    shared: dict[int, list[Participation]] = defaultdict(list)
     for ps in _by_project(participations).values():
-        for a, b in combinations(sorted(ps, key=lambda p: p.organisation), 2):
-            shared[(a.organisation, b.organisation)].append(a)
-    for (a, b), ps in sorted(shared.items()):
-        graph.add_edge(a, b, **_edge(ps))
+        for a, b in combinations(sorted(ps, key=lambda p: rank[p.organisation]), 2):
+            shared[rank[a.organisation] * n + rank[b.organisation]].append(a)
+    single = _single_edges()
+    graph.add_edges_from((ordered[pair // n], ordered[pair % n], single(ps[0]) if len(ps) == 1 else _edge(ps))
+                         for pair, ps in sorted(shared.items()))
     return graph
 
 
@@ -128,8 +163,8 @@ def _bipartite(participations: Sequence[Participation]) -> nx.Graph:
     for project_iri, ps in sorted(_by_project(participations).items()):
         graph.add_node(project_iri, label=ps[0].acronym, kind="project", country="", city="", **_totals(ps),
                        organisations=len(ps))
-    for p in participations:
-        graph.add_edge(p.organisation, p.project, **_edge([p], role=p.role))
+    single = _single_edges()
+    graph.add_edges_from((p.organisation, p.project, single(p, role=p.role)) for p in participations)
     return graph
 
 

@@ -28,7 +28,7 @@ from pathlib import Path
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, QueryTriples, Store
 
 from loader.errors import StoreError
-from ontology.namespaces import IRG, META_GRAPH, PREFIXES, STATISTICS_GRAPH
+from ontology.namespaces import CONTACTS_GRAPH_PREFIX, IRG, META_GRAPH, PREFIXES, STATISTICS_GRAPH
 from queries import QUERY_DIR, public_graphs
 
 __all__ = ["BUILD_QUERY_DIR", "build_queries", "source_graphs", "statistics_quads", "meta_quads", "unchanged"]
@@ -58,12 +58,19 @@ def statistics_quads(store: Store) -> list[Quad]:
     :raises StoreError: a query of :func:`build_queries` fails (unreadable store, bad query text).
     """
     graphs = source_graphs(store)
+    # Oxigraph evaluates each pattern once per graph of a listed default graph (35,000 document graphs:
+    # minutes); its union default graph is one index scan. The union holds exactly the source graphs
+    # when no contacts graph is in the store (graph:statistics and graph:meta hold nothing the build
+    # queries match), so the list is passed only while contacts graphs are there.
+    union = not any(g.value.startswith(CONTACTS_GRAPH_PREFIX) for g in store.named_graphs()
+                    if isinstance(g, NamedNode))
+    dataset = {"use_default_graph_as_union": True} if union else {"default_graph": graphs or None,
+                                                                  "named_graphs": graphs}
     target = NamedNode(STATISTICS_GRAPH)
     quads: list[Quad] = []
     for path in build_queries():
         try:
-            triples = store.query(path.read_text(encoding="utf-8"), default_graph=graphs or None,
-                                  named_graphs=graphs)
+            triples = store.query(path.read_text(encoding="utf-8"), **dataset)
         except (OSError, SyntaxError, ValueError, RuntimeError) as err:
             raise StoreError(f"could not compute statistics with {path.name}: {err}") from err
         if not isinstance(triples, QueryTriples):

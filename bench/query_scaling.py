@@ -127,9 +127,9 @@ def _line(r: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Measure and print one line per query; ``--json`` also writes the figures."""
-    import queries
     from pyoxigraph import Store
 
+    import queries
     from ontology.storage import current_build
 
     parser = argparse.ArgumentParser(prog="python -m bench.query_scaling", description=__doc__.split("\n\n")[0])

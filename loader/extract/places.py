@@ -111,8 +111,10 @@ _ADDRESS_RE = re.compile(
     r"(?:,\s*(?P<country>[^\d,]+))?$")
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
-    """Lower case without accents and with single spaces.
+    """Lower case without accents and with single spaces (kept for the last 8,192 texts: a page asks
+    for the same names' keys many times).
 
     >>> fold("  Grand-Duché   de Luxembourg ")
     'grand-duche de luxembourg'

@@ -113,9 +113,12 @@ def _canonical(group: _Group, text: str, acronyms: dict[str, tuple[str, int]]) -
     return name
 
 
+_LINE_BREAK_RE = re.compile(r"[ \t]*\n[ \t]*(?=\S)")  # a line break and the blanks around it
+
+
 def _attach_people(text: str, groups: list[_Group], aliases: AliasTable) -> None:
     by_key = {aliases.key_for(g.best().name): g for g in groups}
-    for m in _PERSON_AT_RE.finditer(re.sub(r"[ \t]*\n[ \t]*(?=\S)", lambda x: " " * len(x.group(0)), text)):
+    for m in _PERSON_AT_RE.finditer(_LINE_BREAK_RE.sub(lambda x: " " * len(x.group(0)), text)):
         if not ct.looks_like_person(m.group("person")):
             continue
         tokens = m.group("rest").split()
@@ -217,6 +220,9 @@ def _name_span(text: str, name: str, near: int) -> Span:
     return Span(pos, pos + len(name))
 
 
+_LEAD_IN_RE = re.compile(r"^\S+\s+(?i:de|het|the|la|le|der|die|das|den|dem)\s+(?P<rest>.+)$")
+
+
 def extract_partners(text: str, language: str | None, aliases: AliasTable,
                      gazetteer: pl.Gazetteer | None = None) -> tuple[PartnerRecord, ...]:
     """The partner organisations a document names, one record per organisation, in text order.
@@ -239,7 +245,7 @@ def extract_partners(text: str, language: str | None, aliases: AliasTable,
     for m in mentions:
         if m.source != "sentence":
             continue  # an entry of a list or block is a name as written ("Sozialamt der Stadt Bocholt")
-        lead_in = re.match(r"^\S+\s+(?i:de|het|the|la|le|der|die|das|den|dem)\s+(?P<rest>.+)$", m.name)
+        lead_in = _LEAD_IN_RE.match(m.name)
         if lead_in and lead_in.group("rest") in names:
             m.name = lead_in.group("rest")  # "Ook de Gemeente X" read with a leading adverb
     groups = _group(mentions, aliases, acronyms)

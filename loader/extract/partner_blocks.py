@@ -89,6 +89,7 @@ _FIELD_LABEL_RE = re.compile(
     r"ansprechpartner(?:in)?|kontaktperson))\s*:\s*", re.IGNORECASE)
 
 
+_DIGIT_RE = re.compile(r"\d")  # in every match of _STREET_RE and of the postcode patterns of parse_address_line
 _PHONE_LINE_RE = re.compile(r"\+?[\d\s().\-/]{8,}")
 _PHONE_NUMBER_RE = re.compile(r"\+?\d[\d\s().\-/]{6,}\d")
 _URL_LINE_RE = re.compile(r"(?:https?://|www\.)\S+")
@@ -131,6 +132,8 @@ def _detail(line: str, region: str | None) -> tuple[str, str] | None:
     address = pl.parse_address_line(body)
     if address:
         return ("postal", f"{address[0] or ''}|{address[1]}")
+    if not _DIGIT_RE.search(body):  # every street and postcode line holds a digit
+        return ("country", pl.country_code(body)) if pl.country_code(body) and len(body.split()) <= 3 else None
     parts = [p.strip() for p in body.split(",")]
     for i, part in enumerate(parts[1:] if _STREET_RE.search(parts[0]) else [], start=1):
         address = pl.parse_address_line(part)

@@ -158,12 +158,17 @@ _UK_ADDRESS_RE = re.compile(
     r"(?:\s*,\s*(?P<country>[^\d,]+))?\s*$")
 
 
+_DIGIT_RE = re.compile(r"\d")
+
+
 def parse_address_line(line: str) -> tuple[str | None, str] | None:
     """``(country or None, city)`` of a postcode line ("B - 8500 Kortrijk"), or None for other lines.
 
     >>> parse_address_line("ME4 4TR Chatham"), parse_address_line("Canterbury CT1 1YW")
     (('GB', 'Chatham'), ('GB', 'Canterbury'))
     """
+    if not _DIGIT_RE.search(line):
+        return None  # both postcode patterns need a digit
     m = _ADDRESS_RE.match(line.strip())
     if not m:
         uk = _UK_ADDRESS_RE.match(line)

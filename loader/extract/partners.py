@@ -153,17 +153,18 @@ def _person_labels(text: str, groups: list[_Group]) -> None:
             target.best().set("contact_person", ct.recase_person(value))
 
 
+_FOUNDED_AFTER_NAME_RE = re.compile(_FOUNDED_RE)  # compiled once, not with each name before it
+
+
 def _founded_in(text: str, group: _Group, name: str, gaz: pl.Gazetteer) -> None:
     if group.fact("city")[0] and not group.fact("city")[1]:
         return
     pos = text.find(name)
-    pattern = None
     while pos >= 0:  # the name opening a sentence or a line, then "was founded in X" and the like
         before = text[:pos].rstrip(" \t\r\f\v\n")
         opens = not before or text[len(before):pos].count("\n") or before.endswith(".") and pos > len(before)
-        if opens:
-            pattern = pattern or re.compile(re.escape(name) + _FOUNDED_RE)
-            m = pattern.match(text, pos)
+        if opens:  # the name is at pos: the rest of "name + _FOUNDED_RE" is matched right after it
+            m = _FOUNDED_AFTER_NAME_RE.match(text, pos + len(name))
             if m:
                 group.best().set("city", m.group("city"), Span(m.start("city"), m.end("city")))
                 return

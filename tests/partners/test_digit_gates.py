@@ -1,5 +1,6 @@
 """Street and postcode lines are tried only when they hold a digit: no line without one matches the
-street pattern or either postcode pattern, so the gate changes no answer."""
+street pattern or either postcode pattern, so the gate changes no answer; and country names are looked up in
+a table that answers what pycountry's lookup answers."""
 
 from __future__ import annotations
 
@@ -34,3 +35,23 @@ def test_the_gates_let_digit_lines_through() -> None:
     assert partner_blocks._detail("Rue de Dave 165", None) == ("street", "Rue de Dave 165")
     assert partner_blocks._detail("BELGIUM", None) == ("country", "BE")
     assert partner_blocks._detail("Stad Gent", None) is None
+
+
+def test_the_country_table_answers_what_pycountry_lookup_answers() -> None:
+    import string
+
+    import pycountry
+
+    def lookup(value: str):
+        try:
+            return pycountry.countries.lookup(value)
+        except LookupError:
+            return None
+
+    names = places._pycountry_names()
+    rng = random.Random(7)
+    values = [*names, *(v.upper() for v in names), "Germany", "Czechia", "Korea", "Congo", "Stad Gent", "Lille"]
+    values += ["".join(rng.choice(string.ascii_lowercase + " -") for _ in range(rng.randint(4, 14))) for _ in range(3000)]
+    assert len(names) > 500
+    for value in values:
+        assert names.get(value.lower()) is lookup(value), value

@@ -77,6 +77,11 @@ def _runs_around_at(text: str):
         at = text.find("@", hi)
 
 
+_NOT_DIGIT_OR_PLUS_RE = re.compile(r"[^\d+]")
+_SPACES_RE = re.compile(r"\s+")
+_NOT_DIGIT_RE = re.compile(r"\D")
+
+
 def normalise_phone(raw: str, region: str | None = None) -> str | None:
     """A phone number as E.164, or None when ``raw`` is not a valid number.
 
@@ -89,9 +94,9 @@ def normalise_phone(raw: str, region: str | None = None) -> str | None:
     ('+3256244127', None)
     """
     cleaned = raw.replace("(0)", " ").strip()
-    cleaned = re.sub(r"[^\d+]", " ", cleaned)
-    cleaned = re.sub(r"\s+", "", cleaned)
-    if len(re.sub(r"\D", "", cleaned)) < 8:
+    cleaned = _NOT_DIGIT_OR_PLUS_RE.sub(" ", cleaned)
+    cleaned = _SPACES_RE.sub("", cleaned)
+    if len(_NOT_DIGIT_RE.sub("", cleaned)) < 8:
         return None
     if cleaned.startswith("00"):
         cleaned = "+" + cleaned[2:]
@@ -144,8 +149,11 @@ def find_urls(text: str) -> list[tuple[str, int, int]]:
 _KEEP_UPPER = {a.upper(): a for a in ACRONYMS}
 
 
+_WORD_JOINT_RE = re.compile(r"([-'’])")
+
+
 def _cap_word(word: str, keep: dict[str, str], first: bool) -> str:
-    parts = re.split(r"([-'’])", word)
+    parts = _WORD_JOINT_RE.split(word)
     out = []
     for i, part in enumerate(parts):
         if not part or part in "-'’":
@@ -181,7 +189,7 @@ def recase_person(name: str) -> str:
     """
     words = []
     for word in name.split():
-        parts = re.split(r"([-'’])", word)
+        parts = _WORD_JOINT_RE.split(word)
         words.append("".join(p[:1].upper() + p[1:].lower() if len(p) > 1 and p.isupper() else p for p in parts))
     return " ".join(words)
 

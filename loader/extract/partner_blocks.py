@@ -89,6 +89,12 @@ _FIELD_LABEL_RE = re.compile(
     r"ansprechpartner(?:in)?|kontaktperson))\s*:\s*", re.IGNORECASE)
 
 
+_DIGIT_RE = re.compile(r"\d")  # in every match of _STREET_RE and of the postcode patterns of parse_address_line
+_PHONE_LINE_RE = re.compile(r"\+?[\d\s().\-/]{8,}")
+_PHONE_NUMBER_RE = re.compile(r"\+?\d[\d\s().\-/]{6,}\d")
+_URL_LINE_RE = re.compile(r"(?:https?://|www\.)\S+")
+
+
 def _detail(line: str, region: str | None) -> tuple[str, str] | None:
     """``(field, value)`` of a detail line of an address or contact block, or None."""
     body = line.strip()
@@ -113,19 +119,21 @@ def _detail(line: str, region: str | None) -> tuple[str, str] | None:
     if ct.EMAIL_LABEL_RE.match(body) or ct.EMAIL_RE.fullmatch(body):
         found = ct.find_emails(body)
         return ("email", found[0][0]) if found else ("label-email", "")
-    if ct.PHONE_LABEL_RE.match(body) or re.fullmatch(r"\+?[\d\s().\-/]{8,}", body):
+    if ct.PHONE_LABEL_RE.match(body) or _PHONE_LINE_RE.fullmatch(body):
         value = ct.PHONE_LABEL_RE.sub("", body)
-        first = re.search(r"\+?\d[\d\s().\-/]{6,}\d", value)
+        first = _PHONE_NUMBER_RE.search(value)
         phone = ct.normalise_phone(first.group(0), region) if first else None
         if first and phone is None and "/" in first.group(0):
             phone = ct.normalise_phone(first.group(0).split("/")[0], region)
         return ("phone", phone) if phone else ("label-phone", "")
-    if ct.WEBSITE_LABEL_RE.match(body) or re.fullmatch(r"(?:https?://|www\.)\S+", body):
+    if ct.WEBSITE_LABEL_RE.match(body) or _URL_LINE_RE.fullmatch(body):
         urls = ct.find_urls(body)
         return ("website", ct.normalise_website(urls[0][0])) if urls else ("label-website", "")
     address = pl.parse_address_line(body)
     if address:
         return ("postal", f"{address[0] or ''}|{address[1]}")
+    if not _DIGIT_RE.search(body):  # every street and postcode line holds a digit
+        return ("country", pl.country_code(body)) if pl.country_code(body) and len(body.split()) <= 3 else None
     parts = [p.strip() for p in body.split(",")]
     for i, part in enumerate(parts[1:] if _STREET_RE.search(parts[0]) else [], start=1):
         address = pl.parse_address_line(part)
@@ -300,16 +308,20 @@ def read_lists(text: str, gaz: pl.Gazetteer) -> list[Mention]:
     return out
 
 
+_COMMA_SPLIT_RE = re.compile(r",\s+")
+_SPACED_BRACKET_NOTE_RE = re.compile(r"\s*\([^()]*\)")
+
+
 def _line_items(body: str, gaz: pl.Gazetteer) -> list[str]:
     """The organisations of one list line: one, or several when every comma part starts with a capital
     and none is a place or a country ("Stadt Zittau, Diakonie Sachsen und Caritas Dresden"), or when each
     organisation is followed by its town and country ("Stadt Aachen, Aachen (DE), Ville de Lille, Lille (FR)")."""
-    chunks = [c.strip() for c in re.split(r",\s+", body)]
+    chunks = [c.strip() for c in _COMMA_SPLIT_RE.split(body)]
     if len(chunks) < 2 or not all(is_capitalised(c.split()[0]) and not c.split()[0][:1].islower() for c in chunks):
         return [body]
     if len(join_towns(chunks)) < len(chunks):  # "Stadt Aachen, Aachen (DE), Ville de Lille, Lille (FR)"
         return split_list(body)
-    bare = [re.sub(r"\s*\([^()]*\)", "", c).strip() for c in chunks[1:]]
+    bare = [_SPACED_BRACKET_NOTE_RE.sub("", c).strip() for c in chunks[1:]]
     if any(gaz.place(c) or pl.country_code(c) or gaz.region(c) for c in bare):
         return [body]
     return split_list(body)

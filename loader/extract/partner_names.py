@@ -88,11 +88,14 @@ def _mostly_capitals(name: str) -> bool:
     return len(letters) > 5 and sum(c.isupper() for c in letters) / len(letters) > 0.85
 
 
+_ABBREVIATED_END_RE = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Ltd|Inc|Co|Corp|Bros)\.)\s*$")
+
+
 def clean_name(name: str) -> str:
     """A name as written, trimmed: quotes, bullets, trailing punctuation and a leading article dropped;
     a name written in capitals re-cased (acronyms kept)."""
     name = strip_bullet(name)
-    abbreviated = re.search(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Ltd|Inc|Co|Corp|Bros)\.)\s*$", name.strip())
+    abbreviated = _ABBREVIATED_END_RE.search(name.strip())
     name = " ".join(name.split()).strip(_QUOTES + " ,;:*")
     name = name if abbreviated else name.rstrip(".").strip(_QUOTES + " ,;:*")
     name = name.replace("\u00ae", "®")
@@ -157,10 +160,13 @@ def _run(tokens: list[str]) -> list[str]:
     return out
 
 
+_ELIDED_ARTICLE_RE = re.compile(r"^([lLdD]['’])(?=[A-ZÀ-Ý])")
+
+
 def leading_run(text: str) -> str:
     """The proper name that starts ``text`` (a leading article dropped), or ``""``."""
     text = strip_article(text.strip().lstrip(_QUOTES))
-    tokens = _TOKEN_RE.findall(re.sub(r"^([lLdD]['’])(?=[A-ZÀ-Ý])", "", text))
+    tokens = _TOKEN_RE.findall(_ELIDED_ARTICLE_RE.sub("", text))
     return " ".join(_run(tokens))
 
 
@@ -281,6 +287,9 @@ def long_forms(text: str) -> dict[str, tuple[str, int]]:
     return out
 
 
+_SPACE_SLASH_RE = re.compile(r"[\s/]+")
+
+
 def name_like(line: str) -> bool:
     """Whether a line reads as an organisation name rather than a sentence or a label.
 
@@ -292,7 +301,7 @@ def name_like(line: str) -> bool:
     line = line.strip()
     if not line or len(line) > 120 or line.endswith(":") or "@" in line:
         return False
-    words = [w for w in re.split(r"[\s/]+", line) if w]
+    words = [w for w in _SPACE_SLASH_RE.split(line) if w]
     if not words or not (is_capitalised(words[0]) or words[0][0].isalpha()):
         return False
     content = [w for w in words if w.lower().strip(",.()") not in CONNECTORS]
@@ -304,6 +313,9 @@ def name_like(line: str) -> bool:
     return len(words) <= 4 or caps / len(content) >= 0.5
 
 
+_ARTICLE_LOWER_RE = re.compile(r"^(?i:the|le|la|les|het|de|der|die|das)\s+[a-zà-ÿ]")
+
+
 def list_item_like(line: str) -> bool:
     """Whether a line under a partner heading reads as one more entry (looser than :func:`name_like`).
 
@@ -311,7 +323,7 @@ def list_item_like(line: str) -> bool:
     (True, False)
     """
     words = line.split()
-    if not words or re.match(r"^(?i:the|le|la|les|het|de|der|die|das)\s+[a-zà-ÿ]", line):
+    if not words or _ARTICLE_LOWER_RE.match(line):
         return False
     if name_like(line):
         return True
@@ -328,13 +340,16 @@ read more lire la suite meer lezen weiterlesen share print drucken imprimer back
 """.split())
 
 
+_WORD_RE = re.compile(r"\w+")
+
+
 def is_excluded(name: str) -> bool:
     """Whether a name is a programme body, a fund, a project or a site-navigation word rather than a partner.
 
     >>> is_excluded("European Regional Development Fund"), is_excluded("Medway Council"), is_excluded("News")
     (True, False, True)
     """
-    if all(w in _SITE_WORDS for w in re.findall(r"\w+", name.lower())):
+    if all(w in _SITE_WORDS for w in _WORD_RE.findall(name.lower())):
         return True
     if _AMOUNT_RE.search(name):  # "Projectbudget: € 2.100.000" read on after a list
         return True
@@ -385,13 +400,18 @@ _SIDE_LEAD_RE = re.compile(r"side|c[ôo]t[ée]|zijde|kant|seite", re.IGNORECASE)
 _CITY_NOTE_RE = re.compile(r"\s+(?:à|in|te)\s+([A-ZÀ-Ý][\w'’\-]+(?:[\s-][A-ZÀ-Ý][\w'’\-]+)?)$")
 
 
+_ASSOC_RE = re.compile(ASSOC_WORDS, re.IGNORECASE)
+_PARTNERS_SLASH_RE = re.compile(r"partners?\s*/", re.IGNORECASE)
+_LEAD_RE = re.compile(LEAD_WORDS, re.IGNORECASE)
+
+
 def role_of(head: str) -> tuple[str, bool]:
     """Role named by a heading or note; the flag says the note limits the role to one side."""
-    if re.search(ASSOC_WORDS, head, re.IGNORECASE) and re.search(r"partners?\s*/", head, re.IGNORECASE):
+    if _ASSOC_RE.search(head) and _PARTNERS_SLASH_RE.search(head):
         return "mixed", False
-    if re.search(ASSOC_WORDS, head, re.IGNORECASE):
+    if _ASSOC_RE.search(head):
         return "associated", False
-    if re.search(LEAD_WORDS, head, re.IGNORECASE):
+    if _LEAD_RE.search(head):
         return "lead", bool(_SIDE_LEAD_RE.search(head) or pl.side_country(head))
     return "partner", False
 
@@ -424,6 +444,15 @@ def glued_entry(line: str) -> bool:
     return bool(head) and name_like(head) and not re.search(r"\d", head) and not GLUED_ADDRESS_RE.search(", " + head)
 
 
+_BRACKET_NOTE_RE = re.compile(r"\([^()]*\)")
+_SPACED_BRACKET_NOTE_RE = re.compile(r"\s*\([^()]*\)")
+_ROLE_WORD_RE = re.compile(rf"{LEAD_WORDS}|{ASSOC_WORDS}|partner|partenaire", re.IGNORECASE)
+_LAST_SPACED_DASH_RE = re.compile(r"\s+[-–]\s+(?=[^-–]*$)")
+_ENDS_WITH_OF_RE = re.compile(r"\b(?:de|of|van|von)\s*$")
+_LOWER_ARTICLE_RE = re.compile(r"^(?:le|la|l['’]|the|het|de)\s")
+_DIGIT_RE = re.compile(r"^\d")
+
+
 def parse_entry(raw: str, offset: int, text: str, gaz: pl.Gazetteer) -> Mention | None:
     """A mention from one list item: inline role notes, bracket codes, city notes handled."""
     item = _NAME_LABEL_RE.sub("", strip_bullet(raw), count=1)
@@ -432,16 +461,16 @@ def parse_entry(raw: str, offset: int, text: str, gaz: pl.Gazetteer) -> Mention 
     glued = GLUED_ADDRESS_RE.search(item)
     if glued:
         address = item[glued.end():]
-        notes = re.findall(r"\([^()]*\)", address)  # "5911 Venlo (NL) (lead partner)": notes of the entry
+        notes = _BRACKET_NOTE_RE.findall(address)  # "5911 Venlo (NL) (lead partner)": notes of the entry
         item = " ".join([item[:glued.start()], *notes])
-        address = re.sub(r"\s*\([^()]*\)", "", address)
+        address = _SPACED_BRACKET_NOTE_RE.sub("", address)
         for part in address.split(","):
             found = pl.parse_address_line(part.strip())
             if found:
                 country, city = found
     for m in list(_ROLE_NOTE_RE.finditer(item)):
         note = m.group(1).strip()
-        if re.search(rf"{LEAD_WORDS}|{ASSOC_WORDS}|partner|partenaire", note, re.IGNORECASE):
+        if _ROLE_WORD_RE.search(note):
             role, side_lead = role_of(note)
             country = pl.side_country(note) or country
         elif pl.bracket_country(m.group(0)):
@@ -461,7 +490,7 @@ def parse_entry(raw: str, offset: int, text: str, gaz: pl.Gazetteer) -> Mention 
             continue
         item = item.replace(m.group(0), " ")
     item = " ".join(item.split())
-    after = re.search(r"\s+[-–]\s+(?=[^-–]*$)", item)
+    after = _LAST_SPACED_DASH_RE.search(item)
     if after and (pl.side_country(item[after.end():]) or pl.country_code(item[after.end():])):
         country = pl.side_country(item[after.end():]) or pl.country_code(item[after.end():])
         item = item[:after.start()]
@@ -483,14 +512,14 @@ def parse_entry(raw: str, offset: int, text: str, gaz: pl.Gazetteer) -> Mention 
     elif trailing and pl.country_code(trailing.group("place")) and not trailing.group("country"):
         country, item = pl.country_code(trailing.group("place")), item[:trailing.start()]
     m = _CITY_NOTE_RE.search(item)
-    if m and (gaz.place(m.group(1)) or not re.search(r"\b(?:de|of|van|von)\s*$", item[:m.start()])):
+    if m and (gaz.place(m.group(1)) or not _ENDS_WITH_OF_RE.search(item[:m.start()])):
         city, item = m.group(1), item[:m.start()]
-    if item and item[0].islower() and not re.match(r"^(?:le|la|l['’]|the|het|de)\s", item):
+    if item and item[0].islower() and not _LOWER_ARTICLE_RE.match(item):
         item = trailing_run(item) or item
     name = clean_name(item)
     if not name or is_excluded(name) or pl.country_code(name) or gaz.region(name):
         return None
-    if re.match(r"^\d", name):
+    if name[:1].isdigit() and _DIGIT_RE.match(name):
         return None
     pos = text.find(name, offset)
     start = pos if pos >= 0 else offset

@@ -163,17 +163,22 @@ def _participants(sentence: str) -> list[str]:
     return names
 
 
+_COMMA_SPLIT = re.compile(r",\s+")
+_AND_ARTICLE_SPLIT = re.compile(rf"\s+(?:and|et|en|und)\s+(?={_ARTICLE}\s|{_ARTICLE}(?=[A-ZÀ-Ýa-zà-ÿ]))")
+_LEADING_ARTICLE = re.compile(rf"^{_ARTICLE}\s*", re.IGNORECASE)
+
+
 def _coordinated_subject(sentence: str) -> list[str]:
     """Names of a sentence opening with two or more organisations as its joint subject
     ("Der Bezirk Ústí und die Landeshauptstadt Dresden bearbeiten ein gemeinsames Förderprojekt")."""
     if not _PROJECT_WORD_RE.search(sentence) or not is_capitalised(strip_article(sentence).split()[0]):
         return []
     chunks: list[str] = []
-    for chunk in re.split(r",\s+", sentence):
-        chunks.extend(re.split(rf"\s+(?:and|et|en|und)\s+(?={_ARTICLE}\s|{_ARTICLE}(?=[A-ZÀ-Ýa-zà-ÿ]))", chunk))
+    for chunk in _COMMA_SPLIT.split(sentence):
+        chunks.extend(_AND_ARTICLE_SPLIT.split(chunk))
     names: list[str] = []
     for chunk in chunks:
-        body = re.sub(rf"^{_ARTICLE}\s*", "", chunk.strip(), flags=re.IGNORECASE)
+        body = _LEADING_ARTICLE.sub("", chunk.strip())
         words = body.split()
         skip = 0
         while skip < min(3, len(words)) and not is_capitalised(words[skip]):
@@ -263,6 +268,9 @@ def _subject(subj: str) -> str:
     return run if run and clean_name(run) == clean_name(strip_article(subj)) else ""
 
 
+_REGION_RE = re.compile(r"^(?:In|Im|En|Aux?)\s+(?P<region>[A-ZÀ-Ý][\w\-]+(?:\s+[A-ZÀ-Ý][\w\-]+)?)\b")
+
+
 def _mention(name: str, role: str, start: int, source: str = "sentence") -> Mention | None:
     name = clean_name(name)
     if not name or not is_capitalised(name.split()[0]) or is_excluded(name):
@@ -310,7 +318,7 @@ def sentence_mentions(text: str, gazetteer: pl.Gazetteer | None = None) -> list[
                 if entry is not None and is_capitalised(entry.name.split()[0]):
                     entry.role, entry.source = "partner", "sentence"
                     found.append(entry)
-        region = re.match(r"^(?:In|Im|En|Aux?)\s+(?P<region>[A-ZÀ-Ý][\w\-]+(?:\s+[A-ZÀ-Ý][\w\-]+)?)\b", sentence)
+        region = _REGION_RE.match(sentence) if sentence[:1] in "IEA" else None  # the letters it opens with
         place = gaz.region(region.group("region")) if region else None
         subjects = (_coordinated_subject(sentence) if words.any(_PROJECT_WORDS) else []) \
             + (_take_part(sentence) if words.any(_TAKE_PART_WORDS) else [])

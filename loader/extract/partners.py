@@ -113,9 +113,12 @@ def _canonical(group: _Group, text: str, acronyms: dict[str, tuple[str, int]]) -
     return name
 
 
+_LINE_BREAK_RE = re.compile(r"[ \t]*\n[ \t]*(?=\S)")  # a line break and the blanks around it
+
+
 def _attach_people(text: str, groups: list[_Group], aliases: AliasTable) -> None:
     by_key = {aliases.key_for(g.best().name): g for g in groups}
-    for m in _PERSON_AT_RE.finditer(re.sub(r"[ \t]*\n[ \t]*(?=\S)", lambda x: " " * len(x.group(0)), text)):
+    for m in _PERSON_AT_RE.finditer(_LINE_BREAK_RE.sub(lambda x: " " * len(x.group(0)), text)):
         if not ct.looks_like_person(m.group("person")):
             continue
         tokens = m.group("rest").split()
@@ -150,17 +153,18 @@ def _person_labels(text: str, groups: list[_Group]) -> None:
             target.best().set("contact_person", ct.recase_person(value))
 
 
+_FOUNDED_AFTER_NAME_RE = re.compile(_FOUNDED_RE)  # compiled once, not with each name before it
+
+
 def _founded_in(text: str, group: _Group, name: str, gaz: pl.Gazetteer) -> None:
     if group.fact("city")[0] and not group.fact("city")[1]:
         return
     pos = text.find(name)
-    pattern = None
     while pos >= 0:  # the name opening a sentence or a line, then "was founded in X" and the like
         before = text[:pos].rstrip(" \t\r\f\v\n")
         opens = not before or text[len(before):pos].count("\n") or before.endswith(".") and pos > len(before)
-        if opens:
-            pattern = pattern or re.compile(re.escape(name) + _FOUNDED_RE)
-            m = pattern.match(text, pos)
+        if opens:  # the name is at pos: the rest of "name + _FOUNDED_RE" is matched right after it
+            m = _FOUNDED_AFTER_NAME_RE.match(text, pos + len(name))
             if m:
                 group.best().set("city", m.group("city"), Span(m.start("city"), m.end("city")))
                 return
@@ -217,6 +221,9 @@ def _name_span(text: str, name: str, near: int) -> Span:
     return Span(pos, pos + len(name))
 
 
+_LEAD_IN_RE = re.compile(r"^\S+\s+(?i:de|het|the|la|le|der|die|das|den|dem)\s+(?P<rest>.+)$")
+
+
 def extract_partners(text: str, language: str | None, aliases: AliasTable,
                      gazetteer: pl.Gazetteer | None = None) -> tuple[PartnerRecord, ...]:
     """The partner organisations a document names, one record per organisation, in text order.
@@ -239,7 +246,7 @@ def extract_partners(text: str, language: str | None, aliases: AliasTable,
     for m in mentions:
         if m.source != "sentence":
             continue  # an entry of a list or block is a name as written ("Sozialamt der Stadt Bocholt")
-        lead_in = re.match(r"^\S+\s+(?i:de|het|the|la|le|der|die|das|den|dem)\s+(?P<rest>.+)$", m.name)
+        lead_in = _LEAD_IN_RE.match(m.name)
         if lead_in and lead_in.group("rest") in names:
             m.name = lead_in.group("rest")  # "Ook de Gemeente X" read with a leading adverb
     groups = _group(mentions, aliases, acronyms)

@@ -24,7 +24,10 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from loader.extract.places import country_code
 from loader.extract.text import fold_word
+from loader.extract.title_labels import FACT_LABEL as _FACT_LABEL
+from loader.extract.title_labels import Found, heading_after_acronym, labelled_title, programme_name
 from loader.extract.title_places import (
     acr_colon_starts,
     after_windows,
@@ -37,12 +40,6 @@ from loader.extract.title_places import (
 from loader.records import Span
 
 __all__ = ["Found", "Identity", "find_identity", "find_website", "spells"]
-
-
-@dataclass(frozen=True, slots=True)
-class Found:
-    text: str
-    span: Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +94,8 @@ _STANDS_FOR_PHRASES = ("stands for", "staat voor", "steht für", "signifie", "is
                        "betekent")  # one of them is in every match of _STANDS_FOR (case kept)
 _ACR_COLON = re.compile(rf"(?=[A-Z])(?<![\w-])(?P<a>{_ACR})\s*(?::|\s[-–—]\s)\s*(?P<t>[A-ZÀ-Ý][^\n:.!?]{{3,160}})")
 _LABEL = re.compile(r"^[ \t]*(?:name|acronym|acroniem|akronym|acronyme|projectnaam|projektname|nom du projet|"
-                    r"project acronym)\s*:\s*(?P<v>[^\n]{2,120}?)\s*$", re.IGNORECASE | re.MULTILINE)
+                    r"project acronym|acronyme du projet|projektakronym|projectacroniem)\s*:\s*(?P<v>[^\n]{2,120}?)\s*$",
+                    re.IGNORECASE | re.MULTILINE)
 _NEAR_PROJECT = re.compile(rf"\b{_PROJECT_WORD}\s+(?P<a>[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)?)\b|"
                            rf"\b(?P<b>[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)?)[\s-]+{_PROJECT_WORD}\b")
 _HEADING_DASH = re.compile(r"^[ \t]*(?P<a>[A-Z][A-Z0-9]{1,7}|[A-Z][A-Z0-9]+['’-][A-Z0-9]{2,12})"
@@ -179,6 +177,8 @@ def find_identity(text: str) -> Identity:
     for pattern, found in ((_PAREN_AFTER, after), (_PAREN_BEFORE, before_matches(_PAREN_BEFORE, text, windows))):
         for m in found:
             a, t = m.group("a"), m.group("t").strip()
+            if programme_name(t):
+                continue
             if pattern is _PAREN_AFTER:
                 words = t.split()
                 for cut in range(len(words)):
@@ -231,17 +231,24 @@ def find_identity(text: str) -> Identity:
             start = text.find(line, m.start())
             title = title or Found(line, Span(start, start + len(line)))
     if acronym is None:
-        caps = [m for m in _CAPS_LINE.finditer(text) if _is_acronym(m.group("a"))]
+        caps = [m for m in _CAPS_LINE.finditer(text) if _is_acronym(m.group("a")) and not country_code(m.group("a"))]
         counts = Counter(m.group("a") for m in caps)
         repeated = [m for m in caps if counts[m.group("a")] >= 2 or len(re.findall(re.escape(m.group("a")), text)) >= 3]
         if repeated:
             acronym = Found(repeated[0].group("a"), Span(*repeated[0].span("a")))
+    if acronym is None:
+        acronym = _heading_acronym(text)
+    labelled = labelled_title(text, acronym.text if acronym else None)
+    if labelled is not None:
+        title = labelled
     if title is None:
         title = _quoted_title(text, acronym)
     if title is None and acronym is not None:
         title = _spelled_line(text, acronym.text)
     if title is None and acronym is not None:
         title = _line_after_acronym(text, acronym.text)
+    if title is None and acronym is not None:
+        title = heading_after_acronym(text, acronym.text)
     if title is None:
         title = _heading_named_as_project(text)
     if title is None:
@@ -257,6 +264,25 @@ def find_identity(text: str) -> Identity:
     if title is None:
         title = _heading_before_facts(text)
     return Identity(title, acronym)
+
+
+def _heading_acronym(text: str) -> Found | None:
+    """An acronym written alone on one of the page's first three lines that hold text (a programme site's
+    project page: the programme's name, then the project's acronym, then its title); not a country's name."""
+    pos = 0
+    seen = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        seen += 1
+        if seen > 3:
+            break
+        m = _CAPS_LINE.match(line)
+        if m and _is_acronym(m.group("a")) and not country_code(m.group("a")):
+            return Found(m.group("a"), Span(start + m.start("a"), start + m.end("a")))
+    return None
 
 
 def _heading_named_as_project(text: str) -> Found | None:
@@ -283,15 +309,6 @@ def _heading_named_as_project(text: str) -> Found | None:
                 offset = start + line.find(part)
                 return Found(part, Span(offset, offset + len(part)))
     return None
-
-
-# Labels of a project's fact sheet (keep.eu and programme sites): the line above the first is its name.
-_FACT_LABEL = re.compile(
-    r"^[ \t]*(?:pays|countries|country|land|l[äa]nder|landen|fronti[èe]re\(?s?\)?|borders?|grenze|"
-    r"programmes?(?:\(s\))?(?:[ \t]+europ[ée]ens?(?:\(s\))?)?|programma|programm|th[èe]mes?(?:\(s\))?|themes?|"
-    r"thema'?s?|lead partner|chef de file|porteur du projet|projectleider|leadpartner|duration|dur[ée]e|looptijd|"
-    r"laufzeit|project period|p[ée]riode|total budget|budget total|totaal budget|gesamtbudget)[ \t]*:",
-    re.IGNORECASE)
 
 
 def _heading_before_facts(text: str) -> Found | None:
@@ -352,7 +369,7 @@ def _heading_pair(text: str) -> tuple[Found, Found] | None:
     for m in _HEADING_PAIR.finditer(text[:600]):
         a, t = m.group("a"), m.group("t").strip()
         words = t.split()
-        if _is_acronym(a) and (spells(t, a, spare=2) or loosely_spells(t, a)
+        if _is_acronym(a) and not programme_name(t) and (spells(t, a, spare=2) or loosely_spells(t, a)
                                or any(spells(" ".join(words[k:]), a) for k in range(1, len(words) - 1))):
             return Found(t, Span(m.start("t"), m.start("t") + len(t))), Found(a, Span(*m.span("a")))
     return None
@@ -452,7 +469,11 @@ def _line_after_acronym(text: str, acronym: str) -> Found | None:
             continue
         j, candidate = nxt
         words = candidate.split()
-        if 3 <= len(words) <= 15 and not candidate.rstrip().endswith(":") and any(w.islower() for w in words):
+        # under an acronym heading among the page's first lines, a two-word line or one of capitalised
+        # nouns ("Starke Jugendhilfe") is its title too
+        heading = sum(1 for x in lines[:i] if x.strip()) < 3
+        if (3 - heading <= len(words) <= 15 and not candidate.rstrip().endswith((":", "."))
+                and (heading or any(w.islower() for w in words)) and not _FACT_LABEL.match(candidate)):
             stripped = candidate.strip()
             start = offsets[j] + candidate.find(stripped)
             return Found(stripped, Span(start, start + len(stripped)))

@@ -18,10 +18,10 @@ from .conftest import CORPUS_SIZE
 # fields the generator writes in every shape and extraction is expected to read back
 STABLE_FIELDS = ("programme", "period", "start_date", "end_date", "total_budget_eur", "eu_funding_eur", "website")
 # the least share of documents that must agree, a margin below what extraction reaches (1,000 documents:
-# dates 100%, lead 100%, partner ids, countries and cities 99.8%; the misses are PDF pages whose font
-# wrote a town's "ň" as "?")
+# dates 100%, lead 100%, title and acronym 100%, no page refused; partner ids, countries and cities 99.8%;
+# the misses are PDF pages whose font wrote a town's "ň" as "?")
 MINIMUM = {"start_date": 0.95, "end_date": 0.95, "lead": 0.95, "partner_ids": 0.9, "partner_countries": 0.9,
-           "partner_cities": 0.9}
+           "partner_cities": 0.9, "title": 0.95, "acronym": 0.95}
 
 
 def _extract(paths: list[str], data: Path) -> list[dict]:
@@ -65,13 +65,12 @@ def test_the_same_seed_gives_the_same_corpus(tmp_path: Path) -> None:
 
 def test_extraction_agrees_with_the_expected_records(corpus: Path) -> None:
     records = _extract([str(corpus / "docs")], corpus / "data")
-    assert len(records) >= CORPUS_SIZE * 0.75  # a few pages may be refused, most must not
+    assert len(records) >= CORPUS_SIZE * 0.95  # every page of the three shapes names its project
     agreement = compare_folder(corpus / "expected", records)
     low = {f: round(agreement.rate(f), 2) for f in STABLE_FIELDS if agreement.rate(f) < 0.8}
     assert not low, agreement.misses[:10]
     below = {f: round(agreement.rate(f), 2) for f, least in MINIMUM.items() if agreement.rate(f) < least}
     assert not below, agreement.misses[:10]
-    assert agreement.rate("acronym") > 0.6
 
 
 def _work(paths: list[str], data: Path) -> list[dict]:

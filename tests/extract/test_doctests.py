@@ -11,7 +11,8 @@ MODULES = ["loader.errors", "loader.manifest", "loader.documents", "loader.reade
            "loader.readers.text", "loader.vocab", "loader.extract", "loader.extract.text", "loader.extract.dates",
            "loader.extract.money", "loader.extract.programme", "loader.extract.titles", "loader.extract.concepts",
            "loader.extract.results", "loader.evaluate", "loader.cli_extract", "loader.extract.acceptance",
-           "loader.aliases", "loader.review", "loader.cli_partners", "loader.extract.title_places"]
+           "loader.aliases", "loader.review", "loader.cli_partners", "loader.extract.title_places",
+           "loader.extract.title_labels"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -50,3 +50,40 @@ def test_a_menu_after_projects_is_not_a_title():
 ])
 def test_loose_spelling(title, acronym, spelled):
     assert loosely_spells(title, acronym) is spelled
+
+
+@pytest.mark.parametrize(("text", "title", "acronym"), [
+    ("KAROMI - Open care networks\n\nProject acronym: KAROMI\nProject title: Open care networks\n",
+     "Open care networks", "KAROMI"),
+    ("Acronyme du projet : LUNASO\nIntitulé du projet : Ponts pour les jeunes\n", "Ponts pour les jeunes", "LUNASO"),
+    ("Projektakronym: REBRIPAXI\nProjekttitel: Gemeinsame Gesundheitsdienste\n", "Gemeinsame Gesundheitsdienste",
+     "REBRIPAXI"),
+    ("PROJECT XICARO\nNAME : XICARO\nTITLE : Cross-border pathways to work\n", "Cross-border pathways to work",
+     "XICARO"),
+])
+def test_a_title_label_gives_the_title_whatever_its_words_spell(text, title, acronym):
+    found = find_identity(text)
+    assert (found.title.text, found.acronym.text) == (title, acronym)
+    assert text[found.title.span.start:found.title.span.end] == title
+
+
+def test_a_programme_page_names_the_project_under_the_programme():
+    text = ("Interreg V-A Deutschland-Nederland\n\nTUNA\n\nStarke Jugendhilfe\n\nDas Projekt ...\n\n"
+            "Lead-Partner\n\nStadt Kleve\n47533 Kleve\nDEUTSCHLAND\n\nProjektpartner\n\nGemeente Venlo\n"
+            "5911 Venlo\nNIEDERLANDE\n\nStadt Goch\n47574 Goch\nDEUTSCHLAND\n")
+    found = find_identity(text)
+    assert (found.title.text, found.acronym.text) == ("Starke Jugendhilfe", "TUNA")
+
+
+def test_a_country_in_capitals_is_not_an_acronym():
+    text = "Lead partner\n\nStad Gent\n9000 Gent\nBELGIUM\n\nPartner\n\nVille de Lille\n59000 Lille\nBELGIUM\n"
+    assert find_identity(text + "Stad Brugge\n8000 Brugge\nBELGIUM\n").acronym is None
+
+
+@pytest.mark.parametrize("text", [
+    "INTERREG III B North West Europe (NWE)\n\nTESOPA\n\nOpen care networks\n",
+    "Project acronym: DENA\nProgramme: INTERREG III B North West Europe (NWE)\n",
+])
+def test_a_programme_name_with_its_acronym_is_not_the_project(text):
+    found = find_identity(text)
+    assert found.acronym.text != "NWE" and (found.title is None or "North West" not in found.title.text)

@@ -67,6 +67,23 @@ def test_sha256_is_the_digest_of_the_file(tmp_path: Path) -> None:
     assert load_alias_table(ROOT / "data").sha256 != table.sha256
 
 
+def test_a_file_read_again_is_parsed_once_and_a_changed_file_again(tmp_path: Path) -> None:
+    (tmp_path / "aliases").mkdir()
+    path = tmp_path / "aliases" / "organisations.csv"
+    path.write_bytes(b"key,name,lang\nx-org,X Org,en\n")
+    first = load_alias_table(tmp_path)
+    assert load_alias_table(tmp_path) is first
+    path.write_bytes(b"key,name,lang\nx-org,X Org,en\nx-org,Organisation X,fr\n")
+    changed = load_alias_table(tmp_path)
+    assert changed is not first and changed.key_for("Organisation X") == "x-org"
+    assert first.names_for("x-org") == ("X Org",)  # the first table is left as it was
+    path.write_bytes(b"key,name\nx-org,X Org\n")
+    with pytest.raises(AliasTableError):
+        load_alias_table(tmp_path)  # a malformed file raises every time, it is never kept
+    with pytest.raises(AliasTableError):
+        load_alias_table(tmp_path)
+
+
 def test_missing_file_gives_an_empty_table(tmp_path: Path) -> None:
     table = load_alias_table(tmp_path)
     assert table.names == {} and table.key_for("Ville de Lille") == "ville-de-lille"

@@ -1,11 +1,11 @@
 """A per-build cache of whole answers to the read-only REST and linked-data GETs, as one ASGI middleware.
 
 A build on disk never changes (:mod:`ontology.storage`), so the answer to a ``GET``/``HEAD`` is a
-function of the build and of the request: method, path, query string, scheme, root path and the
-request headers the stack varies on (:data:`KEY_HEADERS`: ``Accept`` for JSON-LD and formats,
-``Accept-Encoding`` for gzip, ``Origin`` for CORS, ``Host`` for the links and ``@context`` an answer
-writes, ``If-None-Match`` for 304, ``Accept-Language``). The cache sits outside gzip, so a hit sends
-the finished bytes and headers again, 304s included.
+function of the build, of whether personal data is served, and of the request: method, path, query
+string, scheme, root path and the request headers the stack varies on (:data:`KEY_HEADERS`:
+``Accept`` for JSON-LD and formats, ``Accept-Encoding`` for gzip, ``Origin`` for CORS, ``Host`` for
+the links and ``@context`` an answer writes, ``If-None-Match`` for 304, ``Accept-Language``). The
+cache sits outside gzip, so a hit sends the finished bytes and headers again, 304s included.
 
 An answer is kept only when all of these hold:
 
@@ -143,7 +143,8 @@ class ResponseCache:
         ):
             return None
         app = scope.get("app")
-        if path.startswith("/id/") and getattr(getattr(app, "state", None), "personal_data", False):
+        personal = bool(getattr(getattr(app, "state", None), "personal_data", False))
+        if personal and path.startswith("/id/"):
             return None  # a description may then carry contact points: personal data is never kept
         wanted: dict[bytes, list[bytes]] = {}
         for name, value in scope.get("headers", []):
@@ -155,7 +156,7 @@ class ResponseCache:
         build = _build_of(app)
         if build is None:
             return None
-        return (build, scope["method"], scope.get("scheme"), scope.get("root_path", ""), path,
+        return (build, personal, scope["method"], scope.get("scheme"), scope.get("root_path", ""), path,
                 scope.get("query_string", b""), tuple(sorted((k, tuple(v)) for k, v in wanted.items())))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:

@@ -84,7 +84,12 @@ def test_a_new_build_misses(tmp_path, store, contacts, make_build):
 
 def test_personal_data_is_never_kept(served):
     client, cache = served
+    contact = "/id/project/agir/participation/medway-council/contact/d001"
+    assert client.get(contact).status_code == 404 and len(cache) == 0
     client.app.state.personal_data = True
+    for _ in range(2):
+        served = client.get(contact, headers={"accept": "application/n-triples"})
+        assert served.status_code == 200 and "mailto:fawad.bhatti@medway.gov.uk" in served.text
     for _ in range(2):
         contacts = client.get("/api/projects/agir/contacts")
         assert contacts.status_code == 200 and contacts.headers["cache-control"] == "private, no-store"

@@ -22,6 +22,8 @@ An answer is kept only when all of these hold:
   ``private, no-store``.
 
 The cache is a bounded LRU (entries and bytes, :class:`LRU`); it lives on the event loop's thread.
+Requests arriving while the same request is being answered wait for that answer and are served
+from the cache (one run of the route for a burst of identical requests), or run when it was not kept.
 
 >>> lru = LRU(max_bytes=10, max_entries=2)
 >>> lru.put("a", 4, "A"); lru.put("b", 4, "B"); lru.get("a")
@@ -32,6 +34,7 @@ The cache is a bounded LRU (entries and bytes, :class:`LRU`); it lives on the ev
 
 from __future__ import annotations
 
+import asyncio
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Hashable, MutableMapping
 from typing import Any
@@ -131,6 +134,7 @@ class ResponseCache:
     def __init__(self, app: App, lru: LRU) -> None:
         self.app = app
         self.lru = lru
+        self._running: dict[tuple, tuple[asyncio.AbstractEventLoop, asyncio.Event]] = {}
 
     def _key(self, scope: Scope) -> tuple | None:
         path = scope.get("path", "")
@@ -164,13 +168,37 @@ class ResponseCache:
         if key is None:
             await self.app(scope, receive, send)
             return
-        held = self.lru.get(key)
-        if held is not None:
-            self.lru.hits += 1
-            start, body = held
-            await send(start)
-            await send({"type": "http.response.body", "body": body})
+        if await self._replay(key, send):
             return
+        loop = asyncio.get_running_loop()
+        running = self._running.get(key)
+        if running is not None and running[0] is loop:  # the same request is being answered: wait for it
+            await running[1].wait()
+            if await self._replay(key, send):
+                return
+        elif running is None:
+            done = asyncio.Event()
+            self._running[key] = (loop, done)
+            try:
+                await self._answer(key, scope, receive, send)
+            finally:
+                del self._running[key]
+                done.set()
+            return
+        await self._answer(key, scope, receive, send)
+
+    async def _replay(self, key: tuple, send: Send) -> bool:
+        held = self.lru.get(key)
+        if held is None:
+            return False
+        self.lru.hits += 1
+        start, body = held
+        await send(start)
+        await send({"type": "http.response.body", "body": body})
+        return True
+
+    async def _answer(self, key: tuple, scope: Scope, receive: Receive, send: Send) -> None:
+        """Run the app for the request, relaying its answer, and keep the answer when it may be kept."""
         self.lru.misses += 1
         start: Message | None = None
         bodies: list[bytes] = []

@@ -4,6 +4,9 @@ still works; the byte bound evicts; 0 MB turns it off; a store in memory is neve
 
 from __future__ import annotations
 
+import asyncio
+
+import httpx
 import pytest
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
@@ -184,3 +187,24 @@ def test_sparql_is_not_cached(served):
                             headers={"accept": "application/sparql-results+json"})
         assert answer.status_code == 200
     assert len(cache) == 0
+
+
+def test_identical_requests_at_once_run_the_route_once(served, monkeypatch):
+    client, cache = served
+    runs = []
+    original = queries.run
+
+    def counting(store, query, *args, **kwargs):
+        runs.append(query)
+        return original(store, query, *args, **kwargs)
+
+    monkeypatch.setattr(queries, "run", counting)
+
+    async def burst():
+        transport = httpx.ASGITransport(app=client.app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+            return await asyncio.gather(*(http.get("/api/projects/agir") for _ in range(4)))
+
+    answers = asyncio.run(burst())
+    assert {a.status_code for a in answers} == {200} and len({a.content for a in answers}) == 1
+    assert runs.count("project") == 1 and (cache.misses, cache.hits) == (1, 3)

@@ -185,10 +185,28 @@ def _lookup_text(store_root: Path) -> tuple[str, str]:
     return text, iri.rsplit("/", 1)[-1]
 
 
+def _rest_paths(store_root: Path) -> tuple[list[str], list[str]]:
+    """Paths for the uncached REST rows: every project's ``/api/projects/{id}`` (shuffled with a fixed
+    seed), and filtered list pages over several countries and offsets (one request each before any repeats)."""
+    import random
+
+    from ontology.namespaces import IRG
+
+    store = _open(store_root)
+    ids = sorted({row["p"].value.rsplit("/", 1)[-1] for row in store.query(
+        f"SELECT DISTINCT ?p WHERE {{ GRAPH ?g {{ ?p a <{IRG}Project> }} }}")})
+    countries = sorted({row["c"].value for row in store.query(
+        "SELECT DISTINCT ?c WHERE { GRAPH ?g { ?o <http://schema.org/addressCountry> ?c } }")})[:8]
+    random.Random(7).shuffle(ids)
+    pages = [f"/api/projects?country={c}&limit=20&offset={o}" for o in range(0, 200, 20) for c in countries]
+    return [f"/api/projects/{i}" for i in ids], pages
+
+
 def _servers(report: Report, store: Path, base: Path, size: int, seconds: float) -> None:
     import queries
 
     text, project_id = _lookup_text(store)
+    id_paths, list_paths = _rest_paths(store)
     port = servers.free_port()
     _say("our server: endpoint overhead, REST and SPARQL under load")
     with servers.serve(measure.cli() + ["serve", "--store", str(store), "--port", str(port)], port,
@@ -200,9 +218,17 @@ def _servers(report: Report, store: Path, base: Path, size: int, seconds: float)
         report.row("REST", f"GET /api/projects/{{id}} ({rest_id.tool}, 16 clients)", f"{rest_id.rps:.0f} req/s",
                    f"p50 {rest_id.p50_ms:.1f} ms, p99 {rest_id.p99_ms:.1f} ms, {rest_id.errors} errors")
         report.row("memory", "our server, under load", f"{peak[0]:.0f} MB", "peak while serving 16 clients")
+        many = servers.load(ours.url, seconds=seconds, paths=id_paths)
+        report.row("REST", f"GET /api/projects/{{id}} over {len(id_paths)} ids in turn", f"{many.rps:.0f} req/s",
+                   f"p50 {many.p50_ms:.1f} ms, p99 {many.p99_ms:.1f} ms, {many.errors} errors; uncached until "
+                   f"{len(id_paths)} requests ({many.rps * seconds:.0f} made)")
         listed = servers.load(f"{ours.url}/api/projects?country=BE&limit=20", seconds=seconds)
         report.row("REST", "GET /api/projects?country=BE&limit=20", f"{listed.rps:.0f} req/s",
                    f"p50 {listed.p50_ms:.1f} ms, p99 {listed.p99_ms:.1f} ms, {listed.errors} errors")
+        pages = servers.load(ours.url, seconds=seconds, paths=list_paths)
+        report.row("REST", f"GET /api/projects?country=..&limit=20&offset=.. over {len(list_paths)} pages in turn",
+                   f"{pages.rps:.0f} req/s", f"p50 {pages.p50_ms:.1f} ms, p99 {pages.p99_ms:.1f} ms, "
+                   f"{pages.errors} errors; uncached until {len(list_paths)} requests ({pages.rps * seconds:.0f} made)")
         sparql = servers.load(ours.url + "/sparql", seconds=seconds, body=_form(text))
         report.row("SPARQL", "our /sparql, lookup by IRI", f"{sparql.rps:.0f} req/s",
                    f"p50 {sparql.p50_ms:.1f} ms, p99 {sparql.p99_ms:.1f} ms, {sparql.errors} errors")
@@ -212,7 +238,7 @@ def _servers(report: Report, store: Path, base: Path, size: int, seconds: float)
         limit = servers.load(const.url + "/const", seconds=seconds)
     report.row("REST", "constant-JSON route (same uvicorn settings)", f"{limit.rps:.0f} req/s",
                f"p50 {limit.p50_ms:.1f} ms, p99 {limit.p99_ms:.1f} ms; /api/projects/{{id}} at "
-               f"{rest_id.rps / limit.rps:.2f} of it (target >= 0.5)")
+               f"{rest_id.rps / limit.rps:.2f} of it (target >= 0.5); over many ids {many.rps / limit.rps:.2f}")
     _oxigraph(report, store, text, sparql, seconds)
     if size <= 1000:
         _rdflib(report, store, base, text, seconds)

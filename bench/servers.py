@@ -135,9 +135,30 @@ def _lua_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
-def load(url: str, *, connections: int = 16, seconds: float = 5.0, body: str | None = None) -> LoadResult:
+# wrk's threads each walk their own share of ``paths`` in turn (thread k takes k, k + T, k + 2T, ...),
+# so no two threads ask for the same path at the same time
+_WRK_PATHS = """
+paths = {{{paths}}}
+threads_made = 0
+setup = function(thread)
+  thread:set("first", threads_made)
+  threads_made = threads_made + 1
+end
+step = 0
+request = function()
+  local i = (first + step * {threads}) % #paths + 1
+  step = step + 1
+  return wrk.format(nil, paths[i])
+end
+"""
+WRK_THREADS = 2
+
+
+def load(url: str, *, connections: int = 16, seconds: float = 5.0, body: str | None = None,
+         paths: list[str] | None = None) -> LoadResult:
     """Hit ``url`` from ``connections`` concurrent kept-alive clients for ``seconds`` (pinned to
-    :data:`CLIENT_CORE`); a ``body`` makes the requests form-encoded POSTs."""
+    :data:`CLIENT_CORE`); a ``body`` makes the requests form-encoded POSTs. With ``paths`` (each a path
+    and query string on ``url``'s server), the requests cycle over them instead of repeating ``url``'s."""
     if shutil.which("wrk"):
         with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as f:
             # SPARQL form posts ask for JSON results; a REST GET keeps wrk's default Accept (a SPARQL
@@ -146,9 +167,11 @@ def load(url: str, *, connections: int = 16, seconds: float = 5.0, body: str | N
                        'wrk.headers["Accept"] = "application/sparql-results+json"') if body else ""
             f.write(_WRK_LUA.format(method="POST" if body else "GET", body=_lua_string(body) if body else "nil",
                                     headers=headers))
+            if paths:
+                f.write(_WRK_PATHS.format(paths=", ".join(_lua_string(p) for p in paths), threads=WRK_THREADS))
             script = f.name
         try:
-            out = subprocess.run(pin_prefix(CLIENT_CORE) + ["wrk", "-t", "2", "-c", str(connections), "-d",
+            out = subprocess.run(pin_prefix(CLIENT_CORE) + ["wrk", "-t", str(WRK_THREADS), "-c", str(connections), "-d",
                                                             f"{seconds:g}s", "--timeout", "10s", "-s", script, url],
                                  capture_output=True, text=True, timeout=seconds + 60, check=True).stdout
         finally:
@@ -157,16 +180,20 @@ def load(url: str, *, connections: int = 16, seconds: float = 5.0, body: str | N
         if not m:
             raise RuntimeError(f"wrk gave no result: {out[-500:]}")
         return LoadResult(float(m[1]), float(m[2]), float(m[3]), int(m[4]) + int(m[5]), "wrk")
-    return _python_load(url, connections, seconds, body)
+    return _python_load(url, connections, seconds, body, paths)
 
 
-def _python_load(url: str, connections: int, seconds: float, body: str | None) -> LoadResult:
-    """A bounded load generator: ``connections`` threads over kept-alive http.client connections."""
+def _python_load(url: str, connections: int, seconds: float, body: str | None,
+                 paths: list[str] | None = None) -> LoadResult:
+    """A bounded load generator: ``connections`` threads over kept-alive http.client connections
+    (cycling over ``paths`` when given: the threads share one walk over them)."""
     import http.client
+    import itertools
     from urllib.parse import urlsplit
 
     parts = urlsplit(url)
-    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    own = [parts.path + (f"?{parts.query}" if parts.query else "")]
+    cycle = itertools.count()
     latencies: list[float] = []
     errors, successes = [0], [0]
     lock = threading.Lock()
@@ -176,6 +203,7 @@ def _python_load(url: str, connections: int, seconds: float, body: str | None) -
         conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
         mine = []
         while time.monotonic() < stop:
+            path = paths[next(cycle) % len(paths)] if paths else own[0]
             t = time.perf_counter()
             try:
                 if body:
@@ -196,6 +224,7 @@ def _python_load(url: str, connections: int, seconds: float, body: str | None) -
             else:
                 with lock:
                     errors[0] += 1
+        conn.close()
         with lock:
             latencies.extend(mine)
 

@@ -11,6 +11,7 @@ variable                   meaning                                     default
 ``INTERREG_KG_MAX_ROWS``   result rows a query may return              ``100000``
 ``INTERREG_KG_QUERY_WORKERS``  processes running SPARQL queries       ``2``
 ``INTERREG_KG_SERVICE_ALLOW``  SERVICE endpoints allowed (IRIs, comma-separated)  none
+``INTERREG_KG_RESPONSE_CACHE_MB``  MB of REST answers kept per server (0: off)  ``64``
 =========================  ==========================================  =====================
 
 >>> s = Settings.from_env({"INTERREG_KG_PORT": "9000"})
@@ -76,6 +77,7 @@ class Settings:
     max_rows: int = 100_000
     query_workers: int = 2
     service_allow: tuple[str, ...] = ()
+    response_cache_mb: int = 64
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -90,4 +92,5 @@ class Settings:
             max_rows=_int(env, "INTERREG_KG_MAX_ROWS", 100_000, 1, 10**9),
             query_workers=_int(env, "INTERREG_KG_QUERY_WORKERS", 2, 1, 64),
             service_allow=_iris(env, "INTERREG_KG_SERVICE_ALLOW"),
+            response_cache_mb=_int(env, "INTERREG_KG_RESPONSE_CACHE_MB", 64, 0, 65536),
         )

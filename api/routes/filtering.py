@@ -26,7 +26,7 @@ import queries
 from api.errors import BadRequestError
 from api.store import Snapshot
 
-__all__ = ["MAX_VALUES", "fold", "words", "matches_words", "active_on", "matching", "sort_rows"]
+__all__ = ["MAX_VALUES", "fold", "words", "matches_words", "active_on", "matching", "single_values", "sort_rows"]
 
 MAX_VALUES = 20
 
@@ -84,6 +84,28 @@ def matching(
             found.update(str(r[key].value) for r in rows.rows if r.get(key) is not None)
         result = found if result is None else result & found
     return result
+
+
+def single_values(filters: Mapping[str, Sequence[str] | None]) -> dict[str, str] | None:
+    """The one value of each filter given, when no filter has several (then the filters can be bound
+    into one run of the query: AND across names), else None (several values are alternatives, one run
+    each: see :func:`matching`). Empty values count as not given.
+
+    :raises BadRequestError: more than :data:`MAX_VALUES` values for one name.
+
+    >>> single_values({"country": ["BE", "BE"], "theme": None, "period": [""]})
+    {'country': 'BE'}
+    >>> single_values({"country": ["BE", "FR"]}) is None
+    True
+    """
+    single: dict[str, str] = {}
+    for name, raw in filters.items():
+        values = _values(name, raw)
+        if len(values) > 1:
+            return None
+        if values:
+            single[name] = values[0]
+    return single
 
 
 def sort_rows(rows: list[dict], sort: str | None, keys: Mapping[str, Callable[[dict], object]]) -> list[dict]:

@@ -12,7 +12,7 @@ from api.deps import StoreDep
 from api.errors import ForbiddenError, NotFoundError
 from api.routes.common import PROBLEM, Limit, Offset, responses
 from api.routes.filtering import active_on as is_active_on
-from api.routes.filtering import matches_words, matching, sort_rows, words
+from api.routes.filtering import matches_words, matching, single_values, sort_rows, words
 from api.rows import checked_id, last_segment, maybe_ref, number, project_summary, ref
 from api.schemas import (
     ContactPoint,
@@ -126,18 +126,18 @@ def list_projects(
 
     ``count`` is the number of matches before paging.
     """
-    keep = matching(
-        snapshot,
-        "projects",
-        "project",
-        {
-            "programme": programme,
-            "period": period,
-            "theme": theme,
-            "target_group": target_group,
-            "country": country,
-        },
-    )
+    filters = {
+        "programme": programme,
+        "period": period,
+        "theme": theme,
+        "target_group": target_group,
+        "country": country,
+    }
+    single = None if partner or q or active_on is not None or sort else single_values(filters)
+    if single is not None:  # one run with the filters bound, in the query's order: only the page is converted
+        page = queries.run(snapshot.store, "projects", single, limit=limit, offset=offset)
+        return Page[ProjectSummary](data=[project_summary(r) for r in page.values()], count=page.total)
+    keep = matching(snapshot, "projects", "project", filters)
     if partner:
         found = _partner_projects(snapshot, partner)
         keep = found if keep is None else keep & found

@@ -102,11 +102,15 @@ def _sample(store) -> dict[str, str]:
     sample["iri:organisation"] = row["o"].value
     sample["iri:project"] = sample["iri:subject"] = sample["iri"] = row["proj"].value
     sample["_most"] = row["n"].value
-    doc = next(iter(store.query(f"SELECT ?d WHERE {{ GRAPH ?g {{ ?p <{IRG}describedBy> ?d }} }} LIMIT 1")), None)
+    # the sampled project's source document and the sampled organisation's city (docs/graph-model.md):
+    # a lookup left without its parameter would time a scan of every document or city instead
+    doc = next(iter(store.query(f"SELECT ?d WHERE {{ <{row['proj'].value}> "
+                                "<http://www.w3.org/ns/prov#wasDerivedFrom> ?d } LIMIT 1",
+                                use_default_graph_as_union=True)), None)
     if doc is not None:
         sample["iri:document"] = doc["d"].value
-    city = next(iter(store.query("SELECT ?c WHERE { GRAPH ?g { ?o <http://schema.org/address> ?a . "
-                                 "?a <http://schema.org/addressLocality> ?c } } LIMIT 1")), None)
+    city = next(iter(store.query(f"SELECT ?c WHERE {{ <{row['o'].value}> <http://schema.org/addressLocality> ?c }} "
+                                 "LIMIT 1", use_default_graph_as_union=True)), None)
     sample["city"] = city["c"].value if city is not None else "Lille"
     programme = next(iter(store.query(f"SELECT ?x WHERE {{ GRAPH ?g {{ ?p <{IRG}programme> ?x }} }} LIMIT 1")),
                      None)

@@ -369,7 +369,7 @@ def _exports(report: Report, store: Path, base: Path) -> None:
     for fmt in formats:
         for extra in variants:
             label = f"{fmt}{' with metrics' if extra else ''}"
-            if stopped:
+            if stopped and extra:  # exports without metrics (the ones with targets) always run
                 report.row("network export", label, "not run", f"the {stopped} export ran out of time")
                 continue
             _say(f"network export {fmt} {' '.join(extra)}")
@@ -379,7 +379,7 @@ def _exports(report: Report, store: Path, base: Path) -> None:
                                  str(store)] + extra, timeout=EXPORT_TIMEOUT)
             if code != 0 and seconds >= EXPORT_TIMEOUT:
                 report.row("network export", label, f"> {EXPORT_TIMEOUT:.0f} s", f"stopped; peak {peak:.0f} MB")
-                stopped = label
+                stopped = label if extra else stopped
                 continue
             if code != 0:
                 report.row("network export", label, "failed", tail.strip().splitlines()[-1][:100] if tail else "")

@@ -130,7 +130,7 @@ async def _answer(request: Request, snapshot: Snapshot, query: str | None,
         answer = await run_in_threadpool(run, store, job)
     else:
         pool: QueryPool = request.app.state.query_pool
-        answer = await run_in_threadpool(pool.run, path, job)
+        answer = await pool.run_async(path, job)  # on the event loop: no thread per request
     headers = {TRUNCATED_HEADER: str(settings.max_rows)} if answer.truncated else None
     return Response(answer.body, media_type=answer.media_type, headers=headers)
 

@@ -259,16 +259,17 @@ class QueryPool:
             worker = await self._take_async(waited_until)
         deadline = time.monotonic() + self.timeout
         fd = worker.recv.fileno()
-        readable = loop.create_future()
+        answered = loop.create_future()  # True when the answer can be read, False at the time limit
+        settle = answered.set_result
         try:
             worker.send.send_bytes(encode_job(str(build), job))
-            loop.add_reader(fd, lambda: readable.done() or readable.set_result(True))
+            loop.add_reader(fd, lambda: answered.done() or settle(True))
+            timer = loop.call_at(loop.time() + max(0.0, deadline - time.monotonic()),
+                                 lambda: answered.done() or settle(False))
             try:
-                await asyncio.wait_for(readable, max(0.0, deadline - time.monotonic()))
-                reply = worker.recv.recv_bytes()
-            except TimeoutError:
-                reply = None
+                reply = worker.recv.recv_bytes() if await answered else None
             finally:
+                timer.cancel()
                 loop.remove_reader(fd)
         except (EOFError, OSError, BrokenPipeError) as exc:
             await loop.run_in_executor(None, self._replace, worker)

@@ -242,6 +242,9 @@ class QueryPool:
             except WorkerCrashedError:
                 await loop.run_in_executor(None, self._replace, worker)
                 raise
+            except BaseException:  # cancelled while its thread still reads the pipe: no one else may
+                self._replace(worker)
+                raise
         return worker
 
     async def run_async(self, build: Path, job: Job) -> Answer:

@@ -33,7 +33,7 @@ from pyoxigraph import NamedNode
 from starlette.concurrency import run_in_threadpool
 
 from api import privacy
-from api.deps import StoreDep
+from api.deps import get_snapshot
 from api.errors import BadRequestError, ForbiddenError, UnsupportedMediaError, UpdateForbiddenError
 from api.sparql import dataset, federation
 from api.sparql.description import description
@@ -130,7 +130,7 @@ async def _answer(request: Request, snapshot: Snapshot, query: str | None,
         answer = await run_in_threadpool(run, store, job)
     else:
         pool: QueryPool = request.app.state.query_pool
-        answer = await run_in_threadpool(pool.run, path, job)
+        answer = await pool.run_async(path, job)  # on the event loop: no thread per request
     headers = {TRUNCATED_HEADER: str(settings.max_rows)} if answer.truncated else None
     return Response(answer.body, media_type=answer.media_type, headers=headers)
 
@@ -139,7 +139,6 @@ async def _answer(request: Request, snapshot: Snapshot, query: str | None,
             response_class=Response, responses=RESPONSES)
 async def sparql_get(
     request: Request,
-    snapshot: StoreDep,
     query: str | None = Query(None, description="the SPARQL query (one)"),
     update: str | None = Query(None, description="refused: this endpoint is read-only (403)"),
     default_graph_uri: list[str] = Query([], alias="default-graph-uri",  # noqa: B008
@@ -147,6 +146,7 @@ async def sparql_get(
     named_graph_uri: list[str] = Query([], alias="named-graph-uri",  # noqa: B008
                                        description="a named graph of the dataset (repeatable)"),
 ) -> Response:
+    snapshot = get_snapshot(request)  # on the event loop (see _post)
     params = request.query_params
     if params.getlist("update"):
         raise UpdateForbiddenError(_READ_ONLY)
@@ -160,15 +160,14 @@ async def sparql_get(
 
 @router.post("/sparql", summary="SPARQL query (POST form-encoded or application/sparql-query)",
              response_class=Response, responses=RESPONSES, openapi_extra=_POST_BODY)
-async def sparql_post(request: Request, snapshot: StoreDep) -> Response:
-    return await _post(request, snapshot, contacts=False)
+async def sparql_post(request: Request) -> Response:
+    return await _post(request, get_snapshot(request), contacts=False)
 
 
 @router.get("/sparql/contacts", summary="SPARQL query (GET) over the contact details (personal data)",
             response_class=Response, responses=RESPONSES)
 async def sparql_contacts_get(
     request: Request,
-    snapshot: StoreDep,
     query: str | None = Query(None, description="the SPARQL query (one)"),
     update: str | None = Query(None, description="refused: this endpoint is read-only (403)"),
     default_graph_uri: list[str] = Query([], alias="default-graph-uri",  # noqa: B008
@@ -178,6 +177,7 @@ async def sparql_contacts_get(
 ) -> Response:
     """The contacts store over the same protocol as ``/sparql``; 403 unless personal data is served."""
     _personal_only(request)
+    snapshot = get_snapshot(request)
     params = request.query_params
     if params.getlist("update"):
         raise UpdateForbiddenError(_READ_ONLY)
@@ -193,12 +193,15 @@ async def sparql_contacts_get(
 
 @router.post("/sparql/contacts", summary="SPARQL query (POST) over the contact details (personal data)",
              response_class=Response, responses=RESPONSES, openapi_extra=_POST_BODY)
-async def sparql_contacts_post(request: Request, snapshot: StoreDep) -> Response:
+async def sparql_contacts_post(request: Request) -> Response:
     _personal_only(request)
-    return await _post(request, snapshot, contacts=True)
+    return await _post(request, get_snapshot(request), contacts=True)
 
 
 async def _post(request: Request, snapshot: Snapshot, contacts: bool) -> Response:
+    """A POSTed query. The routes take their snapshot with :func:`api.deps.get_snapshot` called on the
+    event loop, not as a FastAPI dependency (a plain function, which FastAPI would run in a thread for
+    every request): it only reads which build is current, and opens a store once per published build."""
     content_type, *params = (p.strip().lower() for p in request.headers.get("content-type", "").split(";"))
     url = request.query_params
     if content_type == "application/x-www-form-urlencoded":

@@ -3,8 +3,14 @@
 :func:`run` is the same in a worker process (:mod:`api.sparql.pool`) and in-process (a store given
 in memory): it chooses the result format from the ``Accept`` header, evaluates the query over the
 :class:`Job`'s dataset, stops reading results after ``max_rows`` rows (or triples) and says so in
-:attr:`Answer.truncated`. SELECT rows are written as SPARQL JSON by :func:`solutions_json`
-(pyoxigraph serializes only whole result sets) and turned into XML, CSV or TSV by pyoxigraph.
+:attr:`Answer.truncated`.
+
+SELECT results are serialized by pyoxigraph (in Rust) into a writer that counts row boundaries as
+the bytes come (:class:`_RowCounter`) and stops it once the count could pass ``max_rows``; only then
+is the query evaluated again and its first ``max_rows`` rows written as SPARQL JSON by
+:func:`solutions_json` (pyoxigraph serializes only whole result sets), turned into XML, CSV or TSV by
+pyoxigraph when asked. The count errs only upwards (a literal may hold a boundary's bytes), so a
+result within the limit may take the second path, never the other way round.
 
 >>> from pyoxigraph import Quad, Store
 >>> store = Store()
@@ -139,6 +145,73 @@ def solutions_json(solutions: QuerySolutions, max_rows: int) -> tuple[bytes, boo
     return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), truncated
 
 
+#: per SELECT format: the bytes every row boundary is written with, and the rows that many of them
+#: make at most (a JSON row after the first starts with ``},{``; an XML row is a ``<result>``
+#: element, ``<`` being escaped in values; a CSV or TSV line ends every row and the header)
+_ROW_MARKS: dict[QueryResultsFormat, tuple[bytes, int]] = {
+    QueryResultsFormat.JSON: (b"},{", 1),
+    QueryResultsFormat.XML: (b"<result>", 0),
+    QueryResultsFormat.CSV: (b"\r\n", -1),
+    QueryResultsFormat.TSV: (b"\n", -1),
+}
+
+
+class _TooManyRows(Exception):
+    """Raised by :class:`_RowCounter` inside pyoxigraph's serializer to stop it."""
+
+
+class _RowCounter:
+    """A binary writer for pyoxigraph's serializer that keeps what it is given and stops it (raises
+    :class:`_TooManyRows`) once the rows written may be more than ``max_rows``.
+
+    >>> out = _RowCounter(QueryResultsFormat.TSV, 2)
+    >>> out.write(b"?x\\n1\\n2")
+    6
+    >>> out.write(b"\\n")
+    1
+    >>> out.value()
+    b'?x\\n1\\n2\\n'
+    >>> out.write(b"3\\n")
+    Traceback (most recent call last):
+    ...
+    api.sparql.execute._TooManyRows: more than 2 rows
+    """
+
+    __slots__ = ("_chunks", "_mark", "_tail", "_count", "_limit")
+
+    def __init__(self, fmt: QueryResultsFormat, max_rows: int) -> None:
+        self._chunks: list[bytes] = []
+        self._mark, extra = _ROW_MARKS[fmt]
+        self._tail = b""  # the last bytes of the previous chunk, for a mark written across two chunks
+        self._count = extra
+        self._limit = max_rows
+
+    def write(self, data: bytes) -> int:
+        data = bytes(data)
+        self._count += data.count(self._mark)
+        if self._tail:
+            self._count += (self._tail + data[: len(self._mark) - 1]).count(self._mark)
+        if self._count > self._limit:
+            raise _TooManyRows(f"more than {self._limit} rows")
+        self._tail = data[1 - len(self._mark):] if len(self._mark) > 1 else b""
+        self._chunks.append(data)
+        return len(data)
+
+    def flush(self) -> None:
+        """Nothing to flush: the bytes are kept in memory."""
+
+    def value(self) -> bytes:
+        return b"".join(self._chunks)
+
+
+def _evaluate(store, job: Job):
+    if job.default_graph is None or job.named_graphs is None:
+        return store.query(job.query, base_iri=job.base_iri, use_default_graph_as_union=True)
+    return store.query(job.query, base_iri=job.base_iri,
+                       default_graph=[NamedNode(g) for g in job.default_graph],
+                       named_graphs=[NamedNode(g) for g in job.named_graphs])
+
+
 def run(store, job: Job) -> Answer:
     """Evaluate ``job`` on ``store`` (a pyoxigraph Store) and serialize the result as the client asks.
 
@@ -146,31 +219,41 @@ def run(store, job: Job) -> Answer:
     :raises NotAcceptableError: no format of the result's kind is acceptable to the client.
     :raises OSError: the store cannot be read.
     """
-    if job.default_graph is None or job.named_graphs is None:
-        result = store.query(job.query, base_iri=job.base_iri, use_default_graph_as_union=True)
-    else:
-        result = store.query(job.query, base_iri=job.base_iri,
-                             default_graph=[NamedNode(g) for g in job.default_graph],
-                             named_graphs=[NamedNode(g) for g in job.named_graphs])
+    result = _evaluate(store, job)
     try:  # pyoxigraph's results must be dropped on the thread that made them: never let one escape
         return _serialize(result, job)
+    except _TooManyRows:
+        pass  # the native serializer was stopped at the limit: cut the rows in Python instead
     except Exception as exc:
         traceback.clear_frames(exc.__traceback__)  # the frames below hold the results
         raise
     finally:
         del result
+    result = _evaluate(store, job)
+    try:
+        return _serialize(result, job, native=False)
+    except Exception as exc:
+        traceback.clear_frames(exc.__traceback__)
+        raise
+    finally:
+        del result
 
 
-def _serialize(result, job: Job) -> Answer:
+def _serialize(result, job: Job, native: bool = True) -> Answer:
     if isinstance(result, QuerySolutions | QueryBoolean):
         offer = choose(job.accept, list(RESULT_FORMATS))
         if offer is None:
             raise _not_acceptable(f"SELECT and ASK results come as {', '.join(RESULT_FORMATS)}")
         if isinstance(result, QueryBoolean):
             return Answer(result.serialize(format=RESULT_FORMATS[offer]), _media(offer))
+        fmt = RESULT_FORMATS[offer]
+        if native and job.max_rows > 0:
+            out = _RowCounter(fmt, job.max_rows)
+            result.serialize(out, format=fmt)  # raises _TooManyRows when the rows may be too many
+            return Answer(out.value(), _media(offer))
         body, truncated = solutions_json(result, job.max_rows)
-        if RESULT_FORMATS[offer] != QueryResultsFormat.JSON:
-            body = parse_query_results(body, format=QueryResultsFormat.JSON).serialize(format=RESULT_FORMATS[offer])
+        if fmt != QueryResultsFormat.JSON:
+            body = parse_query_results(body, format=QueryResultsFormat.JSON).serialize(format=fmt)
         return Answer(body, _media(offer), truncated)
     offer = choose(job.accept, list(GRAPH_FORMATS))
     if offer is None:

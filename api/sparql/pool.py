@@ -10,13 +10,21 @@ go to the other workers. Workers are fresh interpreters (``python -c``: never a 
 server, and no re-import of the server's main module) started at the first query; they exit when
 the server does (their stdin closes).
 
-``run`` blocks: call it from a thread (the route uses Starlette's thread pool). The time limit counts
-from the moment a ready worker has the job; waiting for a free worker is bounded by the same limit
-(:class:`WorkersBusyError`), and a worker's start-up (a second or so) by :data:`BOOT_SECONDS`.
+``run`` blocks: call it from a thread. :meth:`QueryPool.run_async` is the same on an asyncio event
+loop without a thread (the route uses it): it waits for a free worker on a future and for the answer
+on the pipe's file descriptor (``loop.add_reader``), so a request costs the server no thread switch.
+Both may be used on one pool. The time limit counts from the moment a ready worker has the job;
+waiting for a free worker is bounded by the same limit (:class:`WorkersBusyError`), and a worker's
+start-up (a second or so) by :data:`BOOT_SECONDS`.
+
+On the pipes a job goes as a pickled tuple of plain values and an answer as raw bytes
+(:func:`api.sparql.worker.encode_answer`): no pickling of the body, one copy less.
 """
 
 from __future__ import annotations
 
+import asyncio
+import collections
 import contextlib
 import logging
 import os
@@ -31,7 +39,7 @@ from pathlib import Path
 
 from api.sparql.errors import QueryTimeoutError, WorkerCrashedError, WorkersBusyError
 from api.sparql.execute import Answer, Job
-from api.sparql.worker import READY
+from api.sparql.worker import READY, decode_answer, encode_job
 
 __all__ = ["QueryPool", "BOOT_SECONDS"]
 
@@ -107,6 +115,7 @@ class QueryPool:
         self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
         self._lock = threading.Lock()
         self._workers: list[_Worker] = []
+        self._waiters: collections.deque[tuple[asyncio.AbstractEventLoop, asyncio.Future]] = collections.deque()
         self._closed = False
         self.killed = 0  # workers killed at the time limit (for tests and logs)
         weakref.finalize(self, _kill_all, self._workers)  # at garbage collection or exit, if not closed
@@ -117,7 +126,7 @@ class QueryPool:
         with self._lock:
             return [w.pid for w in self._workers if w.alive()]
 
-    def _take(self, deadline: float) -> _Worker:
+    def _start(self) -> None:
         with self._lock:
             if self._closed:
                 raise WorkersBusyError("the query workers are shut down")
@@ -126,6 +135,33 @@ class QueryPool:
                     worker = _Worker()
                     self._workers.append(worker)
                     self._idle.put(worker)
+
+    def _release(self, worker: _Worker) -> None:
+        """Give an idle ``worker`` to the longest-waiting :meth:`run_async` caller, else to the idle queue."""
+        with self._lock:
+            while self._waiters:
+                loop, waiter = self._waiters.popleft()
+                if waiter.done() or loop.is_closed():  # timed out meanwhile
+                    continue
+                try:
+                    running = asyncio.get_running_loop()
+                except RuntimeError:
+                    running = None
+                if running is loop:
+                    loop.call_soon(self._deliver, waiter, worker)
+                else:
+                    loop.call_soon_threadsafe(self._deliver, waiter, worker)
+                return
+            self._idle.put(worker)
+
+    def _deliver(self, waiter: asyncio.Future, worker: _Worker) -> None:
+        if waiter.done():  # the waiter gave up between the hand-over and now: pass the worker on
+            self._release(worker)
+        else:
+            waiter.set_result(worker)
+
+    def _take(self, deadline: float) -> _Worker:
+        self._start()
         try:
             worker = self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
         except queue.Empty:
@@ -143,10 +179,11 @@ class QueryPool:
         with self._lock:
             if worker in self._workers:
                 self._workers.remove(worker)
-            if not self._closed:  # start the replacement now, so the next query finds it warm
-                fresh = _Worker()
-                self._workers.append(fresh)
-                self._idle.put(fresh)
+            if self._closed:
+                return
+            fresh = _Worker()  # started now, so that the next query finds it warm
+            self._workers.append(fresh)
+        self._release(fresh)
 
     def run(self, build: Path, job: Job) -> Answer:
         """Run ``job`` on the store at ``build`` (a build's public store, or its contacts store) in a
@@ -163,24 +200,91 @@ class QueryPool:
             worker = self._take(waited_until)
         deadline = time.monotonic() + self.timeout  # the query's own time starts when a worker has it
         try:
-            worker.send.send((str(build), job))
+            worker.send.send_bytes(encode_job(str(build), job))
             ready = worker.recv.poll(max(0.0, deadline - time.monotonic()))
-            outcome = worker.recv.recv() if ready else None
+            reply = worker.recv.recv_bytes() if ready else None
         except (EOFError, OSError, BrokenPipeError) as exc:
             self._replace(worker)
             raise WorkerCrashedError(f"the query worker died while running the query: {exc}") from None
-        if outcome is None:
-            self.killed += 1
+        if reply is None:
             self._replace(worker)
-            logger.warning("a SPARQL query ran past %g s; its worker was killed", self.timeout)
-            raise QueryTimeoutError(f"the query ran longer than the limit of {self.timeout:g} s and was stopped "
-                                    "(INTERREG_KG_QUERY_TIMEOUT); narrow it down, e.g. with LIMIT or more "
-                                    "specific patterns")
-        self._idle.put(worker)
-        kind, value = outcome
-        if kind == "error":
-            raise value
-        return value
+            raise self._timeout_error()
+        self._release(worker)
+        return decode_answer(reply)
+
+    def _timeout_error(self) -> QueryTimeoutError:
+        """Count a worker killed at the time limit; the error to raise."""
+        self.killed += 1
+        logger.warning("a SPARQL query ran past %g s; its worker was killed", self.timeout)
+        return QueryTimeoutError(f"the query ran longer than the limit of {self.timeout:g} s and was stopped "
+                                "(INTERREG_KG_QUERY_TIMEOUT); narrow it down, e.g. with LIMIT or more "
+                                "specific patterns")
+
+    async def _take_async(self, deadline: float) -> _Worker:
+        self._start()
+        loop = asyncio.get_running_loop()
+        with self._lock:
+            try:
+                worker = self._idle.get_nowait()
+            except queue.Empty:
+                waiter = loop.create_future()
+                self._waiters.append((loop, waiter))
+                worker = None
+        if worker is None:
+            try:
+                worker = await asyncio.wait_for(waiter, max(0.0, deadline - time.monotonic()))
+            except TimeoutError:
+                raise WorkersBusyError(f"all {self.size} query workers stayed busy for {self.timeout:g} s; "
+                                       "try again later") from None
+        if not worker.booted:
+            try:
+                await loop.run_in_executor(None, worker.boot)
+            except WorkerCrashedError:
+                await loop.run_in_executor(None, self._replace, worker)
+                raise
+            except BaseException:  # cancelled while its thread still reads the pipe: no one else may
+                self._replace(worker)
+                raise
+        return worker
+
+    async def run_async(self, build: Path, job: Job) -> Answer:
+        """:meth:`run` on the running event loop: the same answers, errors and time limit, no thread.
+
+        :raises QueryTimeoutError: the query ran past the time limit (the worker was killed and replaced).
+        :raises WorkersBusyError: no worker became free within the time limit.
+        :raises WorkerCrashedError: the worker died (it is replaced).
+        """
+        loop = asyncio.get_running_loop()
+        waited_until = time.monotonic() + self.timeout
+        worker = await self._take_async(waited_until)
+        if not worker.alive():
+            await loop.run_in_executor(None, self._replace, worker)
+            worker = await self._take_async(waited_until)
+        deadline = time.monotonic() + self.timeout
+        fd = worker.recv.fileno()
+        answered = loop.create_future()  # True when the answer can be read, False at the time limit
+        settle = answered.set_result
+        try:
+            worker.send.send_bytes(encode_job(str(build), job))
+            loop.add_reader(fd, lambda: answered.done() or settle(True))
+            timer = loop.call_at(loop.time() + max(0.0, deadline - time.monotonic()),
+                                 lambda: answered.done() or settle(False))
+            try:
+                reply = worker.recv.recv_bytes() if await answered else None
+            finally:
+                timer.cancel()
+                loop.remove_reader(fd)
+        except (EOFError, OSError, BrokenPipeError) as exc:
+            await loop.run_in_executor(None, self._replace, worker)
+            raise WorkerCrashedError(f"the query worker died while running the query: {exc}") from None
+        except BaseException:  # cancelled (the client went away): the worker's answer would be read by no one
+            self._replace(worker)
+            raise
+        if reply is None:
+            await loop.run_in_executor(None, self._replace, worker)
+            raise self._timeout_error()
+        self._release(worker)
+        return decode_answer(reply)
 
     def close(self) -> None:
         """Stop every worker (the pool then refuses jobs)."""

@@ -118,6 +118,8 @@ def dataset_clauses(query: str, base: str | None = None) -> tuple[list[str | Non
     >>> dataset_clauses('SELECT * FROM <g1> FROM NAMED <g2> {}', base="http://h/sparql")
     (['http://h/g1'], ['http://h/g2'])
     """
+    if "FROM" not in query.upper():  # no token can be the keyword: skip the tokenizer (most queries)
+        return [], []
     toks, prologue = _scan(query, base)
     default: list[str | None] = []
     named: list[str | None] = []
@@ -138,6 +140,8 @@ def service_endpoints(query: str) -> list[str | None]:
     >>> service_endpoints('PREFIX w: <http://w.org/> SELECT * { SERVICE w:sparql { ?s ?p ?o } }')
     ['http://w.org/sparql']
     """
+    if "SERVICE" not in query.upper():  # as in dataset_clauses
+        return []
     toks, prologue = _scan(query)
     endpoints: list[str | None] = []
     for i, tok in enumerate(toks):

@@ -9,15 +9,63 @@ a build's public store and its contacts store) and opens another when a job name
 from __future__ import annotations
 
 import os
+import pickle
 from multiprocessing.connection import Connection
 
-__all__ = ["serve_jobs", "main", "READY"]
+from api.sparql.execute import Answer, Job
+
+__all__ = ["serve_jobs", "main", "READY", "encode_job", "decode_job", "encode_answer", "decode_answer"]
 
 READY = "ready"
+_ANSWER, _ERROR = b"A", b"E"
+
+
+def encode_job(path: str, job: Job) -> bytes:
+    """``(store path, job)`` as the bytes the server sends (a pickled tuple of plain values).
+
+    >>> decode_job(encode_job("/s", Job("ASK {}", None, ("http://e/g",), "text/csv", 5)))
+    ('/s', Job(query='ASK {}', default_graph=None, named_graphs=('http://e/g',), accept='text/csv', max_rows=5, base_iri=None))
+    """
+    return pickle.dumps((path, job.query, job.default_graph, job.named_graphs, job.accept, job.max_rows,
+                         job.base_iri), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def decode_job(data: bytes) -> tuple[str, Job]:
+    """The inverse of :func:`encode_job`."""
+    path, *fields = pickle.loads(data)
+    return path, Job(*fields)
+
+
+def encode_answer(answer: Answer | None = None, error: BaseException | None = None) -> bytes:
+    """An answer as ``A``, ``1``/``0`` (truncated), the media type's length (one byte), the media type
+    and the body; or an error as ``E`` and the pickled exception (its text in a RuntimeError when it
+    does not pickle).
+
+    >>> decode_answer(encode_answer(Answer(b"x\\r\\n", "text/csv; charset=utf-8", True)))
+    Answer(body=b'x\\r\\n', media_type='text/csv; charset=utf-8', truncated=True)
+    """
+    if answer is not None:
+        media = answer.media_type.encode("ascii")
+        return b"".join((_ANSWER, b"1" if answer.truncated else b"0", bytes((len(media),)), media, answer.body))
+    try:
+        return _ERROR + pickle.dumps(error, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:
+        return _ERROR + pickle.dumps(RuntimeError(f"{type(error).__name__}: {error}"))
+
+
+def decode_answer(data: bytes) -> Answer:
+    """The :class:`Answer` in ``data`` (:func:`encode_answer`).
+
+    :raises Exception: the error the worker sent.
+    """
+    if data[:1] == _ERROR:
+        raise pickle.loads(data[1:])
+    end = 3 + data[2]
+    return Answer(data[end:], data[3:end].decode("ascii"), data[1:2] == b"1")
 
 
 def serve_jobs(jobs: Connection, replies: Connection) -> None:
-    """Receive ``(store path, job)``, send back ``("ok", Answer)`` or ``("error", exception)``, until EOF."""
+    """Receive jobs (:func:`encode_job`), send back answers or errors (:func:`encode_answer`), until EOF."""
     from pyoxigraph import Store
 
     from api.sparql.execute import run
@@ -26,7 +74,7 @@ def serve_jobs(jobs: Connection, replies: Connection) -> None:
     opened: dict[str, Store] = {}  # path -> store, the most recently used last
     while True:
         try:
-            path, job = jobs.recv()
+            path, job = decode_job(jobs.recv_bytes())
         except (EOFError, OSError):
             return  # the server went away
         try:
@@ -37,15 +85,13 @@ def serve_jobs(jobs: Connection, replies: Connection) -> None:
                 store = Store.read_only(path)
             opened[path] = store
             del store
-            reply = ("ok", run(opened[path], job))
+            reply = encode_answer(run(opened[path], job))
         except Exception as exc:  # sent to the server, which maps it to an HTTP status
-            reply = ("error", exc)
+            reply = encode_answer(error=exc)
         try:
-            replies.send(reply)
+            replies.send_bytes(reply)
         except (BrokenPipeError, OSError):
             return
-        except Exception as exc:  # an unpicklable exception: send its text instead
-            replies.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
 
 
 def main() -> None:

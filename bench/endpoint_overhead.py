@@ -1,0 +1,126 @@
+"""``python -m bench.endpoint_overhead STORE [--seconds S] [--skip-oxigraph]``: the SPARQL endpoint's cost alone.
+
+A short runner around :mod:`bench.run`'s own measurements, for work on ``api/sparql``: it serves the
+built store ``STORE`` with ``interreg-kg serve`` (pinned to the server core, as the full benchmark
+does), then prints
+
+- per named query that takes under a second in process: p50 over ``/sparql`` against p50 of the same
+  text in process, and the median of the differences (``bench.run._endpoint_overhead``; target <= 2 ms);
+- with ``--cpu``, per query the worker's CPU time: reading the rows, serializing them natively, and the
+  Python row writer (thread CPU time, steadier than wall time on a shared machine);
+- throughput of a lookup by IRI (``SELECT ?p ?o WHERE { <iri> ?p ?o }``) posted by 16 kept-alive clients
+  to our ``/sparql``, and to the Oxigraph server on the same store (``bench.run._oxigraph``; target: ours
+  at >= 0.8 of it).
+
+Nothing is written to ``bench/RESULTS.md``; figures are printed on stderr as the full run prints them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from bench import measure, run, servers
+from bench.report import Report
+
+__all__ = ["main"]
+
+
+def _fast_queries(store_root: Path) -> set[str]:
+    """The named queries one call of which takes under a second in process (as ``run.FAST`` holds them)."""
+    import time
+
+    import queries
+
+    store = run._open(store_root)
+    sample = run._sample(store)
+    fast = set()
+    for name in queries.names():
+        named = queries.load(name)
+        params = measure.query_params(named, sample)
+        start = time.perf_counter()
+        try:
+            done = measure.bounded(lambda n=named, p=params: bool(queries.run(store, n, p)) or True,
+                                  run.QUERY_TIMEOUT)
+        except RuntimeError:
+            continue
+        if done is not None and time.perf_counter() - start < 1.0:
+            fast.add(name)
+    return fast
+
+
+def _cpu_ms(call, runs: int = 9) -> float:
+    """Median thread CPU time of ``call()`` in ms (CPU rather than wall time: the machine is shared)."""
+    import statistics
+    import time
+
+    times = []
+    for _ in range(runs):
+        start = time.thread_time()
+        call()
+        times.append(time.thread_time() - start)
+    return statistics.median(times) * 1000
+
+
+def _serialization(report: Report, store_root: Path, names: list[str]) -> None:
+    """CPU per query in process: reading the rows (``list``), the worker's whole job (:func:`execute.run`,
+    SPARQL JSON), and the Python row writer alone (:func:`execute.solutions_json`, the path taken
+    before results were serialized natively, and still when a result may pass the row limit)."""
+    import queries
+    from api.sparql import execute
+
+    store = run._open(store_root)
+    sample = run._sample(store)
+    for name in names:
+        named = queries.load(name)
+        text = measure.values_form(named, named.bindings(measure.query_params(named, sample)))
+        job = execute.Job(text, None, None, "application/sparql-results+json", 100_000)
+
+        def query(t=text):
+            return store.query(t, use_default_graph_as_union=True)
+
+        rows = sum(1 for _ in query())
+        listed = _cpu_ms(lambda: list(query()))
+        python = _cpu_ms(lambda: execute.solutions_json(query(), 100_000))
+        native = _cpu_ms(lambda j=job: execute.run(store, j))
+        report.row("worker CPU", f"{name} ({rows} rows)", f"run {native:.1f} ms",
+                   f"list() {listed:.1f} ms, Python JSON writer {python:.1f} ms; run adds {native - listed:.1f} ms")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("store", type=Path, help="the store root a build was written to")
+    parser.add_argument("--seconds", type=float, default=5.0, help="seconds of each load")
+    parser.add_argument("--skip-oxigraph", action="store_true", help="do not start the Oxigraph server")
+    parser.add_argument("--skip-queries", action="store_true", help="measure the lookup throughput only")
+    parser.add_argument("--queries", default="", help="comma-separated named queries to time (default: all fast)")
+    parser.add_argument("--cpu", action="store_true", help="also CPU time of the worker's serialization per query")
+    args = parser.parse_args(argv)
+    report = Report(0, {})
+    if not args.skip_queries:
+        wanted = [q for q in args.queries.split(",") if q]
+        run.FAST.update(wanted or _fast_queries(args.store))
+        if args.cpu:
+            _serialization(report, args.store, sorted(run.FAST))
+    text, _ = run._lookup_text(args.store)
+    port = servers.free_port()
+    with servers.serve(measure.cli() + ["serve", "--store", str(args.store), "--port", str(port)], port,
+                       "/openapi.json", env={"INTERREG_KG_QUERY_TIMEOUT": "10"}) as ours:
+        measure.http_query(ours.url + "/sparql", text)  # the workers start at the first query
+        empty = measure.time_calls(lambda: measure.http_query(ours.url + "/sparql", "ASK {}"), budget_s=2.0,
+                                   max_runs=200)
+        report.row("query over HTTP", "ASK {} (the fixed cost of a request)", f"p50 {empty.p50_ms:.2f} ms",
+                   f"p99 {empty.p99_ms:.2f} ms, {empty.runs} runs, one client")
+        if not args.skip_queries:
+            run._endpoint_overhead(report, args.store, ours.url + "/sparql", args.seconds)
+        sparql = servers.load(ours.url + "/sparql", seconds=args.seconds, body=run._form(text))
+        report.row("SPARQL", "our /sparql, lookup by IRI", f"{sparql.rps:.0f} req/s",
+                   f"p50 {sparql.p50_ms:.1f} ms, p99 {sparql.p99_ms:.1f} ms, {sparql.errors} errors")
+    if not args.skip_oxigraph:
+        run._oxigraph(report, args.store, text, sparql, args.seconds)
+    sys.stderr.flush()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,150 @@
+"""``QueryPool.run_async`` (the route's path, on the event loop) keeps ``run``'s contract: answers and
+errors come back, the time limit kills and replaces the worker, busy workers refuse after the limit,
+and sync and async callers share the workers. Also the bytes the pipes carry, and the keyword
+pre-checks of ``api.sparql.text``."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+
+import pytest
+
+from api.errors import NotAcceptableError
+from api.sparql.errors import QueryTimeoutError, WorkersBusyError
+from api.sparql.execute import Answer, Job
+from api.sparql.pool import QueryPool
+from api.sparql.text import dataset_clauses, service_endpoints
+from api.sparql.worker import decode_answer, decode_job, encode_answer, encode_job
+from ontology.storage import current_build
+from tests.sparql.conftest import DOCUMENT_GRAPH
+from tests.sparql.test_pool import ENDLESS
+
+
+def _job(query: str, accept: str | None = None) -> Job:
+    return Job(query, (DOCUMENT_GRAPH,), (DOCUMENT_GRAPH,), accept)
+
+
+@pytest.fixture
+def build(contacts_root):
+    return current_build(contacts_root)
+
+
+def test_answers_and_errors_come_back_on_the_event_loop(build):
+    pool = QueryPool(size=1, timeout=10)
+
+    async def scenario() -> None:
+        answer = await pool.run_async(build, _job("SELECT ?o WHERE { ?s ?p ?o }", "text/csv"))
+        assert answer.body.decode().splitlines() == ["o", "Public project"] and not answer.truncated
+        with pytest.raises(SyntaxError):
+            await pool.run_async(build, _job("SELECT ?o WHERE {"))
+        with pytest.raises(NotAcceptableError):
+            await pool.run_async(build, _job("ASK {}", "image/png"))
+
+    try:
+        asyncio.run(scenario())
+        assert len(pool.pids) == 1
+    finally:
+        pool.close()
+
+
+def test_many_concurrent_queries_share_two_workers(build):
+    pool = QueryPool(size=2, timeout=10)
+
+    async def scenario() -> list[Answer]:
+        return await asyncio.gather(*(pool.run_async(build, _job("ASK { ?s ?p ?o }", "text/csv"))
+                                      for _ in range(12)))
+
+    try:
+        answers = asyncio.run(scenario())
+        assert [a.body for a in answers] == [b"true"] * 12
+        assert len(pool.pids) == 2
+    finally:
+        pool.close()
+
+
+def test_the_time_limit_kills_and_replaces_the_worker_on_the_event_loop(build):
+    pool = QueryPool(size=1, timeout=1)
+    try:
+        pool.run(build, _job("ASK {}"))
+        first = pool.pids
+        started = time.monotonic()
+        with pytest.raises(QueryTimeoutError):
+            asyncio.run(pool.run_async(build, _job(ENDLESS)))
+        assert 1.0 <= time.monotonic() - started < 10.0
+        assert pool.killed == 1 and pool.pids != first
+        assert asyncio.run(pool.run_async(build, _job("ASK {}"))).body
+    finally:
+        pool.close()
+
+
+def test_a_waiting_async_caller_gives_up_after_the_limit_and_the_worker_is_not_lost(build):
+    pool = QueryPool(size=1, timeout=1.5)
+    try:
+        pool.run(build, _job("ASK {}"))
+        outcome = []
+
+        def block() -> None:
+            try:
+                pool.run(build, _job(ENDLESS))
+            except QueryTimeoutError as exc:
+                outcome.append(exc)
+
+        blocker = threading.Thread(target=block)
+        blocker.start()
+        time.sleep(0.3)
+        pool.timeout = 0.5
+        started = time.monotonic()
+        with pytest.raises(WorkersBusyError):
+            asyncio.run(pool.run_async(build, _job("ASK {}")))
+        assert 0.5 <= time.monotonic() - started < 3.0
+        blocker.join()
+        assert len(outcome) == 1
+        pool.timeout = 10
+        assert pool.run(build, _job("ASK {}")).body  # the replacement went to the idle queue, not the gone waiter
+    finally:
+        pool.close()
+
+
+def test_a_worker_freed_by_a_thread_goes_to_an_async_waiter(build):
+    pool = QueryPool(size=1, timeout=10)
+    try:
+        pool.run(build, _job("ASK {}"))
+        slow = "SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(f"VALUES ?v{i} {{ 1 2 }}" for i in range(18)) + " }"
+        done = []
+        thread = threading.Thread(target=lambda: done.append(pool.run(build, _job(slow))))
+
+        async def scenario() -> Answer:
+            thread.start()
+            await asyncio.sleep(0.05)  # the thread holds the only worker
+            return await pool.run_async(build, _job("ASK {}", "text/csv"))
+
+        answer = asyncio.run(scenario())
+        thread.join()
+        assert answer.body == b"true" and len(done) == 1
+    finally:
+        pool.close()
+
+
+def test_jobs_and_answers_cross_the_pipe_unchanged():
+    job = Job("SELECT * { ?s ?p ?o }", ("http://e/g",), (), "text/csv", 7, "http://h/sparql")
+    assert decode_job(encode_job("/store", job)) == ("/store", job)
+    answer = Answer("é,\r\n".encode(), "application/sparql-results+json; charset=utf-8", False)
+    assert decode_answer(encode_answer(answer)) == answer
+    with pytest.raises(SyntaxError, match="bad"):
+        decode_answer(encode_answer(error=SyntaxError("bad query")))
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("select * from <http://g/1> { }", (["http://g/1"], [])),
+    ("SELECT * FrOm NaMeD <http://g/2> { }", ([], ["http://g/2"])),
+    ("SELECT * { ?s ?p ?o }", ([], [])),
+])
+def test_from_is_found_whatever_its_case(query, expected):
+    assert dataset_clauses(query) == expected
+
+
+def test_service_is_found_whatever_its_case():
+    assert service_endpoints("select * { service <http://x/sparql> { } }") == ["http://x/sparql"]
+    assert service_endpoints("SELECT * { ?s ?p ?o }") == []

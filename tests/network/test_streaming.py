@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import random
 import xml.etree.ElementTree as ET
 
@@ -210,3 +211,13 @@ def test_the_scaling_benchmark_reports_every_step(seed_root, capsys):
     assert [line.split()[0] for line in out.splitlines() if " cpu " in line] == ["read", "project", "write", "write"]
     assert " participations, " in out and "write gexf" in out
     assert network_scaling.main([str(seed_root.parent / "nowhere")]) == 1
+
+
+def test_streamed_json_is_byte_for_byte_the_whole_text(store, tmp_path):
+    for name, graph in _graphs(store):
+        stream = io.BytesIO()
+        network.write_json(graph, stream)
+        assert stream.getvalue() == network.to_json(graph), name
+        written = network.write(graph, "json", tmp_path / f"{name}.json")[0].read_bytes()
+        assert written == network.to_json(graph), name
+        assert nx.node_link_graph(json.loads(written), edges="edges").number_of_nodes() == graph.number_of_nodes()

@@ -270,10 +270,13 @@ class QueryPool:
             timer = loop.call_at(loop.time() + max(0.0, deadline - time.monotonic()),
                                  lambda: answered.done() or settle(False))
             try:
-                reply = worker.recv.recv_bytes() if await answered else None
+                ready = await answered
             finally:
                 timer.cancel()
                 loop.remove_reader(fd)
+            if ready:  # uvloop leaves a watched descriptor non-blocking: an answer longer than the pipe's
+                os.set_blocking(fd, True)  # buffer would stop at EAGAIN; it is read whole, as the worker wrote it
+            reply = worker.recv.recv_bytes() if ready else None
         except (EOFError, OSError, BrokenPipeError) as exc:
             await loop.run_in_executor(None, self._replace, worker)
             raise WorkerCrashedError(f"the query worker died while running the query: {exc}") from None

@@ -148,3 +148,21 @@ def test_from_is_found_whatever_its_case(query, expected):
 def test_service_is_found_whatever_its_case():
     assert service_endpoints("select * { service <http://x/sparql> { } }") == ["http://x/sparql"]
     assert service_endpoints("SELECT * { ?s ?p ?o }") == []
+
+
+def test_an_answer_longer_than_the_pipe_buffer_is_read_whole_under_uvloop(build):
+    """uvloop (uvicorn's loop when installed) leaves a watched descriptor non-blocking: a long answer
+    was cut at EAGAIN and reported as a dead worker (500)."""
+    import uvloop
+
+    pool = QueryPool(size=1, timeout=20)
+    rows = " ".join(f'("{i:06d}{"x" * 200}")' for i in range(2_000))  # ~420 kB of CSV, pipes hold 64 kB
+    query = f"SELECT ?v WHERE {{ VALUES (?v) {{ {rows} }} }}"
+    try:
+        for _ in range(3):
+            answer = uvloop.run(pool.run_async(build, _job(query, "text/csv")))
+            lines = answer.body.decode().splitlines()
+            assert len(lines) == 2_001 and lines[-1].startswith("001999")
+        assert len(pool.pids) == 1  # the worker was never taken for dead
+    finally:
+        pool.close()

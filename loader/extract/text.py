@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 from itertools import islice
 from typing import NamedTuple
 
-__all__ = ["Token", "tokens", "folded_words", "token_span", "fold_word", "clause_before", "sentence_around",
+__all__ = ["Token", "first_lines", "tokens", "folded_words", "token_span", "fold_word", "clause_before", "sentence_around",
            "MONTHS", "MONTH_PATTERN", "line_around"]
 
 
@@ -86,6 +87,23 @@ def sentence_around(text: str, start: int, end: int, limit: int = 300) -> str:
     if stop:
         right = right[:stop.start()]
     return left + text[start:end] + right
+
+
+def first_lines(text: str, count: int) -> Iterator[tuple[int, str]]:
+    """The first ``count`` lines of ``text`` that hold more than whitespace, each with its start offset.
+
+    >>> list(first_lines("A\\n\\n  \\nB\\nC", 2))
+    [(0, 'A'), (6, 'B')]
+    """
+    pos = seen = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > count:
+            return
+        yield start, line
 
 
 def line_around(text: str, pos: int) -> tuple[int, int]:

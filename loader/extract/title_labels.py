@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from loader.extract.text import first_lines
 from loader.records import Span
 
 __all__ = ["FACT_LABEL", "TITLE_LABEL", "Found", "heading_after_acronym", "labelled_title", "programme_name"]
@@ -66,16 +67,7 @@ def labelled_title(text: str, acronym: str | None) -> Found | None:
 def heading_after_acronym(text: str, acronym: str) -> Found | None:
     """The rest of a heading "ACRONYM - Title" (or "ACRONYM – Title") among the page's first three lines
     that hold text, when it has two to sixteen words; None when there is none."""
-    pos = 0
-    seen = 0
-    for line in text.split("\n"):
-        start, pos = pos, pos + len(line) + 1
-        stripped = line.strip()
-        if not stripped:
-            continue
-        seen += 1
-        if seen > 3:
-            break
+    for start, line in first_lines(text, 3):
         m = re.match(rf"[ \t]*{re.escape(acronym)}[ \t]+[-–—][ \t]+(?P<t>\S[^\n]*?)[ \t]*$", line)
         if m and 2 <= len(m.group("t").split()) <= 16:
             return Found(m.group("t"), Span(start + m.start("t"), start + m.end("t")))

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from loader.extract.places import country_code
-from loader.extract.text import fold_word
+from loader.extract.text import first_lines, fold_word
 from loader.extract.title_labels import FACT_LABEL as _FACT_LABEL
 from loader.extract.title_labels import Found, heading_after_acronym, labelled_title, programme_name
 from loader.extract.title_places import (
@@ -269,16 +269,7 @@ def find_identity(text: str) -> Identity:
 def _heading_acronym(text: str) -> Found | None:
     """An acronym written alone on one of the page's first three lines that hold text (a programme site's
     project page: the programme's name, then the project's acronym, then its title); not a country's name."""
-    pos = 0
-    seen = 0
-    for line in text.split("\n"):
-        start, pos = pos, pos + len(line) + 1
-        stripped = line.strip()
-        if not stripped:
-            continue
-        seen += 1
-        if seen > 3:
-            break
+    for start, line in first_lines(text, 3):
         m = _CAPS_LINE.match(line)
         if m and _is_acronym(m.group("a")) and not country_code(m.group("a")):
             return Found(m.group("a"), Span(start + m.start("a"), start + m.end("a")))
@@ -288,16 +279,8 @@ def _heading_acronym(text: str) -> Found | None:
 def _heading_named_as_project(text: str) -> Found | None:
     """A heading among the page's first lines (or its part before " - " / ": ") that the text calls a
     project: "Zorg over de grens - ..." and later "Het project Zorg over de grens wordt ..."."""
-    pos = 0
-    seen = 0
-    for line in text.split("\n"):
-        start, pos = pos, pos + len(line) + 1
+    for start, line in first_lines(text, 8):
         stripped = line.strip()
-        if not stripped:
-            continue
-        seen += 1
-        if seen > 8:
-            break
         words = stripped.split()
         if not 2 <= len(words) <= 14 or stripped.endswith((":", ".")) or not stripped[0].isupper():
             continue

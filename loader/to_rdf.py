@@ -36,7 +36,6 @@ from ontology.iris import (
     mint_participation,
     mint_project,
     mint_result,
-    mint_selector,
     mint_span,
     mint_statement,
 )
@@ -98,7 +97,6 @@ ROLE_SHORTCUTS: dict[str, str] = {
     "associated": IRG + "associatedPartnerOf",
 }
 
-_A = NamedNode(RDF + "type")
 _TRUE = Literal("true", datatype=NamedNode(XSD + "boolean"))
 
 
@@ -190,13 +188,13 @@ class _Quads:
 
     def fact(self, s: str, p: str, o: NamedNode | Literal, *, span: Span | None, inferred: bool,
              graph: NamedNode | None = None) -> None:
-        """Add ``s p o`` and, when it was read or inferred, its reified statement."""
+        """Add ``s p o`` and, when it was read or inferred, its reified statement (its type,
+        ``rdf:Statement``, is left to ``rdf:subject``'s domain)."""
         self.add(s, p, o, graph)
         if span is None and not inferred:
             return
         obj = o.value if isinstance(o, NamedNode) else str(o)
         st = mint_statement(self.document.key, s, p, obj)
-        self.add(st, RDF + "type", _n(RDF + "Statement"), graph)
         self.add(st, RDF + "subject", _n(s), graph)
         self.add(st, RDF + "predicate", _n(p), graph)
         self.add(st, RDF + "object", o, graph)
@@ -210,20 +208,27 @@ class _Quads:
 
 
 def span_to_quads(document: Document, span: Span, graph: NamedNode | None = None) -> list[Quad]:
-    """The evidence of one span: an ``irg:Evidence`` with position and quote selectors."""
+    """The evidence of one span: the span node ``id:document/{k}#char=s,e`` (an ``irg:Evidence`` by
+    ``ontology/interreg.ttl``'s definition, no type quad) with its source document, offsets and quote.
+
+    :param document: the document the span points into.
+    :param span: the 0-based, end-exclusive code point offsets into ``document.text``.
+    :param graph: the graph to write into (default: the document's graph).
+    :returns: four quads: ``oa:hasSource``, ``oa:start``, ``oa:end`` and ``oa:exact``.
+
+    >>> from loader.records import Document, Span
+    >>> doc = Document(key="d1", path="d1.txt", media_type="text/plain", text="AGIR 2010", sha256="0" * 64)
+    >>> [(q.predicate.value.rsplit("#", 1)[-1], q.object.value) for q in span_to_quads(doc, Span(0, 4))]
+    [('hasSource', 'https://w3id.org/interreg-kg/id/document/d1'), ('start', '0'), ('end', '4'), ('exact', 'AGIR')]
+    """
     g = graph or _n(document_graph(document.key))
     k, s, e = document.key, span.start, span.end
-    ev, pos, quo = mint_span(k, s, e), mint_selector(k, s, e, "position"), mint_selector(k, s, e, "quote")
+    ev = _n(mint_span(k, s, e))
     return [
-        Quad(_n(ev), _A, _n(IRG + "Evidence"), g),
-        Quad(_n(ev), _n(OA + "hasSource"), _n(mint_document(k)), g),
-        Quad(_n(ev), _n(OA + "hasSelector"), _n(pos), g),
-        Quad(_n(ev), _n(OA + "hasSelector"), _n(quo), g),
-        Quad(_n(pos), _A, _n(OA + "TextPositionSelector"), g),
-        Quad(_n(pos), _n(OA + "start"), _int(s), g),
-        Quad(_n(pos), _n(OA + "end"), _int(e), g),
-        Quad(_n(quo), _A, _n(OA + "TextQuoteSelector"), g),
-        Quad(_n(quo), _n(OA + "exact"), _s(document.quote(span)), g),
+        Quad(ev, _n(OA + "hasSource"), _n(mint_document(k)), g),
+        Quad(ev, _n(OA + "start"), _int(s), g),
+        Quad(ev, _n(OA + "end"), _int(e), g),
+        Quad(ev, _n(OA + "exact"), _s(document.quote(span)), g),
     ]
 
 
@@ -320,7 +325,6 @@ def partner_to_quads(record: ProjectRecord, partner: PartnerRecord) -> list[Quad
 def _key_statement(q: _Quads, org: str, predicate: str, name: str, source: str, evidence: str | None) -> None:
     """Why ``name`` is the organisation ``org``: ``irg:keySource`` and ``irg:keyEvidence`` on its statement."""
     st = mint_statement(q.document.key, org, predicate, str(_s(name)))  # the statement of the fact itself
-    q.add(st, RDF + "type", _n(RDF + "Statement"))
     q.add(st, RDF + "subject", _n(org))
     q.add(st, RDF + "predicate", _n(predicate))
     q.add(st, RDF + "object", _s(name))
@@ -465,11 +469,11 @@ def shapes_quads() -> list[Quad]:
 def quad_kind(quad: Quad) -> str:
     """``facts``, ``provenance`` or ``metadata``: how a document quad counts in load reports.
 
-    Statements, evidence, selectors and ``prov:wasDerivedFrom`` links are provenance; the source
+    Statements, evidence (spans) and ``prov:wasDerivedFrom`` links are provenance; the source
     document node is metadata; the rest are facts.
     """
     s = quad.subject.value if isinstance(quad.subject, NamedNode) else ""
-    if s.startswith(ID + "statement/") or "#char=" in s or "/selector/" in s:
+    if s.startswith(ID + "statement/") or "#char=" in s:
         return "provenance"
     if quad.predicate.value == PROV + "wasDerivedFrom":
         return "provenance"

@@ -35,7 +35,6 @@ __all__ = [
     "mint_contact",
     "mint_document",
     "mint_span",
-    "mint_selector",
     "mint_statement",
     "mint_result",
     "mint_measure",
@@ -144,11 +143,6 @@ def mint_span(document_key: str, start: int, end: int) -> str:
     'https://w3id.org/interreg-kg/id/document/d1#char=3,9'
     """
     return f"{mint_document(document_key)}#char={start},{end}"
-
-
-def mint_selector(document_key: str, start: int, end: int, kind: str) -> str:
-    """A selector of a span; ``kind`` is ``position`` or ``quote``."""
-    return f"{mint_document(document_key)}/selector/{start}-{end}/{kind}"
 
 
 def _digest(*parts: str) -> str:

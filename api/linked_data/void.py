@@ -27,6 +27,7 @@ LICENSE = "https://creativecommons.org/licenses/by/4.0/"
 VOID = "http://rdfs.org/ns/void#"
 _XSD = PREFIXES["xsd"]
 _RDF, _DCT, _DCAT = PREFIXES["rdf"], PREFIXES["dcterms"], PREFIXES["dcat"]
+_HAS_SOURCE = NamedNode(PREFIXES["oa"] + "hasSource")
 _REFERENCE_SOURCES = (
     ("https://keep.eu/", "Themes are mapped to the thematic classification of keep.eu (Interact programme)."),
     (
@@ -52,11 +53,11 @@ def counts(store: Store, graphs: Sequence[NamedNode]) -> dict[str, int]:
     out = {"triples": quads, "distinctSubjects": len(subjects), "graphs": len(graphs)}
     rdf_type = NamedNode(_RDF + "type")
     for name in _CLASSES:
+        # a span (irg:Evidence) has no type quad: it is a subject of oa:hasSource (docs/decisions/0007)
+        marker = (_HAS_SOURCE, None) if name == "Evidence" else (rdf_type, NamedNode(IRG + name))
         members: set[str] = set()
         for g in graphs:
-            members.update(
-                str(q.subject) for q in store.quads_for_pattern(None, rdf_type, NamedNode(IRG + name), g)
-            )
+            members.update(str(q.subject) for q in store.quads_for_pattern(None, *marker, g))
         out[name] = len(members)
     return out
 

@@ -58,10 +58,10 @@ graph:vocab/themes {{ id:theme/housing a irg:Theme ; skos:prefLabel "Housing"@en
 graph:document/a {{
   id:document/a a irg:SourceDocument ; dcterms:title "a.txt" .
   {_ORGS} {_ACME}
-  <{ID}document/a#char=0,4> a irg:Evidence ; oa:hasSource id:document/a .
-  id:statement/a1 a rdf:Statement ; rdf:subject id:project/acme ; rdf:predicate irg:acronym ;
+  <{ID}document/a#char=0,4> oa:hasSource id:document/a ; oa:start 0 ; oa:end 4 ; oa:exact "ACME" .
+  id:statement/a1 rdf:subject id:project/acme ; rdf:predicate irg:acronym ;
       rdf:object "ACME" ; prov:wasDerivedFrom <{ID}document/a#char=0,4> .
-  id:statement/a2 a rdf:Statement ; rdf:subject id:organisation/ville ; rdf:predicate schema:addressCountry ;
+  id:statement/a2 rdf:subject id:organisation/ville ; rdf:predicate schema:addressCountry ;
       rdf:object "FR" ; irg:inferred true ; irg:inferredFrom "gazetteer" .
 }}
 graph:document/b {{
@@ -169,7 +169,8 @@ def test_an_inferred_fact_is_listed_once_without_a_span(store):
     inferred = [r for r in facts if r["inferred"]]
     assert [(r["predicate"], r["object"], r["span"], r["inferredFrom"]) for r in inferred] == [
         ("http://schema.org/addressCountry", "FR", None, "gazetteer")]
-    assert [(r["object"], r["span"]) for r in facts if not r["inferred"]] == [("ACME", ID + "document/a#char=0,4")]
+    read = [(r["object"], r["span"], r["start"], r["end"], r["quote"]) for r in facts if not r["inferred"]]
+    assert read == [("ACME", ID + "document/a#char=0,4", 0, 4, "ACME")]
 
 
 def test_dashboard_queries_read_the_statistics_graph_when_the_build_has_one(store):

@@ -48,7 +48,7 @@ def _names(doc: str, names: list[tuple[str, str]]) -> str:
            'id:organisation/org a irg:Organisation ; schema:addressCountry "BE" .']
     for i, (predicate, name) in enumerate(names):
         out.append(f'id:organisation/org {predicate} "{name}" .')
-        out.append(f'id:statement/{doc}{i} a rdf:Statement ; rdf:subject id:organisation/org ; '
+        out.append(f'id:statement/{doc}{i} rdf:subject id:organisation/org ; '
                    f'rdf:predicate {predicate} ; rdf:object "{name}" ; irg:keySource "alias" .')
     return "\n".join(out)
 

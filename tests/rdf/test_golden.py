@@ -36,19 +36,21 @@ def test_case_maps_to_expected_quads(case, load_case) -> None:
 
 
 def test_case_spans_quote_the_text(case, load_case) -> None:
-    """Every quote selector's text is exactly the document text at its position selector."""
+    """Every span node's quote is exactly the document text between its offsets, and those offsets
+    are the ones its IRI names (``#char=start,end``)."""
     record = load_case(case)
     quads = project_to_quads(record)
     starts, ends, exact = {}, {}, {}
     for q in quads:
         s, p = q.subject.value, q.predicate.value
         if p.endswith("#start"):
-            starts[s.rsplit("/", 1)[0]] = int(q.object.value)
+            starts[s] = int(q.object.value)
         elif p.endswith("#end"):
-            ends[s.rsplit("/", 1)[0]] = int(q.object.value)
+            ends[s] = int(q.object.value)
         elif p.endswith("#exact"):
-            exact[s.rsplit("/", 1)[0]] = q.object.value
+            exact[s] = q.object.value
     assert exact, "the case has no spans"
     assert set(exact) == set(starts) == set(ends)
-    for selector, text in exact.items():
-        assert record.document.text[starts[selector]:ends[selector]] == text
+    for span, text in exact.items():
+        assert span.endswith(f"#char={starts[span]},{ends[span]}")
+        assert record.document.text[starts[span]:ends[span]] == text

@@ -108,6 +108,25 @@ def test_read_and_inferred_facts_have_statements() -> None:
     assert "wasDerivedFrom" not in by_predicate["http://schema.org/addressCountry"]
 
 
+def test_provenance_is_compact() -> None:
+    """A span is one node of four quads (its source, offsets and quote: its own selector); neither
+    spans nor statements get a type quad (docs/decisions/0007-compact-provenance.md)."""
+    partner = PartnerRecord(name="Ville de Lille", key="ville-de-lille", role="partner", country="FR",
+                            spans=(("name", Span(5, 19)), ("role", Span(5, 19))), inferred=frozenset({"country"}))
+    quads = project_to_quads(_record(acronym="PROJ", spans=(("acronym", Span(0, 4)),), partners=(partner,)))
+    spans: dict[str, dict[str, str]] = {}
+    for q in quads:
+        if "#char=" in q.subject.value:
+            assert q.predicate.value.rsplit("#", 1)[-1] not in spans.setdefault(q.subject.value, {})
+            spans[q.subject.value][q.predicate.value.rsplit("#", 1)[-1]] = q.object.value
+    doc = "https://w3id.org/interreg-kg/id/document/d9"
+    assert spans == {doc + "#char=0,4": {"hasSource": doc, "start": "0", "end": "4", "exact": "PROJ"},
+                     doc + "#char=5,19": {"hasSource": doc, "start": "5", "end": "19", "exact": "Ville de Lille"}}
+    typed = {q.subject.value for q in quads if q.predicate.value.endswith("#type")}
+    assert not {s for s in typed if "/statement/" in s or "#char=" in s or "/selector/" in s}
+    assert not [q for q in quads if "/selector/" in q.subject.value or "/selector/" in str(q.object)]
+
+
 def test_web_addresses_become_iris() -> None:
     assert web_iri("http://www.interreg-fwvl.eu/nl/prj/178.html") == "http://www.interreg-fwvl.eu/nl/prj/178.html"
     assert web_iri("www.amiens.fr") == "http://www.amiens.fr"

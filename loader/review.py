@@ -230,10 +230,14 @@ def review_store(store, contacts=None, *, threshold: float = DEFAULT_THRESHOLD) 
 
     names = []
     for row in queries.run(store, "organisation_name_evidence").rows:
-        document = text(row.get("sourcePath")) or text(row.get("document")) or ""
-        names.append(NameRow(text(row["organisation"]) or "", text(row["name"]) or "", text(row["nameKind"]) or "",
-                             text(row.get("keySource")) or "unrecorded", text(row.get("keyEvidence")), document,
-                             text(row.get("country"))))
+        # one row per name and evidence, its documents newline-separated and the organisation's
+        # countries space-separated: a NameRow per document and country (both are read as sets)
+        countries = (text(row.get("countries")) or "").split() or [None]
+        for document in (text(row.get("documents")) or "").split("\n"):
+            for country in countries:
+                names.append(NameRow(text(row["organisation"]) or "", text(row["name"]) or "",
+                                     text(row["nameKind"]) or "", text(row.get("keySource")) or "unrecorded",
+                                     text(row.get("keyEvidence")), document, country))
     hosts = [HostRow(text(row["organisation"]) or "", text(row["kind"]) or "", text(row["host"]) or "")
              for row in queries.run(store, "organisation_hosts").rows]
     if contacts is not None:

@@ -57,6 +57,16 @@ def test_document_facts_list_each_span_with_its_selector_values(store: Store) ->
     assert [(r["subject"].rsplit("/", 1)[-1], r["quote"]) for r in participation] == [("ville-de-lille", "Ville de Lille")]
 
 
+def test_name_evidence_is_one_row_per_name_over_the_documents(store: Store) -> None:
+    rows = queries.run(store, "organisation_name_evidence").values()
+    got = [(r["name"], r["nameKind"], r["keySource"], r["keyEvidence"], r["documentCount"],
+            sorted(r["documents"].split("\n")), r["countries"]) for r in rows]  # documents in no set order
+    assert got == [
+        ("Ville de Lille", "name", "normalised-name", "ville-de-lille", 2, ["data/a.txt", "data/b.txt"], "FR"),
+        ("Mairie de Lille", "other name", "in-document", "Mairie de Lille = Ville de Lille", 1, ["data/b.txt"], "FR"),
+    ]
+
+
 def test_statements_are_counted_without_a_type_quad(store: Store) -> None:
     statements = {q.subject.value for q in store.quads_for_pattern(None, None, None, None)
                   if q.subject.value.startswith(ID + "statement/")}

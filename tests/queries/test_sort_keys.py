@@ -94,7 +94,7 @@ COLUMN_WISE = {
     "projects_by_programme":
         'STR(LCASE(COALESCE(?label, ""))) ?projectProgramme STR(LCASE(COALESCE(?acronym, ?title, ""))) ?project',
     "partner": '?organisation STR(LCASE(COALESCE(?acronym, ?title, ""))) ?project',
-    "organisation_name_evidence": "?organisation ?nameKind ?name ?document",
+    "organisation_name_evidence": "?organisation ?nameKind ?name ?keySource ?keyEvidence",
 }
 
 

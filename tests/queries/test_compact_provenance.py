@@ -49,6 +49,13 @@ def test_fact_provenance_gives_offsets_quote_and_document_of_each_read_fact(stor
     assert inferred == [("FR", True, None)]
 
 
+def test_fact_provenance_gives_a_participation_its_span(store: Store) -> None:
+    participation = ID + "project/acme/participation/ville-de-lille"
+    rows = queries.run(store, "fact_provenance", {"subject": participation}).values()
+    direct = [(r["document"].rsplit("/", 1)[-1], r["start"], r["quote"]) for r in rows if r["predicate"] is None]
+    assert sorted(direct) == [("a", 6, "Ville de Lille"), ("b", 16, "Ville de Lille")]
+
+
 def test_document_facts_list_each_span_with_its_selector_values(store: Store) -> None:
     rows = queries.run(store, "document_facts", {"document": "b"}).values()
     acronym = [(r["start"], r["end"], r["quote"]) for r in rows if (r["predicate"] or "").endswith("#acronym")]

@@ -35,13 +35,14 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pyoxigraph import Literal, NamedNode, Quad, QueryTriples, Store
+from pyoxigraph import Literal, NamedNode, Quad, QueryTriples, RdfFormat, Store, parse
 
 from loader.errors import StoreError
 from ontology.namespaces import DESCRIPTIONS_GRAPH, IRG, META_GRAPH, PREFIXES
 from queries import QUERY_DIR
 
-__all__ = ["BUILD_QUERY_DIR", "build_queries", "description_quads", "meta_quads", "refresh_descriptions"]
+__all__ = ["BUILD_QUERY_DIR", "build_queries", "description_lines", "description_quads", "meta_quads",
+           "refresh_descriptions"]
 
 BUILD_QUERY_DIR = QUERY_DIR / "descriptions"
 
@@ -55,26 +56,40 @@ def build_queries() -> list[Path]:
     return sorted(BUILD_QUERY_DIR.glob("build_*.rq"))
 
 
-def description_quads(store: Store) -> list[Quad]:
-    """The quads of ``graph:descriptions`` for ``store`` as it is now (nothing is written), sorted.
+def description_lines(store: Store) -> set[bytes]:
+    """The N-Triples lines (without their line ends) of ``graph:descriptions`` for ``store`` as it is
+    now; nothing is written. Oxigraph writes equal terms as equal text, so two sets compare as graphs.
 
     :param store: a public store (documents, vocabularies; any description graph in it is not read).
-    :returns: the distinct quads, in the order of their N-Quads text.
     :raises StoreError: a query of :func:`build_queries` fails (unreadable store, bad query text).
     """
-    target = NamedNode(DESCRIPTIONS_GRAPH)
-    quads: dict[str, Quad] = {}
+    lines: set[bytes] = set()
     for path in build_queries():
         try:
             triples = store.query(path.read_text(encoding="utf-8"), use_default_graph_as_union=True)
+            if not isinstance(triples, QueryTriples):
+                raise StoreError(f"{path.name} is not a CONSTRUCT query")
+            text = triples.serialize(format=RdfFormat.N_TRIPLES)
         except (OSError, SyntaxError, ValueError, RuntimeError) as err:
             raise StoreError(f"could not compute descriptions with {path.name}: {err}") from err
-        if not isinstance(triples, QueryTriples):
-            raise StoreError(f"{path.name} is not a CONSTRUCT query")
-        for t in triples:
-            quad = Quad(t.subject, t.predicate, t.object, target)
-            quads.setdefault(str(quad), quad)
-    return [quads[key] for key in sorted(quads)]
+        lines.update(line for line in text.splitlines() if line)
+    return lines
+
+
+def description_quads(store: Store) -> list[Quad]:
+    """The quads of ``graph:descriptions`` for ``store`` as it is now (nothing is written), in the
+    order of their N-Triples text.
+
+    :raises StoreError: as :func:`description_lines`.
+    """
+    return _quads(sorted(description_lines(store)))
+
+
+def _quads(lines: list[bytes]) -> list[Quad]:
+    """N-Triples lines as quads of the description graph."""
+    graph = NamedNode(DESCRIPTIONS_GRAPH)
+    data = b"\n".join(lines) + b"\n"
+    return [Quad(t.subject, t.predicate, t.object, graph) for t in parse(data, format=RdfFormat.N_TRIPLES)]
 
 
 def meta_quads(generated_at: str) -> list[Quad]:
@@ -95,28 +110,31 @@ def meta_quads(generated_at: str) -> list[Quad]:
 def refresh_descriptions(store: Store) -> bool:
     """Bring ``store``'s description graph and its ``graph:meta`` entry up to date with its facts.
 
-    Only the difference is written: the quads no longer made are removed, the new ones added
-    (``Store.bulk_extend``: the loader calls this on an unpublished build, which nobody reads before
-    it is published; a failure drops the build). Tests call it on the stores they make in memory, so
-    that every store the named queries read has the graph.
+    Only the difference is written: the quads no longer made are removed, the new ones bulk-loaded
+    (``Store.bulk_load``, not transactional: the loader calls this on an unpublished build, which
+    nobody reads before it is published, and a failure drops the build). Tests call it on the stores
+    they make in memory, so that every store the named queries read has the graph.
 
     :param store: a writable public store (not the contacts store).
     :returns: whether anything was written (False when the descriptions were already those of the facts).
     :raises StoreError: when they cannot be computed or written.
     """
-    graph = NamedNode(DESCRIPTIONS_GRAPH)
-    made = {str(q): q for q in description_quads(store)}
-    held = {str(q): q for q in store.quads_for_pattern(None, None, None, graph)}
-    has_meta = any(True for _ in store.quads_for_pattern(graph, None, None, NamedNode(META_GRAPH)))
-    if made.keys() == held.keys() and has_meta:
+    graph, meta = NamedNode(DESCRIPTIONS_GRAPH), NamedNode(META_GRAPH)
+    made = description_lines(store)
+    held: set[bytes] = set()
+    if any(True for _ in store.quads_for_pattern(None, None, None, graph)):
+        held = {line for line in store.dump(format=RdfFormat.N_TRIPLES, from_graph=graph).splitlines() if line}
+    stamped = list(store.quads_for_pattern(graph, None, None, meta))
+    if made == held and stamped:
         return False
     try:
-        for key in held.keys() - made.keys():
-            store.remove(held[key])
-        for q in list(store.quads_for_pattern(graph, None, None, NamedNode(META_GRAPH))):
-            store.remove(q)
-        store.bulk_extend([made[key] for key in made.keys() - held.keys()])
+        for quad in _quads(sorted(held - made)) if held - made else []:
+            store.remove(quad)
+        for quad in stamped:
+            store.remove(quad)
+        if made - held:
+            store.bulk_load(b"\n".join(sorted(made - held)) + b"\n", format=RdfFormat.N_TRIPLES, to_graph=graph)
         store.extend(meta_quads(datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")))
-    except (OSError, ValueError, RuntimeError) as err:
+    except (OSError, SyntaxError, ValueError, RuntimeError) as err:
         raise StoreError(f"could not write the description graph: {err}") from err
     return True

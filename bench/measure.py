@@ -25,9 +25,13 @@ from pathlib import Path
 __all__ = ["cli", "bounded", "Rebuild", "rebuild", "bulk_load", "extraction_rates", "Timing", "time_calls",
            "query_params", "values_form", "http_query", "run_peak", "QUERY_KINDS", "query_kind"]
 
+#: The target each named query is held to (issue 6): dashboard figures read from the build's statistics
+#: graph and lookups of one item, p99 <= 100 ms; everything else is research, p99 <= 2 s. The listings
+#: ``projects_by_*`` and ``budget_by_programme`` return one row per project and dimension value (tens
+#: of thousands at 35,000 documents) and no dashboard of ours reads them (``/api/stats`` reads
+#: ``queries/statistics/read_*.rq``), so they are research queries, timed unbound like the others.
 QUERY_KINDS = {
-    "dashboard": ("counts", "programmes", "themes", "target_groups", "projects_by_country",
-                  "projects_by_programme", "projects_by_theme", "projects_by_target_group", "budget_by_programme"),
+    "dashboard": ("counts", "programmes", "themes", "target_groups"),
     "lookup": ("project", "project_details", "project_partners", "partner", "fact_provenance",
                "organisations_of_city"),
 }

@@ -33,6 +33,7 @@ from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store
 
+from loader.descriptions import refresh_descriptions
 from loader.errors import StoreError
 from loader.statistics import meta_quads as statistics_meta
 from loader.statistics import statistics_quads, unchanged
@@ -314,6 +315,7 @@ def full_build(root: Path, *, keep: int = _KEEP_BUILDS) -> Iterator[BuildWriter]
             raise StoreError(f"could not create build {path}: {err}") from err
         try:
             yield writer
+            refresh_descriptions(writer.store)  # before the statistics, which read the union graph
             writer.refresh_statistics()
             writer.store.optimize()
             writer.contacts.optimize()
@@ -351,6 +353,7 @@ def incremental(root: Path, *, keep: int = _KEEP_BUILDS) -> Iterator[BuildWriter
             raise StoreError(f"could not copy build {current} to {path}: {err}") from err
         try:
             yield writer
+            refresh_descriptions(writer.store)  # before the statistics, which read the union graph
             writer.refresh_statistics()
             _close(writer)
         except BaseException:

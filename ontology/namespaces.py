@@ -22,6 +22,7 @@ __all__ = [
     "SHAPES_GRAPH",
     "META_GRAPH",
     "STATISTICS_GRAPH",
+    "DESCRIPTIONS_GRAPH",
     "VOCAB_GRAPH_PREFIX",
     "DOCUMENT_GRAPH_PREFIX",
     "CONTACTS_GRAPH_PREFIX",
@@ -42,6 +43,7 @@ ONTOLOGY_GRAPH = GRAPH + "ontology"
 SHAPES_GRAPH = GRAPH + "shapes"
 META_GRAPH = GRAPH + "meta"
 STATISTICS_GRAPH = GRAPH + "statistics"  # dashboard figures computed with each build (docs/graph-model.md)
+DESCRIPTIONS_GRAPH = GRAPH + "descriptions"  # one deduplicated description per item, computed with each build
 VOCAB_GRAPH_PREFIX = GRAPH + "vocab/"
 DOCUMENT_GRAPH_PREFIX = GRAPH + "document/"
 CONTACTS_GRAPH_PREFIX = GRAPH + "contacts/"

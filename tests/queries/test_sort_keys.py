@@ -16,6 +16,7 @@ import pytest
 from pyoxigraph import QuerySolutions, RdfFormat, Store
 
 import queries
+from loader.descriptions import refresh_descriptions
 
 IRG = "https://w3id.org/interreg-kg/ontology#"
 ID = "https://w3id.org/interreg-kg/id/"
@@ -104,6 +105,7 @@ def store() -> Store:
     # prefixed names may not hold "/": the IRIs written out in full
     text = re.sub(r"\b(id|graph):([\w/-]+)", lambda m: f"<{_BASES[m[1]]}{m[2]}>", DATA)
     s.load(text.encode(), format=RdfFormat.TRIG)
+    refresh_descriptions(s)  # as every build has it: partner reads it
     return s
 
 

@@ -29,6 +29,7 @@ import contextlib
 import logging
 import os
 import queue
+import struct
 import subprocess
 import sys
 import threading
@@ -93,6 +94,54 @@ class _Worker:
             self.process.wait(timeout=5)
         self.send.close()
         self.recv.close()
+
+
+class _ReplyReader:
+    """One reply of a worker read from ``fd`` as it arrives, a chunk per call of :meth:`read`, so that
+    the event loop never waits for the rest of a long answer (the worker may still be writing it).
+
+    The framing is :class:`multiprocessing.connection.Connection`'s, as the worker writes it: a
+    4-byte big-endian length (-1, then an 8-byte one, for 2 GB and more) and the message.
+    """
+
+    __slots__ = ("_fd", "_chunks", "_have", "_size", "_head")
+
+    def __init__(self, fd: int) -> None:
+        self._fd = fd
+        self._chunks: list[bytes] = []
+        self._have = 0
+        self._size = -1  # the message's length once the header is read
+        self._head = 4
+
+    def read(self) -> bool:
+        """Read what the pipe holds; whether the message is now whole.
+
+        :raises EOFError: the worker closed the pipe (it died).
+        """
+        try:
+            chunk = os.read(self._fd, max(65536, self._size + self._head - self._have))
+        except BlockingIOError:
+            return False
+        if not chunk:
+            raise EOFError("the query worker closed its pipe")
+        self._chunks.append(chunk)
+        self._have += len(chunk)
+        if self._size < 0 and self._have >= self._head:
+            head = b"".join(self._chunks)
+            (size,) = struct.unpack("!i", head[:4])
+            if size == -1:
+                self._head = 12
+                if self._have < 12:
+                    return False
+                (size,) = struct.unpack("!Q", head[4:12])
+            self._size = size
+            self._chunks = [head]
+        return self._size >= 0 and self._have >= self._head + self._size
+
+    def message(self) -> memoryview:
+        """The whole message (after :meth:`read` said so), not copied."""
+        data = self._chunks[0] if len(self._chunks) == 1 else b"".join(self._chunks)
+        return memoryview(data)[self._head:self._head + self._size]
 
 
 def _kill_all(workers: list[_Worker]) -> None:
@@ -262,32 +311,40 @@ class QueryPool:
             worker = await self._take_async(waited_until)
         deadline = time.monotonic() + self.timeout
         fd = worker.recv.fileno()
-        answered = loop.create_future()  # True when the answer can be read, False at the time limit
-        settle = answered.set_result
+        reply = _ReplyReader(fd)
+        answered = loop.create_future()  # True when the answer is read whole, False at the time limit
+
+        def readable() -> None:
+            if answered.done():
+                return
+            try:
+                if reply.read():
+                    answered.set_result(True)
+            except (EOFError, OSError) as exc:
+                answered.set_exception(exc)
+
         try:
             worker.send.send_bytes(encode_job(str(build), job))
-            loop.add_reader(fd, lambda: answered.done() or settle(True))
+            loop.add_reader(fd, readable)
             timer = loop.call_at(loop.time() + max(0.0, deadline - time.monotonic()),
-                                 lambda: answered.done() or settle(False))
+                                 lambda: answered.done() or answered.set_result(False))
             try:
                 ready = await answered
             finally:
                 timer.cancel()
                 loop.remove_reader(fd)
-            if ready:  # uvloop leaves a watched descriptor non-blocking: an answer longer than the pipe's
-                os.set_blocking(fd, True)  # buffer would stop at EAGAIN; it is read whole, as the worker wrote it
-            reply = worker.recv.recv_bytes() if ready else None
+                os.set_blocking(fd, True)  # uvloop leaves a watched descriptor non-blocking; ``run`` reads it blocking
         except (EOFError, OSError, BrokenPipeError) as exc:
             await loop.run_in_executor(None, self._replace, worker)
             raise WorkerCrashedError(f"the query worker died while running the query: {exc}") from None
         except BaseException:  # cancelled (the client went away): the worker's answer would be read by no one
             self._replace(worker)
             raise
-        if reply is None:
+        if not ready:
             await loop.run_in_executor(None, self._replace, worker)
             raise self._timeout_error()
         self._release(worker)
-        return decode_answer(reply)
+        return decode_answer(reply.message())
 
     def close(self) -> None:
         """Stop every worker (the pool then refuses jobs)."""

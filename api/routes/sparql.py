@@ -33,6 +33,7 @@ from urllib.parse import parse_qs
 from fastapi import APIRouter, Query, Request, Response
 from pyoxigraph import NamedNode
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import URL
 
 from api import privacy
 from api.deps import get_snapshot
@@ -113,6 +114,19 @@ def _personal_only(request: Request) -> None:
                              f"with {privacy.ENV_VAR}=1")
 
 
+def _endpoint_url(request: Request) -> str:
+    """The request's URL without its query string (``str(request.url.replace(query=""))``), made once
+    per scheme, server, path and Host header rather than parsed again for every query."""
+    scope = request.scope
+    return _url_of(scope.get("scheme", "http"), scope.get("server"), scope["path"], request.headers.get("host"))
+
+
+@functools.lru_cache(maxsize=64)
+def _url_of(scheme: str, server: tuple[str, int | None] | None, path: str, host: str | None) -> str:
+    headers = [] if host is None else [(b"host", host.encode("latin-1"))]
+    return str(URL(scope={"scheme": scheme, "server": server, "path": path, "headers": headers, "query_string": b""}))
+
+
 @functools.lru_cache(maxsize=16)
 def _store_dir(build: Path, contacts: bool) -> Path | None:
     """The build's contacts store (``contacts``) or public store, None when the build has none; a
@@ -129,7 +143,7 @@ async def _answer(request: Request, snapshot: Snapshot, query: str | None,
         raise BadRequestError("no query given")
     settings = request.app.state.settings
     federation.check(query, settings.service_allow)
-    base = str(request.url.replace(query=""))  # the service-defined base IRI: the endpoint itself
+    base = _endpoint_url(request)  # the service-defined base IRI: the endpoint itself
     default, named = dataset.resolve(None, query, default_uris, named_uris, base, personal_data=contacts)
     job = Job(query, default, named, request.headers.get("accept"), settings.max_rows, base)
     path = None if snapshot.build is None else _store_dir(snapshot.build, contacts)

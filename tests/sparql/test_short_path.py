@@ -76,6 +76,18 @@ def test_answers_carry_the_apps_cors_and_gzip(client):
     assert plain.text == response.text
 
 
+def test_a_large_answer_is_gzipped_whole_and_a_small_one_not_at_all(client):
+    large = ALL.replace("}", "VALUES ?n { " + " ".join(map(str, range(100))) + " } }")  # 6,000 rows
+    zipped = client.post("/sparql", data={"query": large}, headers={"Accept-Encoding": "gzip"})
+    plain = client.post("/sparql", data={"query": large}, headers={"Accept-Encoding": "identity"})
+    assert len(plain.content) > 128 * 1024 and zipped.headers["content-encoding"] == "gzip"
+    assert int(zipped.headers["content-length"]) < len(plain.content) / 5
+    assert zipped.json() == plain.json() and len(plain.json()["results"]["bindings"]) == 6000
+    assert "accept-encoding" in plain.headers["vary"].lower()
+    small = client.post("/sparql", data={"query": "ASK {}"}, headers={"Accept-Encoding": "gzip"})
+    assert "content-encoding" not in small.headers and "accept-encoding" not in small.headers.get("vary", "").lower()
+
+
 @pytest.mark.parametrize(("request_args", "status"), [
     ({"data": {"query": "SELEKT nothing"}}, 400),
     ({"data": {"update": "DROP ALL"}}, 403),
@@ -103,3 +115,18 @@ def test_an_error_without_a_handler_is_a_server_error(store, monkeypatch):
             return await http.post("/sparql", data={"query": "ASK {}"})
 
     assert asyncio.run(send()).status_code == 500
+
+
+@pytest.mark.parametrize(("scheme", "server", "path", "host"), [
+    ("http", ("127.0.0.1", 8000), "/sparql", b"example.org:8080"),
+    ("https", ("127.0.0.1", 443), "/sparql", None),
+    ("http", ("::1", 8000), "/sp?ar#ql", b"not a host"),
+])
+def test_the_base_iri_is_the_request_url_without_its_query(scheme, server, path, host):
+    from starlette.requests import Request
+
+    from api.routes.sparql import _endpoint_url
+
+    scope = {"type": "http", "scheme": scheme, "server": server, "path": path, "query_string": b"query=ASK%7B%7D",
+             "headers": [] if host is None else [(b"host", host)]}
+    assert _endpoint_url(Request(scope)) == str(Request(scope).url.replace(query="")) != ""

@@ -67,6 +67,13 @@ class _Worker:
         self.process.stdout.close()
 
         self.booted = False
+        self.blocking = True  # the answer descriptor's mode: blocking for run, non-blocking for run_async
+
+    def blocking_answers(self, blocking: bool) -> None:
+        """Put the answer descriptor in the mode a caller reads it in (a system call only on a change)."""
+        if self.blocking != blocking:
+            os.set_blocking(self.recv.fileno(), blocking)
+            self.blocking = blocking
 
     @property
     def pid(self) -> int:
@@ -176,6 +183,8 @@ class QueryPool:
             return [w.pid for w in self._workers if w.alive()]
 
     def _start(self) -> None:
+        if self._workers and not self._closed:  # started already (the lock is for the first query)
+            return
         with self._lock:
             if self._closed:
                 raise WorkersBusyError("the query workers are shut down")
@@ -249,6 +258,7 @@ class QueryPool:
             worker = self._take(waited_until)
         deadline = time.monotonic() + self.timeout  # the query's own time starts when a worker has it
         try:
+            worker.blocking_answers(True)
             worker.send.send_bytes(encode_job(str(build), job))
             ready = worker.recv.poll(max(0.0, deadline - time.monotonic()))
             reply = worker.recv.recv_bytes() if ready else None
@@ -324,6 +334,7 @@ class QueryPool:
                 answered.set_exception(exc)
 
         try:
+            worker.blocking_answers(False)  # read as it comes, never waiting on the event loop
             worker.send.send_bytes(encode_job(str(build), job))
             loop.add_reader(fd, readable)
             timer = loop.call_at(loop.time() + max(0.0, deadline - time.monotonic()),
@@ -333,7 +344,6 @@ class QueryPool:
             finally:
                 timer.cancel()
                 loop.remove_reader(fd)
-                os.set_blocking(fd, True)  # uvloop leaves a watched descriptor non-blocking; ``run`` reads it blocking
         except (EOFError, OSError, BrokenPipeError) as exc:
             await loop.run_in_executor(None, self._replace, worker)
             raise WorkerCrashedError(f"the query worker died while running the query: {exc}") from None

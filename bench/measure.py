@@ -6,6 +6,7 @@ queries import ``loader`` and ``queries``; HTTP figures come from ``bench.server
 
 from __future__ import annotations
 
+import atexit
 import http.client
 import io
 import math
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = ["cli", "bounded", "Rebuild", "rebuild", "bulk_load", "extraction_rates", "Timing", "time_calls",
-           "query_params", "values_form", "http_query", "run_peak", "QUERY_KINDS", "query_kind"]
+           "query_params", "values_form", "http_query", "close_connections", "run_peak", "QUERY_KINDS", "query_kind"]
 
 QUERY_KINDS = {
     "dashboard": ("counts", "programmes", "themes", "target_groups", "projects_by_country",
@@ -215,6 +216,15 @@ def values_form(named, bindings: dict) -> str:
 
 #: kept-alive connections of :func:`http_query`, by (host, port)
 _CONNECTIONS: dict[tuple[str, int], http.client.HTTPConnection] = {}
+
+
+def close_connections() -> None:
+    """Close the connections :func:`http_query` keeps (also done at exit)."""
+    while _CONNECTIONS:
+        _CONNECTIONS.popitem()[1].close()
+
+
+atexit.register(close_connections)
 
 
 def http_query(url: str, text: str) -> None:

@@ -44,6 +44,7 @@ def endpoint():
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/sparql", seen
     finally:
+        measure.close_connections()
         server.shutdown()
         thread.join()
         server.server_close()

@@ -11,8 +11,9 @@ server, and no re-import of the server's main module) started at the first query
 the server does (their stdin closes).
 
 ``run`` blocks: call it from a thread. :meth:`QueryPool.run_async` is the same on an asyncio event
-loop without a thread (the route uses it): it waits for a free worker on a future and for the answer
-on the pipe's file descriptor (``loop.add_reader``), so a request costs the server no thread switch.
+loop without a thread (the route uses it): it waits for a free worker on a future and reads the answer
+from the pipe's file descriptor as it arrives (``loop.add_reader``, :class:`_ReplyReader`), so a request
+costs the server no thread switch and a long answer never holds up the event loop.
 Both may be used on one pool. The time limit counts from the moment a ready worker has the job;
 waiting for a free worker is bounded by the same limit (:class:`WorkersBusyError`), and a worker's
 start-up (a second or so) by :data:`BOOT_SECONDS`.
@@ -126,7 +127,8 @@ class _ReplyReader:
         :raises EOFError: the worker closed the pipe (it died).
         """
         try:
-            chunk = os.read(self._fd, max(65536, self._size + self._head - self._have))
+            want = 65536 if self._size < 0 else min(self._head + self._size - self._have, 1 << 20)
+            chunk = os.read(self._fd, want)
         except BlockingIOError:
             return False
         if not chunk:

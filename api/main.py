@@ -27,12 +27,17 @@ from api import errors, facade
 from api.errors import StoreUnavailableError
 from api.routes import network, partners, projects, service, sparql, ui, vocabularies
 from api.sparql.pool import QueryPool
+from api.sparql.short_path import ShortPath
 from api.store import StoreHandle
 from ontology.settings import Settings
 
 __all__ = ["create_app"]
 
 logger = logging.getLogger(__name__)
+
+#: CORS is open: the data is public and nothing is written
+CORS = {"allow_origins": ["*"], "allow_methods": ["GET", "POST", "OPTIONS"], "allow_headers": ["*"],
+        "expose_headers": ["Content-Disposition", "Interreg-KG-Truncated"]}
 
 
 def _version() -> str:
@@ -73,10 +78,11 @@ def create_app(settings: Settings | None = None, store: Store | None = None,
     app.state.settings = settings
     app.state.store_handle = handle
     app.state.query_pool = QueryPool(settings.query_workers, settings.query_timeout)  # started at the first query
-    app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "OPTIONS"],
-                       allow_headers=["*"], expose_headers=["Content-Disposition", "Interreg-KG-Truncated"])
+    app.add_middleware(CORSMiddleware, **CORS)
     errors.install(app)
     for module in (service, projects, partners, vocabularies, network, ui, sparql):  # ui: /sparql in a browser
         app.include_router(module.router)
     facade.install(app)  # stats, documents, named queries, linked data, dumps; JSON-LD, ETag, gzip
+    # outermost: SPARQL queries skip the REST layers and the router (same CORS, gzip, error handlers)
+    app.add_middleware(ShortPath, cors=CORS, gzip_minimum=facade.GZIP_MINIMUM)
     return app

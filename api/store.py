@@ -5,14 +5,16 @@ the build it came from, the public store's named graphs (worked out once per bui
 the build's contacts store (``graph:contacts/*``: personal data), opened read-only the first time a
 route that :mod:`api.privacy` allows asks for it (``docs/decisions/0006-contacts-store.md``).
 The public store holds no personal data, so queries read it with the union default graph.
-On each :meth:`StoreHandle.snapshot` call the handle looks at where ``current`` points
-(:func:`ontology.storage.current_build`); if that is another build, it opens the new one and swaps.
+On each :meth:`StoreHandle.snapshot` call the handle looks at where ``current`` points (one
+``readlink`` while it names the build held, else :func:`ontology.storage.current_build`); if that
+is another build, it opens the new one and swaps.
 A request holds the snapshot it was given for its whole life, so requests in flight keep reading
 the old build and none is dropped; the old store closes when its last reader lets go of it.
 """
 
 from __future__ import annotations
 
+import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +24,8 @@ from pyoxigraph import NamedNode, Store
 from api.errors import StoreUnavailableError
 from ontology.namespaces import CONTACTS_GRAPH_PREFIX
 from ontology.storage import contacts_store_path, current_build, public_store_path
+
+_CURRENT_LINK = "current"  # the link under a store root that ontology.storage.publish points at the build
 
 __all__ = ["Snapshot", "StoreHandle", "MixedStoreError"]
 
@@ -95,6 +99,8 @@ class StoreHandle:
         if root is None and store is None:
             raise ValueError("StoreHandle needs a store root or a store")
         self.root = None if root is None else Path(root)
+        self._link_path = None if root is None else str(Path(root) / _CURRENT_LINK)
+        self._by_link: tuple[str, Snapshot] | None = None  # a text of ``current`` and the snapshot of its build
         self._lock = threading.Lock()
         self._snapshot: Snapshot | None = None if store is None else Snapshot.of(store, contacts=contacts or Store())
 
@@ -107,6 +113,23 @@ class StoreHandle:
         if self.root is None:
             assert self._snapshot is not None
             return self._snapshot
+        link = self._read_link()
+        known = self._by_link
+        if known is not None and link == known[0]:
+            return known[1]  # ``current`` still names the same build: one readlink, no resolving
+        snapshot = self._current_snapshot()
+        if link is not None and snapshot.build == (self.root / link).resolve():
+            self._by_link = (link, snapshot)
+        return snapshot
+
+    def _read_link(self) -> str | None:
+        try:
+            return os.readlink(self._link_path)
+        except OSError:
+            return None
+
+    def _current_snapshot(self) -> Snapshot:
+        assert self.root is not None
         build = current_build(self.root)
         held = self._snapshot
         if held is not None and held.build == build:

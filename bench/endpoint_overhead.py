@@ -10,7 +10,10 @@ does), then prints
   Python row writer (thread CPU time, steadier than wall time on a shared machine);
 - throughput of a lookup by IRI (``SELECT ?p ?o WHERE { <iri> ?p ?o }``) posted by 16 kept-alive clients
   to our ``/sparql``, and to the Oxigraph server on the same store (``bench.run._oxigraph``; target: ours
-  at >= 0.8 of it).
+  at >= 0.8 of it);
+- for ``ASK {}`` and the lookup, the CPU a request costs the server's event loop and its query workers
+  (:func:`bench.servers.cpu_ns`): on a machine shared with other work, where requests per second and
+  latencies move with the neighbours' load, this is the figure to compare before and after a change.
 
 Nothing is written to ``bench/RESULTS.md``; figures are printed on stderr as the full run prints them.
 """
@@ -88,6 +91,15 @@ def _serialization(report: Report, store_root: Path, names: list[str]) -> None:
                    f"list() {listed:.1f} ms, Python JSON writer {python:.1f} ms; run adds {native - listed:.1f} ms")
 
 
+def _per_request(before: tuple[int, int], after: tuple[int, int], requests: float) -> str:
+    """CPU per request of the server's event loop and of its query workers, from two
+    :meth:`bench.servers.Server.cpu_ns` readings around ``requests`` requests."""
+    if requests <= 0:
+        return "no request served"
+    server, workers = ((a - b) / requests / 1000 for a, b in zip(after, before, strict=True))
+    return f"CPU per request {server:.0f} us server + {workers:.0f} us workers"
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("store", type=Path, help="the store root a build was written to")
@@ -108,15 +120,19 @@ def main(argv: list[str] | None = None) -> None:
     with servers.serve(measure.cli() + ["serve", "--store", str(args.store), "--port", str(port)], port,
                        "/openapi.json", env={"INTERREG_KG_QUERY_TIMEOUT": "10"}) as ours:
         measure.http_query(ours.url + "/sparql", text)  # the workers start at the first query
+        before = ours.cpu_ns()
         empty = measure.time_calls(lambda: measure.http_query(ours.url + "/sparql", "ASK {}"), budget_s=2.0,
                                    max_runs=200)
         report.row("query over HTTP", "ASK {} (the fixed cost of a request)", f"p50 {empty.p50_ms:.2f} ms",
-                   f"p99 {empty.p99_ms:.2f} ms, {empty.runs} runs, one client")
+                   f"p99 {empty.p99_ms:.2f} ms, {empty.runs} runs, one kept-alive client; "
+                   f"{_per_request(before, ours.cpu_ns(), empty.runs)}")
         if not args.skip_queries:
             run._endpoint_overhead(report, args.store, ours.url + "/sparql", args.seconds)
+        before = ours.cpu_ns()
         sparql = servers.load(ours.url + "/sparql", seconds=args.seconds, body=run._form(text))
         report.row("SPARQL", "our /sparql, lookup by IRI", f"{sparql.rps:.0f} req/s",
-                   f"p50 {sparql.p50_ms:.1f} ms, p99 {sparql.p99_ms:.1f} ms, {sparql.errors} errors")
+                   f"p50 {sparql.p50_ms:.1f} ms, p99 {sparql.p99_ms:.1f} ms, {sparql.errors} errors; "
+                   f"{_per_request(before, ours.cpu_ns(), sparql.rps * args.seconds)}")
     if not args.skip_oxigraph:
         run._oxigraph(report, args.store, text, sparql, args.seconds)
     sys.stderr.flush()

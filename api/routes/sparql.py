@@ -25,12 +25,15 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
+from pathlib import Path
 from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Query, Request, Response
 from pyoxigraph import NamedNode
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import URL
 
 from api import privacy
 from api.deps import get_snapshot
@@ -43,7 +46,7 @@ from api.sparql.pool import QueryPool
 from api.store import Snapshot
 from ontology.storage import contacts_store_path, public_store_path
 
-__all__ = ["router", "MAX_BODY_BYTES", "TRUNCATED_HEADER", "RESPONSES"]
+__all__ = ["router", "protocol_response", "MAX_BODY_BYTES", "TRUNCATED_HEADER", "RESPONSES"]
 
 router = APIRouter(tags=["sparql"])
 
@@ -111,6 +114,27 @@ def _personal_only(request: Request) -> None:
                              f"with {privacy.ENV_VAR}=1")
 
 
+def _endpoint_url(request: Request) -> str:
+    """The request's URL without its query string (``str(request.url.replace(query=""))``), made once
+    per scheme, server, path and Host header rather than parsed again for every query."""
+    scope = request.scope
+    return _url_of(scope.get("scheme", "http"), scope.get("server"), scope["path"], request.headers.get("host"))
+
+
+@functools.lru_cache(maxsize=64)
+def _url_of(scheme: str, server: tuple[str, int | None] | None, path: str, host: str | None) -> str:
+    headers = [] if host is None else [(b"host", host.encode("latin-1"))]
+    return str(URL(scope={"scheme": scheme, "server": server, "path": path, "headers": headers, "query_string": b""}))
+
+
+@functools.lru_cache(maxsize=16)
+def _store_dir(build: Path, contacts: bool) -> Path | None:
+    """The build's contacts store (``contacts``) or public store, None when the build has none; a
+    published build never changes, so this is looked up on disk once per build, not per query."""
+    path = contacts_store_path(build) if contacts else public_store_path(build)
+    return path if path.is_dir() else None
+
+
 async def _answer(request: Request, snapshot: Snapshot, query: str | None,
                   default_uris: Sequence[str], named_uris: Sequence[str], contacts: bool = False) -> Response:
     """Run ``query`` over the public store, or over the contacts store when ``contacts`` (the caller
@@ -119,13 +143,11 @@ async def _answer(request: Request, snapshot: Snapshot, query: str | None,
         raise BadRequestError("no query given")
     settings = request.app.state.settings
     federation.check(query, settings.service_allow)
-    base = str(request.url.replace(query=""))  # the service-defined base IRI: the endpoint itself
+    base = _endpoint_url(request)  # the service-defined base IRI: the endpoint itself
     default, named = dataset.resolve(None, query, default_uris, named_uris, base, personal_data=contacts)
     job = Job(query, default, named, request.headers.get("accept"), settings.max_rows, base)
-    path = None
-    if snapshot.build is not None:
-        path = contacts_store_path(snapshot.build) if contacts else public_store_path(snapshot.build)
-    if path is None or not path.is_dir():  # a store given in memory (or a build without contacts store)
+    path = None if snapshot.build is None else _store_dir(snapshot.build, contacts)
+    if path is None:  # a store given in memory (or a build without contacts store)
         store = snapshot.contacts_store() if contacts else snapshot.store
         answer = await run_in_threadpool(run, store, job)
     else:
@@ -146,22 +168,13 @@ async def sparql_get(
     named_graph_uri: list[str] = Query([], alias="named-graph-uri",  # noqa: B008
                                        description="a named graph of the dataset (repeatable)"),
 ) -> Response:
-    snapshot = get_snapshot(request)  # on the event loop (see _post)
-    params = request.query_params
-    if params.getlist("update"):
-        raise UpdateForbiddenError(_READ_ONLY)
-    query = _single(params.getlist("query"), "query")
-    if query is None:
-        endpoint = str(request.url.replace(query=""))
-        body = description(endpoint, snapshot.graphs, request.app.state.settings.service_allow)
-        return Response(body, media_type="text/turtle; charset=utf-8")
-    return await _answer(request, snapshot, query, default_graph_uri, named_graph_uri)
+    return await protocol_response(request, contacts=False)
 
 
 @router.post("/sparql", summary="SPARQL query (POST form-encoded or application/sparql-query)",
              response_class=Response, responses=RESPONSES, openapi_extra=_POST_BODY)
 async def sparql_post(request: Request) -> Response:
-    return await _post(request, get_snapshot(request), contacts=False)
+    return await protocol_response(request, contacts=False)
 
 
 @router.get("/sparql/contacts", summary="SPARQL query (GET) over the contact details (personal data)",
@@ -176,32 +189,56 @@ async def sparql_contacts_get(
                                        description="a named graph of the dataset (repeatable)"),
 ) -> Response:
     """The contacts store over the same protocol as ``/sparql``; 403 unless personal data is served."""
-    _personal_only(request)
-    snapshot = get_snapshot(request)
-    params = request.query_params
-    if params.getlist("update"):
-        raise UpdateForbiddenError(_READ_ONLY)
-    query = _single(params.getlist("query"), "query")
-    if query is None:
-        endpoint = str(request.url.replace(query=""))
-        store = snapshot.contacts_store()
-        graphs = sorted((g for g in store.named_graphs() if isinstance(g, NamedNode)), key=lambda g: g.value)
-        body = description(endpoint, graphs, request.app.state.settings.service_allow, personal=True)
-        return Response(body, media_type="text/turtle; charset=utf-8")
-    return await _answer(request, snapshot, query, default_graph_uri, named_graph_uri, contacts=True)
+    return await protocol_response(request, contacts=True)
 
 
 @router.post("/sparql/contacts", summary="SPARQL query (POST) over the contact details (personal data)",
              response_class=Response, responses=RESPONSES, openapi_extra=_POST_BODY)
 async def sparql_contacts_post(request: Request) -> Response:
-    _personal_only(request)
-    return await _post(request, get_snapshot(request), contacts=True)
+    return await protocol_response(request, contacts=True)
+
+
+async def protocol_response(request: Request, contacts: bool) -> Response:
+    """The answer to a GET or POST of the protocol at ``/sparql`` (or ``/sparql/contacts`` when
+    ``contacts``): the routes above call it, and so does :class:`api.sparql.short_path.ShortPath`,
+    which hands it query requests without the framework's routing (the same answers and errors).
+
+    The snapshot is taken with :func:`api.deps.get_snapshot` called on the event loop, not as a
+    FastAPI dependency (a plain function, which FastAPI would run in a thread for every request):
+    it only reads which build is current, and opens a store once per published build.
+
+    :raises api.errors.ApiError: the protocol's refusals (400, 403, 406, 413, 415, 503), mapped to
+        problem documents by the app's exception handlers; also SyntaxError (400) and OSError (503).
+    """
+    if contacts:
+        _personal_only(request)
+    snapshot = get_snapshot(request)
+    if request.method == "POST":
+        return await _post(request, snapshot, contacts)
+    params = request.query_params
+    if params.getlist("update"):
+        raise UpdateForbiddenError(_READ_ONLY)
+    query = _single(params.getlist("query"), "query")
+    if query is None:
+        return _description(request, snapshot, contacts)
+    return await _answer(request, snapshot, query, params.getlist("default-graph-uri"),
+                         params.getlist("named-graph-uri"), contacts)
+
+
+def _description(request: Request, snapshot: Snapshot, contacts: bool) -> Response:
+    endpoint = str(request.url.replace(query=""))
+    service_allow = request.app.state.settings.service_allow
+    if contacts:
+        store = snapshot.contacts_store()
+        graphs = sorted((g for g in store.named_graphs() if isinstance(g, NamedNode)), key=lambda g: g.value)
+        body = description(endpoint, graphs, service_allow, personal=True)
+    else:
+        body = description(endpoint, snapshot.graphs, service_allow)
+    return Response(body, media_type="text/turtle; charset=utf-8")
 
 
 async def _post(request: Request, snapshot: Snapshot, contacts: bool) -> Response:
-    """A POSTed query. The routes take their snapshot with :func:`api.deps.get_snapshot` called on the
-    event loop, not as a FastAPI dependency (a plain function, which FastAPI would run in a thread for
-    every request): it only reads which build is current, and opens a store once per published build."""
+    """A POSTed query (form-encoded or an ``application/sparql-query`` body)."""
     content_type, *params = (p.strip().lower() for p in request.headers.get("content-type", "").split(";"))
     url = request.query_params
     if content_type == "application/x-www-form-urlencoded":

@@ -11,8 +11,9 @@ server, and no re-import of the server's main module) started at the first query
 the server does (their stdin closes).
 
 ``run`` blocks: call it from a thread. :meth:`QueryPool.run_async` is the same on an asyncio event
-loop without a thread (the route uses it): it waits for a free worker on a future and for the answer
-on the pipe's file descriptor (``loop.add_reader``), so a request costs the server no thread switch.
+loop without a thread (the route uses it): it waits for a free worker on a future and reads the answer
+from the pipe's file descriptor as it arrives (``loop.add_reader``, :class:`_ReplyReader`), so a request
+costs the server no thread switch and a long answer never holds up the event loop.
 Both may be used on one pool. The time limit counts from the moment a ready worker has the job;
 waiting for a free worker is bounded by the same limit (:class:`WorkersBusyError`), and a worker's
 start-up (a second or so) by :data:`BOOT_SECONDS`.
@@ -26,9 +27,12 @@ from __future__ import annotations
 import asyncio
 import collections
 import contextlib
+import fcntl
+import io
 import logging
 import os
 import queue
+import struct
 import subprocess
 import sys
 import threading
@@ -51,6 +55,17 @@ _BOOT = "from api.sparql.worker import main; main()"
 BOOT_SECONDS = 60.0
 
 
+#: the answer pipe's buffer, widened from Linux's 64 kB: a long answer then crosses in 16 times fewer
+#: wake-ups of the server and the worker (the kernel caps it at /proc/sys/fs/pipe-max-size, 1 MB by default)
+ANSWER_PIPE_BYTES = 1 << 20
+
+
+def _widen_pipe(fd: int) -> None:
+    """Ask for :data:`ANSWER_PIPE_BYTES` of buffer on pipe ``fd`` (left as it is where that is refused)."""
+    with contextlib.suppress(AttributeError, OSError):  # not Linux, or over the limit for this user
+        fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, ANSWER_PIPE_BYTES)
+
+
 class _Worker:
     """One worker: ``python -c 'serve_jobs over stdin/stdout'``, talked to through two pipe connections."""
 
@@ -62,10 +77,18 @@ class _Worker:
         assert self.process.stdin is not None and self.process.stdout is not None
         self.send = Connection(os.dup(self.process.stdin.fileno()), readable=False)
         self.recv = Connection(os.dup(self.process.stdout.fileno()), writable=False)
+        _widen_pipe(self.recv.fileno())
         self.process.stdin.close()
         self.process.stdout.close()
 
         self.booted = False
+        self.blocking = True  # the answer descriptor's mode: blocking for run, non-blocking for run_async
+
+    def blocking_answers(self, blocking: bool) -> None:
+        """Put the answer descriptor in the mode a caller reads it in (a system call only on a change)."""
+        if self.blocking != blocking:
+            os.set_blocking(self.recv.fileno(), blocking)
+            self.blocking = blocking
 
     @property
     def pid(self) -> int:
@@ -93,6 +116,77 @@ class _Worker:
             self.process.wait(timeout=5)
         self.send.close()
         self.recv.close()
+
+
+class _ReplyReader:
+    """One reply of a worker read from ``fd`` as it arrives, a chunk per call of :meth:`read`, so that
+    the event loop never waits for the rest of a long answer (the worker may still be writing it).
+
+    The framing is :class:`multiprocessing.connection.Connection`'s, as the worker writes it: a
+    4-byte big-endian length (-1, then an 8-byte one, for 2 GB and more) and the message. A reply
+    that does not come in the first read is read into one buffer of its size (``readinto``): the
+    kernel writes the bytes where they stay, with no chunks to join.
+    """
+
+    __slots__ = ("_fd", "_first", "_buffer", "_have", "_size", "_head")
+
+    def __init__(self, fd: int) -> None:
+        self._fd = fd
+        self._first = b""  # what came before the message's size was known
+        self._buffer: bytearray | None = None  # the whole reply, once its size is known
+        self._have = 0
+        self._size = -1  # the message's length once the header is read
+        self._head = 4
+
+    def read(self) -> bool:
+        """Read what the pipe holds; whether the message is now whole.
+
+        :raises EOFError: the worker closed the pipe (it died).
+        """
+        if self._buffer is None:
+            try:
+                chunk = os.read(self._fd, 65536)
+            except BlockingIOError:
+                return False
+            if not chunk:
+                raise EOFError("the query worker closed its pipe")
+            self._first += chunk
+            self._have = len(self._first)
+            if not self._parse_head():
+                return False
+            if self._have >= self._head + self._size:
+                return True
+            self._buffer = bytearray(self._head + self._size)
+            self._buffer[: self._have] = self._first
+            self._first = b""
+            return False
+        with io.FileIO(self._fd, "rb", closefd=False) as pipe:
+            count = pipe.readinto(memoryview(self._buffer)[self._have:])
+        if count is None:  # nothing there after all (non-blocking)
+            return False
+        if count == 0:
+            raise EOFError("the query worker closed its pipe")
+        self._have += count
+        return self._have >= self._head + self._size
+
+    def _parse_head(self) -> bool:
+        if self._size >= 0:
+            return True
+        if self._have < 4:
+            return False
+        (size,) = struct.unpack("!i", self._first[:4])
+        if size == -1:
+            self._head = 12
+            if self._have < 12:
+                return False
+            (size,) = struct.unpack("!Q", self._first[4:12])
+        self._size = size
+        return True
+
+    def message(self) -> memoryview:
+        """The whole message (after :meth:`read` said so), not copied."""
+        data = self._first if self._buffer is None else self._buffer
+        return memoryview(data)[self._head:self._head + self._size]
 
 
 def _kill_all(workers: list[_Worker]) -> None:
@@ -127,6 +221,8 @@ class QueryPool:
             return [w.pid for w in self._workers if w.alive()]
 
     def _start(self) -> None:
+        if self._workers and not self._closed:  # started already (the lock is for the first query)
+            return
         with self._lock:
             if self._closed:
                 raise WorkersBusyError("the query workers are shut down")
@@ -200,6 +296,7 @@ class QueryPool:
             worker = self._take(waited_until)
         deadline = time.monotonic() + self.timeout  # the query's own time starts when a worker has it
         try:
+            worker.blocking_answers(True)
             worker.send.send_bytes(encode_job(str(build), job))
             ready = worker.recv.poll(max(0.0, deadline - time.monotonic()))
             reply = worker.recv.recv_bytes() if ready else None
@@ -262,32 +359,40 @@ class QueryPool:
             worker = await self._take_async(waited_until)
         deadline = time.monotonic() + self.timeout
         fd = worker.recv.fileno()
-        answered = loop.create_future()  # True when the answer can be read, False at the time limit
-        settle = answered.set_result
+        reply = _ReplyReader(fd)
+        answered = loop.create_future()  # True when the answer is read whole, False at the time limit
+
+        def readable() -> None:
+            if answered.done():
+                return
+            try:
+                if reply.read():
+                    answered.set_result(True)
+            except (EOFError, OSError) as exc:
+                answered.set_exception(exc)
+
         try:
+            worker.blocking_answers(False)  # read as it comes, never waiting on the event loop
             worker.send.send_bytes(encode_job(str(build), job))
-            loop.add_reader(fd, lambda: answered.done() or settle(True))
+            loop.add_reader(fd, readable)
             timer = loop.call_at(loop.time() + max(0.0, deadline - time.monotonic()),
-                                 lambda: answered.done() or settle(False))
+                                 lambda: answered.done() or answered.set_result(False))
             try:
                 ready = await answered
             finally:
                 timer.cancel()
                 loop.remove_reader(fd)
-            if ready:  # uvloop leaves a watched descriptor non-blocking: an answer longer than the pipe's
-                os.set_blocking(fd, True)  # buffer would stop at EAGAIN; it is read whole, as the worker wrote it
-            reply = worker.recv.recv_bytes() if ready else None
         except (EOFError, OSError, BrokenPipeError) as exc:
             await loop.run_in_executor(None, self._replace, worker)
             raise WorkerCrashedError(f"the query worker died while running the query: {exc}") from None
         except BaseException:  # cancelled (the client went away): the worker's answer would be read by no one
             self._replace(worker)
             raise
-        if reply is None:
+        if not ready:
             await loop.run_in_executor(None, self._replace, worker)
             raise self._timeout_error()
         self._release(worker)
-        return decode_answer(reply)
+        return decode_answer(reply.message())
 
     def close(self) -> None:
         """Stop every worker (the pool then refuses jobs)."""

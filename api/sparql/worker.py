@@ -53,15 +53,16 @@ def encode_answer(answer: Answer | None = None, error: BaseException | None = No
         return _ERROR + pickle.dumps(RuntimeError(f"{type(error).__name__}: {error}"))
 
 
-def decode_answer(data: bytes) -> Answer:
-    """The :class:`Answer` in ``data`` (:func:`encode_answer`).
+def decode_answer(data: bytes | memoryview) -> Answer:
+    """The :class:`Answer` in ``data`` (:func:`encode_answer`); the body is its one copy.
 
     :raises Exception: the error the worker sent.
     """
-    if data[:1] == _ERROR:
-        raise pickle.loads(data[1:])
-    end = 3 + data[2]
-    return Answer(data[end:], data[3:end].decode("ascii"), data[1:2] == b"1")
+    view = memoryview(data)
+    if view[:1] == _ERROR:
+        raise pickle.loads(view[1:])
+    end = 3 + view[2]
+    return Answer(bytes(view[end:]), bytes(view[3:end]).decode("ascii"), view[1:2] == b"1")
 
 
 def serve_jobs(jobs: Connection, replies: Connection) -> None:

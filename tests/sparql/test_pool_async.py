@@ -6,6 +6,8 @@ pre-checks of ``api.sparql.text``."""
 from __future__ import annotations
 
 import asyncio
+import os
+import struct
 import threading
 import time
 
@@ -14,7 +16,7 @@ import pytest
 from api.errors import NotAcceptableError
 from api.sparql.errors import QueryTimeoutError, WorkersBusyError
 from api.sparql.execute import Answer, Job
-from api.sparql.pool import QueryPool
+from api.sparql.pool import QueryPool, _ReplyReader
 from api.sparql.text import dataset_clauses, service_endpoints
 from api.sparql.worker import decode_answer, decode_job, encode_answer, encode_job
 from ontology.storage import current_build
@@ -166,3 +168,41 @@ def test_an_answer_longer_than_the_pipe_buffer_is_read_whole_under_uvloop(build)
         assert len(pool.pids) == 1  # the worker was never taken for dead
     finally:
         pool.close()
+
+
+def _pipe_with(*pieces: bytes) -> list[bool]:
+    """Write ``pieces`` one at a time into a pipe and read each with one reader; its answers."""
+    read_end, write_end = os.pipe()
+    reader = _ReplyReader(read_end)
+    try:
+        said = []
+        for piece in pieces:
+            os.write(write_end, piece)
+            said.append(reader.read())
+        return said + [bytes(reader.message())]
+    finally:
+        os.close(read_end)
+        os.close(write_end)
+
+
+def test_a_reply_is_read_whole_from_pieces():
+    message = b"A0\x05text/" + b"x" * 100_000
+    framed = struct.pack("!i", len(message)) + message
+    *said, whole = _pipe_with(framed[:2], framed[2:50], framed[50:60_000], framed[60_000:])
+    assert said == [False, False, False, True] and whole == message
+
+
+def test_a_reply_with_the_long_header_is_read():
+    framed = struct.pack("!i", -1) + struct.pack("!Q", 5) + b"hello"
+    *said, whole = _pipe_with(framed[:6], framed[6:13], framed[13:])
+    assert said == [False, False, True] and whole == b"hello"
+
+
+def test_a_closed_pipe_is_an_eof():
+    read_end, write_end = os.pipe()
+    os.close(write_end)
+    try:
+        with pytest.raises(EOFError):
+            _ReplyReader(read_end).read()
+    finally:
+        os.close(read_end)

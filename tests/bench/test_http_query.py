@@ -1,0 +1,67 @@
+"""bench/measure.py ``http_query``: the "query over HTTP" timings post on one kept-alive connection,
+open another when the server closed it, and fail on an error status (a tiny local server stands in
+for the endpoint)."""
+
+from __future__ import annotations
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs
+
+import pytest
+
+from bench import measure
+
+
+@pytest.fixture
+def endpoint():
+    """A server on a free port; its ``seen`` lists (client port, query) per request."""
+    seen: list[tuple[int, str]] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_POST(self) -> None:  # noqa: N802 - the http.server name
+            length = int(self.headers["Content-Length"])
+            query = parse_qs(self.rfile.read(length).decode())["query"][0]
+            seen.append((self.client_address[1], query))
+            status = 400 if query == "bad" else 200
+            self.send_response(status)
+            self.send_header("Content-Length", "2")
+            if query == "last":
+                self.send_header("Connection", "close")
+            self.end_headers()
+            self.wfile.write(b"{}")
+            if query == "last":
+                self.close_connection = True
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/sparql", seen
+    finally:
+        measure.close_connections()
+        server.shutdown()
+        thread.join()
+        server.server_close()
+
+
+def test_queries_share_one_connection_until_the_server_closes_it(endpoint):
+    url, seen = endpoint
+    for query in ("ASK {}", "ASK { ?s ?p ?o }", "last", "after"):
+        measure.http_query(url, query)
+    assert [q for _, q in seen] == ["ASK {}", "ASK { ?s ?p ?o }", "last", "after"]
+    ports = [port for port, _ in seen]
+    assert ports[0] == ports[1] == ports[2] != ports[3]
+
+
+def test_an_error_status_raises(endpoint):
+    url, seen = endpoint
+    with pytest.raises(OSError, match="HTTP 400"):
+        measure.http_query(url, "bad")
+    measure.http_query(url, "ASK {}")
+    assert [q for _, q in seen] == ["bad", "ASK {}"]

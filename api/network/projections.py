@@ -23,7 +23,6 @@ own attributes say what it is: ``projection``, ``filters``, ``projects``, ``unda
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from itertools import combinations
@@ -32,7 +31,7 @@ import networkx as nx
 import pycountry
 
 from api.network.errors import UnknownProjectionError
-from api.network.participations import Participation
+from api.network.participations import Participation, paused_gc
 from api.network.timeline import merge_spells, years
 
 __all__ = ["PROJECTIONS", "NODE_ATTRIBUTES", "EDGE_ATTRIBUTES", "UNKNOWN_COUNTRY", "project", "add_edges"]
@@ -69,15 +68,10 @@ def project(participations: Sequence[Participation], projection: str = "organisa
     # the cyclic garbage collector is paused while the graph is built: it would scan the growing
     # graph's dicts again and again (a third of the projection's time at 10,000 documents), and
     # nothing built here forms a cycle
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         graph = builders[projection](participations, self_loops) if projection == "country" \
             else builders[projection](participations)
-    finally:
-        if paused:
-            gc.enable()
-    spans = {p.project: (p.start, p.end) for p in participations}
+        spans = {p.project: (p.start, p.end) for p in participations}
     graph.graph.update(projection=projection, projects=len(spans),
                        undated_projects=sum(s is None and e is None for s, e in spans.values()),
                        partly_dated_projects=sum((s is None) != (e is None) for s, e in spans.values()))

@@ -122,20 +122,20 @@ def _edge(shared: Sequence[Participation], **extra) -> dict:
 
 
 def _single_edges() -> Callable[..., dict]:
-    """:func:`_edge` of one participation (one project), remembered by acronym and dates: most edges
-    are made of one project, and their spells are then one shared tuple, not one per edge."""
-    seen: dict[tuple, tuple[dict, dict]] = {}
+    """:func:`_edge` of one participation (one project), remembered by project: most edges are made
+    of one project, and their spells are then one shared tuple, not one per edge."""
+    seen: dict[str, tuple[dict, dict, dict]] = {}
 
     def edge(p: Participation, **extra) -> dict:
-        key = (p.acronym, p.start, p.end)
-        parts = seen.get(key)
+        parts = seen.get(p.project)
         if parts is None:
             first, last = years(((p.start, p.end),))
-            parts = seen[key] = ({"weight": 1, "projects": p.acronym, "spells": merge_spells(((p.start, p.end),))},
-                                 {} if first is None else {"first_year": first, "last_year": last})
+            head = {"weight": 1, "projects": p.acronym, "spells": merge_spells(((p.start, p.end),))}
+            tail = {} if first is None else {"first_year": first, "last_year": last}
+            parts = seen[p.project] = (head, tail, {**head, **tail})
         if extra:  # the key order of the data is weight, projects, spells, the extra keys, then the years
             return {**parts[0], **extra, **parts[1]}
-        return {**parts[0], **parts[1]}
+        return parts[2].copy()
 
     return edge
 
@@ -166,8 +166,8 @@ def _organisations(participations: Sequence[Participation]) -> nx.Graph:
             for a, b in combinations(members, 2):
                 shared[a * n + b].append(p)
     single = _single_edges()
-    add_edges(graph, ((ordered[pair // n], ordered[pair % n], single(ps[0]) if len(ps) == 1 else _edge(ps))
-                      for pair, ps in sorted(shared.items())))
+    add_edges(graph, ((ordered[a], ordered[b], single(ps[0]) if len(ps) == 1 else _edge(ps))
+                      for (a, b), ps in ((divmod(pair, n), ps) for pair, ps in sorted(shared.items()))))
     return graph
 
 

@@ -22,12 +22,15 @@ from pyoxigraph import QueryResultsFormat, Store
 
 import queries
 from api.network.filters import Filters
-from ontology.namespaces import ID
+from ontology.namespaces import ID, IRG
 
-__all__ = ["Participation", "read_participations", "ROLE_RANK", "EXPORT_QUERIES", "paused_gc"]
+__all__ = ["Participation", "read_participations", "read_organisations", "read_projects", "ROLE_RANK",
+           "EXPORT_QUERIES", "paused_gc"]
 
 ROLE_RANK = {"lead": 0, "partner": 1, "unknown": 2, "associated": 3}
 ROLE_IRI = ID + "role/"
+_NONE = "\U0010FFFF"  # what queries/network/organisations.rq and projects.rq give for "none"
+_NO_IRI = IRG + "none"
 #: the queries only the exports read (not named queries: no parameters, rows for a program)
 EXPORT_QUERIES = queries.QUERY_DIR / "network"
 
@@ -57,13 +60,14 @@ def read_participations(store: Store, filters: Filters | None = None) -> tuple[P
     """The participations ``filters`` keep, one per organisation and project (its highest role),
     sorted by organisation and project.
 
-    Three queries: the participations (who takes part in what), ``network_organisations`` and
-    ``network_projects`` (one row each: joining names and dates per participation in SPARQL
-    multiplies rows by the documents that repeat them). Without a filter on projects or
-    organisations the participations are every one ``queries/network/participations.rq`` gives, with
-    ``lead_only`` and ``include_associated`` applied here (the same rows as ``network_participations``
-    gives, in 0.6 of its time at 35,000 documents: no per-row filter, parameter column or DISTINCT);
-    with one, ``network_participations`` filters them. They read every graph but ``graph:contacts/*``
+    Three queries: the participations (who takes part in what), then the names and places of the
+    organisations (:func:`read_organisations`) and the acronyms, dates and budgets of the projects
+    (:func:`read_projects`), one row each: joining them per participation in SPARQL multiplies rows
+    by the documents that repeat them. Without a filter on projects or organisations the
+    participations are every one ``queries/network/participations.rq`` gives, with ``lead_only`` and
+    ``include_associated`` applied here (the rows ``network_participations`` gives, in 0.6 of its
+    time at 35,000 documents: no per-row filter, parameter column or DISTINCT); with one,
+    ``network_participations`` filters them. They read every graph but ``graph:contacts/*``
     (``GRAPH ?g`` and an anti-join), on the union default graph: listing thousands of document graphs
     as the default graph makes Oxigraph about a hundred times slower. Their results are read as CSV
     serialised by Oxigraph (a Python object per term costs more than the query); a participation's
@@ -91,9 +95,7 @@ def read_participations(store: Store, filters: Filters | None = None) -> tuple[P
             if held is None or rank(role, 2) < rank(held, 2):
                 held_by_org[project] = role
         del rows
-        orgs = {r[0]: (r[1] or r[0].rsplit("/", 1)[-1], r[2], r[3]) for r in _csv(store, "network_organisations", {})}
-        projects = {r[0]: (r[1] or r[0].rsplit("/", 1)[-1], _date(r[2]), _date(r[3]), _budget(r[4]))
-                    for r in _csv(store, "network_projects", {})}
+        orgs, projects = read_organisations(store), read_projects(store)
         out = []
         make, project_of, no_project = Participation, projects.get, (None, None, None)
         for org in sorted(best):
@@ -103,6 +105,30 @@ def read_participations(store: Store, filters: Filters | None = None) -> tuple[P
                 acronym, start, end, budget = project_of(project) or (project.rsplit("/", 1)[-1], *no_project)
                 out.append(make(org, name, country, city, project, acronym, roles[project], start, end, budget))
         return tuple(out)
+
+
+def read_organisations(store: Store) -> dict[str, tuple[str, str, str]]:
+    """Name, country and city by organisation IRI, as ``network_organisations`` gives them (the first
+    of each in alphabetical order; the name defaults to the IRI's last segment, the others to ``""``),
+    read with ``queries/network/organisations.rq`` (also for subjects that take part in nothing)."""
+    out = {}
+    for org, name, country, city in _csv(store, EXPORT_QUERIES / "organisations.rq", {}):
+        out[org] = (name if name and name != _NONE else org.rsplit("/", 1)[-1],
+                    "" if country == _NONE else country, "" if city == _NONE else city)
+    return out
+
+
+def read_projects(store: Store) -> dict[str, tuple[str, dt.date | None, dt.date | None, float | None]]:
+    """Acronym, earliest start, latest end and largest total budget by IRI of each irg:Project, as
+    ``network_projects`` gives them (the acronym defaults to the IRI's last segment, the others to
+    None), read with ``queries/network/projects.rq``."""
+    out = {}
+    for project, typed, acronym, start, end, budget in _csv(store, EXPORT_QUERIES / "projects.rq", {}):
+        if typed == "1":
+            out[project] = (acronym if acronym and acronym != _NONE else project.rsplit("/", 1)[-1],
+                            None if start == _NONE else _date(start), None if end == _NO_IRI else _date(end),
+                            None if budget == _NO_IRI else _budget(budget))
+    return out
 
 
 def _participation_rows(store: Store, filters: Filters) -> list[list[str]]:

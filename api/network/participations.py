@@ -179,8 +179,13 @@ def _csv(store: Store, name: str | Path, params: dict[str, str]) -> list[list[st
         body = solutions.serialize(format=QueryResultsFormat.CSV)
     finally:
         del solutions
-    rows = list(csv.reader(io.StringIO(body.decode("utf-8"), newline="")))
-    return rows[1:]
+    text = body.decode("utf-8")
+    lines = text.split("\r\n")
+    if '"' not in text and "," in lines[0]:  # no field is quoted, so none holds a comma or a line break
+        if lines[-1] == "":
+            lines.pop()
+        return [line.split(",") for line in lines[1:]]
+    return list(csv.reader(io.StringIO(text, newline="")))[1:]
 
 
 def _date(text: str) -> dt.date | None:

@@ -119,3 +119,18 @@ def test_the_odd_store_by_hand():
         ("o1", "Alpha Council", "BE", "Mons", "ALPHA", "2011-06-01", "2014-01-01", 10.5),
         ("o2", "o2", "", "Lille", "p2", None, None, None),
         ("o3", "o3", "", "", "p3", None, None, None)]
+
+
+def test_csv_rows_with_and_without_quoted_fields(monkeypatch):
+    from pyoxigraph import RdfFormat, Store
+
+    query = participations.queries.parse(
+        "SELECT ?s ?name ?none WHERE { ?s <http://schema.org/name> ?name } ORDER BY ?s", name="q")
+    monkeypatch.setattr(participations.queries, "load", lambda name: query)
+    plain, quoted = Store(), Store()
+    plain.load(b'<http://x/a> <http://schema.org/name> "plain" .', format=RdfFormat.N_TRIPLES)
+    quoted.load(b'<http://x/a> <http://schema.org/name> "plain" .\n'
+                b'<http://x/b> <http://schema.org/name> "a, \\"b\\"\\r\\nc" .', format=RdfFormat.N_TRIPLES)
+    assert participations._csv(plain, "q", {}) == [["http://x/a", "plain", ""]]
+    assert participations._csv(quoted, "q", {}) == [["http://x/a", "plain", ""], ["http://x/b", 'a, "b"\r\nc', ""]]
+    assert participations._csv(Store(), "q", {}) == []

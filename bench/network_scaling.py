@@ -1,7 +1,8 @@
 """Where a network export's time goes: ``python -m bench.network_scaling STORE_ROOT [FORMAT ...]``.
 
 Times, in this process, the three steps of ``interreg-kg export network`` on a published build
-(the best of ``--repeats`` passes): reading the participations (the three ``network_*`` queries),
+(the best of ``--repeats`` passes): reading the participations (``queries/network/*.rq``, or
+``network_participations`` when a filter narrows the projects or organisations),
 the organisation projection, and writing each format into a temporary folder; then prints one
 line per step with CPU seconds, wall seconds and the process's peak resident memory so far. Build
 the store first (``interreg-kg bench generate --size N --output DIR``, then ``interreg-kg build

@@ -54,6 +54,15 @@ class Filters:
                 out[key] = value.isoformat() if isinstance(value, dt.date) else str(value)
         return out
 
+    def narrows_scope(self) -> bool:
+        """Whether a filter on projects or organisations is set (not only ``lead_only`` or
+        ``include_associated``, which a participation's role decides).
+
+        >>> Filters(lead_only=True).narrows_scope(), Filters(theme="housing").narrows_scope()
+        (False, True)
+        """
+        return any(getattr(self, name) not in (None, "") for name in _SCOPE)
+
     def describe(self) -> str:
         """The filters that are set, as ``name=value`` pairs joined with ``; `` (``none`` if none)."""
         pairs = []
@@ -64,6 +73,9 @@ class Filters:
             text = value.isoformat() if isinstance(value, dt.date) else str(value).lower() if value is True else value
             pairs.append(f"{f.name}={text}")
         return "; ".join(pairs) or "none"
+
+
+_SCOPE = ("programme", "period", "theme", "target_group", "country", "date_from", "date_to")
 
 
 def _flag(value: bool) -> str:

@@ -122,10 +122,11 @@ def write_gexf(graph: nx.Graph, stream: BinaryIO, *, dynamic: bool = False, batc
             stream.write("".join(lines).encode("utf-8"))
             lines.clear()
 
+    ids = {node: _attr(_text(node)) for node in graph}  # each node's id as an attribute, escaped once
     if graph.number_of_nodes():
         lines.append(f'    <nodes count="{graph.number_of_nodes()}">\n')
         for node, data in graph.nodes(data=True):
-            lines.append(f'      <node id="{_attr(_text(node))}" label="{_attr(_text(data.get("label", node)))}">\n')
+            lines.append(f'      <node id="{ids[node]}" label="{_attr(_text(data.get("label", node)))}">\n')
             _values(lines, data, node_names, NODE_ATTRIBUTES, "        ")
             if dynamic:
                 _spells(lines, data.get("spells"), "        ")
@@ -141,7 +142,7 @@ def write_gexf(graph: nx.Graph, stream: BinaryIO, *, dynamic: bool = False, batc
     if graph.number_of_edges():
         lines.append(f'    <edges count="{graph.number_of_edges()}">\n')
         for number, (a, b, data) in enumerate(graph.edges(data=True)):
-            lines.append(f'      <edge id="{number}" source="{_attr(_text(a))}" target="{_attr(_text(b))}" '
+            lines.append(f'      <edge id="{number}" source="{ids[a]}" target="{ids[b]}" '
                          f'weight="{float(data.get("weight", 1)):g}">\n')
             _values(lines, data, edge_names, EDGE_ATTRIBUTES, "        ")
             if dynamic:

@@ -93,11 +93,21 @@ def _keys(graph: nx.Graph, graph_data: list[tuple[str, object]]) -> dict[tuple[s
     return keys
 
 
-def _data_lines(out: list[str], values: list, ids: list[str | None], indent: str) -> None:
+def _data_lines(out: list[str], values: list, ids: list[str | None], indent: str,
+                texts: dict[str, str] | None = None) -> None:
+    """The ``<data>`` lines of ``values`` under the key ``ids``; ``texts`` remembers the escaped text
+    of the strings already written (kinds, countries, cities and acronyms repeat thousands of times)."""
     for key, value in zip(ids, values, strict=True):
         if value is None:
             continue
-        text = graphml_text(value) if type(value) is str else str(value)
+        if type(value) is str:
+            text = texts.get(value) if texts is not None else None
+            if text is None:
+                text = graphml_text(value)
+                if texts is not None:
+                    texts[value] = text
+        else:
+            text = str(value)
         out.append(f'{indent}<data key="{key}">{text}</data>' if text else f'{indent}<data key="{key}" />')
 
 
@@ -110,6 +120,8 @@ def write_graphml(graph: nx.Graph, stream: BinaryIO, *, batch: int = 2000) -> No
     :raises OSError: the stream cannot be written.
     """
     ids = tokens(graph)
+    escaped_ids = {node: graphml_attribute(token) for node, token in ids.items()}
+    texts: dict[str, str] = {}
     attrs = {k: v for k, v in graph.graph.items() if isinstance(v, str | int | float) and k != "name"}
     graph_id = attrs.pop("id", None)
     graph_data = [(k, v) for k, v in attrs.items() if k not in ("node_default", "edge_default")]
@@ -132,13 +144,13 @@ def write_graphml(graph: nx.Graph, stream: BinaryIO, *, batch: int = 2000) -> No
             lines.clear()
 
     for node, data in graph.nodes(data=True):
-        lines.append(f'    <node id="{graphml_attribute(ids[node])}">')
-        _data_lines(lines, _node_values(node, data), node_ids, "      ")
+        lines.append(f'    <node id="{escaped_ids[node]}">')
+        _data_lines(lines, _node_values(node, data), node_ids, "      ", texts)
         lines.append("    </node>")
         flush()
     for a, b, data in graph.edges(data=True):
-        lines.append(f'    <edge source="{graphml_attribute(ids[a])}" target="{graphml_attribute(ids[b])}">')
-        _data_lines(lines, _edge_values(data), edge_ids, "      ")
+        lines.append(f'    <edge source="{escaped_ids[a]}" target="{escaped_ids[b]}">')
+        _data_lines(lines, _edge_values(data), edge_ids, "      ", texts)
         lines.append("    </edge>")
         flush()
     if filled:

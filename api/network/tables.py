@@ -22,23 +22,24 @@ NODE_HEADER = ("Id", "Label")
 EDGE_HEADER = ("Source", "Target", "Type", "Weight")
 
 
-def _cell(value: object) -> object:
-    return "" if value is None else value
-
-
 def to_csv_tables(graph: nx.Graph) -> tuple[str, str]:
-    """``(nodes_csv, edges_csv)``: Gephi's headers first, then the attributes the graph has."""
-    node_keys = {k for _, d in graph.nodes(data=True) for k in d}
-    edge_keys = {k for _, _, d in graph.edges(data=True) for k in d}
+    """``(nodes_csv, edges_csv)``: Gephi's headers first, then the attributes the graph has (a
+    missing value is an empty cell)."""
+    node_keys: set = set()
+    edge_keys: set = set()
+    for _, data in graph.nodes(data=True):
+        node_keys.update(data)
+    for _, _, data in graph.edges(data=True):
+        edge_keys.update(data)
     node_columns = [k for k in NODE_ATTRIBUTES if k in node_keys]
     edge_columns = [k for k in EDGE_ATTRIBUTES if k in edge_keys]
     nodes, edges = io.StringIO(), io.StringIO()
-    writer = csv.writer(nodes, lineterminator="\n")
+    writer = csv.writer(nodes, lineterminator="\n")  # it writes None as an empty cell
     writer.writerow((*NODE_HEADER, *node_columns))
-    for node, data in graph.nodes(data=True):
-        writer.writerow((node, data.get("label", node), *(_cell(data.get(c)) for c in node_columns)))
+    writer.writerows((node, data.get("label", node), *map(data.get, node_columns))
+                     for node, data in graph.nodes(data=True))
     writer = csv.writer(edges, lineterminator="\n")
     writer.writerow((*EDGE_HEADER, *edge_columns))
-    for a, b, data in graph.edges(data=True):
-        writer.writerow((a, b, "Undirected", data.get("weight", 1), *(_cell(data.get(c)) for c in edge_columns)))
+    writer.writerows((a, b, "Undirected", data.get("weight", 1), *map(data.get, edge_columns))
+                     for a, b, data in graph.edges(data=True))
     return nodes.getvalue(), edges.getvalue()

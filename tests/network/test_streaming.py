@@ -17,7 +17,7 @@ from lxml import etree
 from pyoxigraph import RdfFormat, Store
 
 from api import network
-from api.network import xmltext
+from api.network import jsontext, xmltext
 from api.network.gexf import GEXF_NS, VIZ_NS, XSI_NS, describe
 from api.network.graphml import tokens, write_graphml
 from api.network.projections import EDGE_ATTRIBUTES, NODE_ATTRIBUTES
@@ -213,11 +213,48 @@ def test_the_scaling_benchmark_reports_every_step(seed_root, capsys):
     assert network_scaling.main([str(seed_root.parent / "nowhere")]) == 1
 
 
-def test_streamed_json_is_byte_for_byte_the_whole_text(store, tmp_path):
-    for name, graph in _graphs(store):
-        stream = io.BytesIO()
-        network.write_json(graph, stream)
-        assert stream.getvalue() == network.to_json(graph), name
+def _oracle_json(graph: nx.Graph) -> bytes:
+    """The node-link JSON as the json module writes it whole (how the export was written)."""
+    return json.dumps(nx.node_link_data(graph, edges="edges"), ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def _odd_values() -> nx.Graph:
+    """Values of every kind json encodes, in nodes, edges and the graph's own data."""
+    graph = nx.Graph(projection="organisation", nested={"a": [], "b": {}, 3: (1, [2.5, None])}, flag=True)
+    graph.add_node("n\u2603", label=NASTY + _CONTROL, projects=3, budget=float("nan"), betweenness=float("inf"),
+                   weighted_degree=-float("inf"), spells=(("2010-01-01", None), (None, "2012-12-31")), none=None,
+                   keys={2: "int", 2.5: "float", None: "none", False: "false", True: "true"}, empty=(), flag=False)
+    graph.add_node(7, label="", spells=[["2010-01-01", "2011-01-01"]], big=10 ** 30, small=1e-300)
+    graph.add_edge("n\u2603", 7, weight=2, projects="A|B", spells=(("2010-01-01", None),), first_year=2010,
+                   source_note="kept before source and target")
+    return graph
+
+
+def test_streamed_json_is_byte_for_byte_the_json_modules(store, tmp_path):
+    for name, graph in [*_graphs(store), ("odd values", _odd_values()), ("lonely", nx.Graph([(1, 1)]))]:
+        expected = _oracle_json(graph)
+        for batch in (1, 3, 16384):
+            stream = io.BytesIO()
+            jsontext.write_node_link(graph, stream, batch=batch)
+            assert stream.getvalue() == expected, (name, batch)
+        assert network.to_json(graph) == expected, name
         written = network.write(graph, "json", tmp_path / f"{name}.json")[0].read_bytes()
-        assert written == network.to_json(graph), name
-        assert nx.node_link_graph(json.loads(written), edges="edges").number_of_nodes() == graph.number_of_nodes()
+        assert written == expected, name
+        if name != "odd values":
+            assert nx.node_link_graph(json.loads(written), edges="edges").number_of_nodes() == graph.number_of_nodes()
+
+
+def test_json_refuses_what_json_refuses():
+    graph = nx.Graph()
+    graph.add_node("a", value=object())
+    with pytest.raises(TypeError, match="not JSON serializable"):
+        network.to_json(graph)
+    graph = nx.Graph()
+    graph.add_node("a", value={(1, 2): "tuple key"})
+    with pytest.raises(TypeError, match="keys must be"):
+        network.to_json(graph)
+    directed = nx.DiGraph([("a", "b")])
+    assert network.to_json(directed) == _oracle_json(directed)
+    multi = nx.MultiGraph([("a", "b"), ("a", "b")])
+    assert network.to_json(multi) == json.dumps(nx.node_link_data(multi, edges="edges"), ensure_ascii=False,
+                                                indent=1).encode("utf-8")

@@ -1,15 +1,16 @@
 """The description graph (``graph:descriptions``): one deduplicated description per organisation,
-project and participation, computed with each build.
+computed with each build.
 
-Every document graph repeats the facts of the organisations and projects it names, so queries on
+Every document graph repeats the facts of the organisations it names, so queries on
 the union default graph join each fact once per document (2,064 times for the organisation in most
 projects at 35,000 documents). Every write (:func:`loader.store.full_build` and
 :func:`loader.store.incremental`) therefore ends, before the statistics and before the build is
 published, with :func:`refresh_descriptions`: the CONSTRUCT queries ``queries/descriptions/build_*.rq``
-make, from the document graphs, each distinct fact of an item once, with the facts' own predicates
-(``schema:name``, ``irg:acronym``, ``irg:role`` ...; the budget figures only as the queries choose
-them, the highest), and a few figures of our own (``irg:displayName``, ``irg:participantInCount``,
-``irg:leadPartnerOfCount``, ``irg:participantCount``, ``irg:participantCountry``). The subjects are the
+make, from the document graphs, each distinct fact of an organisation once, with the facts' own
+predicates (``schema:name``, ``schema:addressCountry`` ...), and a few figures of our own
+(``irg:displayName``, ``irg:participantInCount``, ``irg:leadPartnerOfCount``, and the numbers of
+projects of its participations: ``irg:projectsInAnyRoleCount``, ``irg:projectsNotAssociatedCount``,
+``irg:projectsAsLeadCount`` and the other roles'). The subjects are the
 items' own IRIs and nothing is typed in the graph, so the union default graph gains no fact it did not
 hold and no query that reads a type and a fact in the same graph (``GRAPH ?g``) finds the description
 graph. The build queries read every graph but this one (``FILTER(?g != graph:descriptions)`` where a
@@ -51,7 +52,7 @@ def build_queries() -> list[Path]:
     """The CONSTRUCT queries that make the description graph, sorted by file name.
 
     >>> [p.name for p in build_queries()]
-    ['build_organisations.rq', 'build_participations.rq', 'build_projects.rq']
+    ['build_organisations.rq']
     """
     return sorted(BUILD_QUERY_DIR.glob("build_*.rq"))
 

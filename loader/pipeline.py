@@ -211,8 +211,8 @@ def _failed(path: Path, err: Exception) -> DocumentOutcome:
     return DocumentOutcome(_display(path), "failed", message=message)
 
 
-def _loaded(path: Path, record: ProjectRecord, quads: list[Quad]) -> DocumentOutcome:
-    return DocumentOutcome(_display(path), "loaded", document_key=record.document.key, project=record.key,
+def _loaded(path: Path, record: ProjectRecord, quads: list[Quad], shown: str | None = None) -> DocumentOutcome:
+    return DocumentOutcome(shown or _display(path), "loaded", document_key=record.document.key, project=record.key,
                            partners=len(record.partners), quads=QuadCounts.of(quads))
 
 
@@ -265,10 +265,10 @@ def _build_one(path: Path, inputs: Inputs, loaded_at: str) -> tuple[DocumentOutc
         record, quads = map_document(path, inputs)
     except (LoaderError, ValueError, OSError) as err:
         return _failed(path, err), b"", b""
-    meta = DocumentMeta(record.document.sha256, LOADER_VERSION, inputs.alias_sha256, _display(path), len(quads),
-                        loaded_at)
+    shown = _display(path)  # resolves two paths: once per document
+    meta = DocumentMeta(record.document.sha256, LOADER_VERSION, inputs.alias_sha256, shown, len(quads), loaded_at)
     public, contacts = split_contacts(quads + meta_quads(record.document.key, meta))
-    return _loaded(path, record, quads), nquads(public), nquads(contacts)
+    return _loaded(path, record, quads, shown), nquads(public), nquads(contacts)
 
 
 class _ChecksFailed(Exception):

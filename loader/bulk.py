@@ -107,8 +107,8 @@ class NQuadsFeed(Generic[Result]):
     :param contacts: a binary file receiving each item's contacts N-Quads.
     :param head: N-Quads read first (the ontology, shapes and vocabularies of a build).
 
-    ``error`` keeps what ``results`` or ``on_result`` raised, for the caller of the bulk load to
-    raise again (Oxigraph reports it as a read error).
+    ``error`` keeps what ``results`` or ``on_result`` raised: pyoxigraph 0.5 raises it again from
+    ``bulk_load``, and :func:`stream_load` makes sure of it whatever Oxigraph reports instead.
 
     >>> import io
     >>> sink = io.BytesIO()

@@ -1,8 +1,9 @@
 """The load pipeline: documents -> records -> quads -> store, with a report per document.
 
 - :func:`build` rebuilds the store from ``settings.data``: ontology, shapes, vocabularies, every
-  document of ``documents/manifest.csv`` and every RDF file beside them, bulk-loaded into a fresh
-  build that is published only when the count checks pass.
+  document of ``documents/manifest.csv`` and every RDF file beside them, into a fresh build that
+  is published only when the count checks pass: the documents are mapped in forked workers and
+  their N-Quads streamed into ONE bulk load per store (:mod:`loader.bulk`).
 - :func:`load_paths` loads documents and RDF files (or folders of them) into a copy of the current
   build, one transaction per document, skipping documents whose sha256, loader version and alias
   table digest are unchanged (``docs/decisions/0002-graphs-and-reloading.md``).
@@ -182,9 +183,12 @@ def _sha256(path: Path) -> str:
 
 
 def _store_counts(writer: BuildWriter) -> tuple[int, int, int]:
+    """Projects, organisations and participations of the public store, each counted once over all
+    its graphs (a SPARQL count: at 5,000 documents 20 ms, against 0.4-0.9 s for a set in Python)."""
     def count(cls: str) -> int:
-        return len({q.subject for q in writer.store.quads_for_pattern(None, NamedNode(_RDF_TYPE),
-                                                                       NamedNode(IRG + cls), None)})
+        query = f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s <{_RDF_TYPE}> <{IRG}{cls}> }}"
+        solution = next(iter(writer.store.query(query, use_default_graph_as_union=True)))
+        return int(solution["n"].value)
     return count("Project"), count("Organisation"), count("Participation")
 
 
@@ -231,12 +235,14 @@ def build(settings: Settings, *, progress: bool = True, inputs: Inputs | None = 
     """Rebuild the store from ``settings.data`` into a new build and publish it.
 
     :param settings: ``store`` (root) and ``data`` (folder with ``documents/``, ``vocab/``, ``aliases/``).
-    :param progress: show a tqdm bar and one line per document on stderr.
+    :param progress: show a tqdm bar and one line per document on stderr (as the bulk load reads it).
     :param inputs: extraction inputs (default: read from ``settings.data``).
     :param workers: processes extracting documents (default: one per core); a build of fewer than
         :data:`PARALLEL_MIN` documents, or where processes cannot be forked, extracts in this process.
     :returns: the :class:`LoadReport`; a build whose count checks fail is not published.
     :raises ontology.storage.StoreBusyError: when another writer holds the lock.
+    :raises Exception: anything but a document's own failure (a crashed extractor, a failed write)
+        stops the build with that error; nothing is published.
     """
     data = Path(settings.data)
     inputs = inputs or Inputs.from_data(data)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Generic, TypeVar
 
@@ -106,6 +107,7 @@ class NQuadsFeed(Generic[Result]):
     :param on_result: called with each ``result`` as its bytes are first needed (reports, progress).
     :param contacts: a binary file receiving each item's contacts N-Quads.
     :param head: N-Quads read first (the ontology, shapes and vocabularies of a build).
+    :param on_end: called once when ``results`` are spent (the contacts file is then complete).
 
     ``error`` keeps what ``results`` or ``on_result`` raised: pyoxigraph 0.5 raises it again from
     ``bulk_load``, and :func:`stream_load` makes sure of it whatever Oxigraph reports instead.
@@ -119,8 +121,9 @@ class NQuadsFeed(Generic[Result]):
     """
 
     def __init__(self, results: Iterable[tuple[Result, bytes, bytes]], on_result: Callable[[Result], object],
-                 contacts: IO[bytes], head: bytes = b"") -> None:
+                 contacts: IO[bytes], head: bytes = b"", on_end: Callable[[], object] | None = None) -> None:
         self._results = iter(results)
+        self._on_end = on_end
         self._on_result = on_result
         self._contacts = contacts
         self._buffer = head
@@ -150,6 +153,9 @@ class NQuadsFeed(Generic[Result]):
             self._on_result(result)
             self._buffer, self._at = public, 0
             return True
+        if self._on_end is not None:
+            self._on_end()
+            self._on_end = None
         return False
 
 
@@ -157,22 +163,56 @@ def stream_load(writer: BuildWriter, results: Iterable[tuple[Result, bytes, byte
                 on_result: Callable[[Result], object], head: Iterable[Quad] = ()) -> None:
     """Load ``head`` and every result's N-Quads into a fresh build: ONE bulk load of the public store
     reading an :class:`NQuadsFeed` (the quads of ``graph:contacts/*`` graphs set aside in a temporary
-    file), then ONE bulk load of the contacts store from that file.
+    file), and ONE bulk load of the contacts store from that file, in a thread started when the last
+    result is read: it runs beside the public store's last batch, which Oxigraph writes after the
+    end of the stream.
 
     :raises BaseException: what ``results`` or ``on_result`` raised (the bulk load stops there);
         ``SyntaxError`` or ``OSError`` from Oxigraph for bad N-Quads or a failed write. The build is
-        then partly written: the caller drops it (``loader.store.full_build`` does).
+        then partly written: the caller drops it (``loader.store.full_build`` does). Both loads have
+        ended when this returns or raises.
     """
     public, contacts = split_contacts(head)
     with tempfile.NamedTemporaryFile(prefix="interreg-kg-contacts-", suffix=".nq") as spool:
         spool.write(nquads(contacts))
-        feed = NQuadsFeed(results, on_result, spool, head=nquads(public))
+        contacts_load = _ContactsLoad(writer, spool)
+        feed = NQuadsFeed(results, on_result, spool, head=nquads(public), on_end=contacts_load.start)
         try:
             writer.bulk_load_nquads(feed)
         except BaseException as err:
             if feed.error is not None and feed.error is not err:
                 raise feed.error from err
             raise
-        spool.flush()
-        if spool.tell():
-            writer.bulk_load_nquads(b"", contacts=spool.name)
+        finally:
+            contacts_load.join()
+        contacts_load.start()  # no-op when the feed started it
+        contacts_load.join()
+        if contacts_load.error is not None:
+            raise contacts_load.error
+
+
+class _ContactsLoad:
+    """The contacts store's bulk load from the spool file, in a thread of its own."""
+
+    def __init__(self, writer: BuildWriter, spool: IO[bytes]) -> None:
+        self.writer, self.spool = writer, spool
+        self.thread: threading.Thread | None = None
+        self.error: BaseException | None = None
+
+    def start(self) -> None:
+        if self.thread is not None:
+            return
+        self.spool.flush()
+        self.thread = threading.Thread(target=self._run, name="contacts-bulk-load")
+        self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            if self.spool.tell():
+                self.writer.bulk_load_nquads(b"", contacts=self.spool.name)
+        except BaseException as err:  # raised again by stream_load in the calling thread
+            self.error = err
+
+    def join(self) -> None:
+        if self.thread is not None:
+            self.thread.join()

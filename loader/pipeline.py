@@ -1,8 +1,9 @@
 """The load pipeline: documents -> records -> quads -> store, with a report per document.
 
 - :func:`build` rebuilds the store from ``settings.data``: ontology, shapes, vocabularies, every
-  document of ``documents/manifest.csv`` and every RDF file beside them, bulk-loaded into a fresh
-  build that is published only when the count checks pass.
+  document of ``documents/manifest.csv`` and every RDF file beside them, into a fresh build that
+  is published only when the count checks pass: the documents are mapped in forked workers and
+  their N-Quads streamed into ONE bulk load per store (:mod:`loader.bulk`).
 - :func:`load_paths` loads documents and RDF files (or folders of them) into a copy of the current
   build, one transaction per document, skipping documents whose sha256, loader version and alias
   table digest are unchanged (``docs/decisions/0002-graphs-and-reloading.md``).
@@ -14,17 +15,16 @@ leaves its graphs as they were; the rest of the batch goes on.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
-import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pyoxigraph import NamedNode, Quad, RdfFormat, serialize
+from pyoxigraph import NamedNode, Quad
 from tqdm import tqdm
 
+from loader.bulk import ForkedMap, nquads, stream_load, worker_count
 from loader.errors import LoaderError
 from loader.rdf_files import FileLoad, is_rdf_file, load_rdf_file
 from loader.records import ProjectRecord
@@ -183,9 +183,12 @@ def _sha256(path: Path) -> str:
 
 
 def _store_counts(writer: BuildWriter) -> tuple[int, int, int]:
+    """Projects, organisations and participations of the public store, each counted once over all
+    its graphs (a SPARQL count: at 5,000 documents 20 ms, against 0.4-0.9 s for a set in Python)."""
     def count(cls: str) -> int:
-        return len({q.subject for q in writer.store.quads_for_pattern(None, NamedNode(_RDF_TYPE),
-                                                                       NamedNode(IRG + cls), None)})
+        query = f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s <{_RDF_TYPE}> <{IRG}{cls}> }}"
+        solution = next(iter(writer.store.query(query, use_default_graph_as_union=True)))
+        return int(solution["n"].value)
     return count("Project"), count("Organisation"), count("Participation")
 
 
@@ -212,8 +215,8 @@ def _failed(path: Path, err: Exception) -> DocumentOutcome:
     return DocumentOutcome(_display(path), "failed", message=message)
 
 
-def _loaded(path: Path, record: ProjectRecord, quads: list[Quad]) -> DocumentOutcome:
-    return DocumentOutcome(_display(path), "loaded", document_key=record.document.key, project=record.key,
+def _loaded(path: Path, record: ProjectRecord, quads: list[Quad], shown: str | None = None) -> DocumentOutcome:
+    return DocumentOutcome(shown or _display(path), "loaded", document_key=record.document.key, project=record.key,
                            partners=len(record.partners), quads=QuadCounts.of(quads))
 
 
@@ -232,12 +235,14 @@ def build(settings: Settings, *, progress: bool = True, inputs: Inputs | None = 
     """Rebuild the store from ``settings.data`` into a new build and publish it.
 
     :param settings: ``store`` (root) and ``data`` (folder with ``documents/``, ``vocab/``, ``aliases/``).
-    :param progress: show a tqdm bar and one line per document on stderr.
+    :param progress: show a tqdm bar and one line per document on stderr (as the bulk load reads it).
     :param inputs: extraction inputs (default: read from ``settings.data``).
     :param workers: processes extracting documents (default: one per core); a build of fewer than
         :data:`PARALLEL_MIN` documents, or where processes cannot be forked, extracts in this process.
     :returns: the :class:`LoadReport`; a build whose count checks fail is not published.
     :raises ontology.storage.StoreBusyError: when another writer holds the lock.
+    :raises Exception: anything but a document's own failure (a crashed extractor, a failed write)
+        stops the build with that error; nothing is published.
     """
     data = Path(settings.data)
     inputs = inputs or Inputs.from_data(data)
@@ -245,7 +250,8 @@ def build(settings: Settings, *, progress: bool = True, inputs: Inputs | None = 
     rdf_files = sorted(p for p in (data / "documents").glob("*") if p.is_file() and is_rdf_file(p))
     outcomes: list[DocumentOutcome] = []
     loaded_at = _now()
-    with _Mapped(documents, inputs, loaded_at, _worker_count(len(documents), workers)) as mapped:
+    workers = worker_count(len(documents), workers, PARALLEL_MIN)
+    with ForkedMap(_build_one, documents, (inputs, loaded_at), workers=workers) as mapped:
         try:
             with full_build(settings.store) as writer:
                 build_path, counts = _fill_build(writer, inputs, mapped, len(documents), rdf_files, outcomes,
@@ -256,70 +262,19 @@ def build(settings: Settings, *, progress: bool = True, inputs: Inputs | None = 
 
 
 PARALLEL_MIN = 64
-_NQUADS_BATCH = 64 * 2**20  # bytes of N-Quads handed to the bulk loader at once
-_worker_state: tuple[Inputs, str] | None = None  # set in the parent before forking the workers
 
 
-def _worker_count(documents: int, workers: int | None) -> int:
-    """How many processes extract: 1 (this one) for small builds or without fork, else ``workers``."""
-    wanted = workers if workers is not None else (os.cpu_count() or 1)
-    if documents < PARALLEL_MIN or wanted < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    return wanted
-
-
-def _build_one(path: Path, inputs: Inputs, loaded_at: str) -> tuple[DocumentOutcome, list[Quad]]:
-    """Map one document for a build: its outcome and its quads with its ``graph:meta`` entry."""
+def _build_one(path: Path, inputs: Inputs, loaded_at: str) -> tuple[DocumentOutcome, bytes, bytes]:
+    """Map one document for a build: its outcome and its quads with its ``graph:meta`` entry as two
+    N-Quads byte strings, the public store's and the contacts store's (empty when it failed)."""
     try:
         record, quads = map_document(path, inputs)
     except (LoaderError, ValueError, OSError) as err:
-        return _failed(path, err), []
-    meta = DocumentMeta(record.document.sha256, LOADER_VERSION, inputs.alias_sha256, _display(path), len(quads),
-                        loaded_at)
-    return _loaded(path, record, quads), quads + meta_quads(record.document.key, meta)
-
-
-def _build_one_in_worker(path: Path) -> tuple[DocumentOutcome, tuple[bytes, bytes]]:
-    """:func:`_build_one` in a worker process; the quads travel back as two N-Quads byte strings:
-    the public store's and the contacts store's."""
-    assert _worker_state is not None
-    outcome, quads = _build_one(path, *_worker_state)
-    public, contacts = split_contacts(quads)
-    return outcome, (_nquads(public), _nquads(contacts))
-
-
-def _nquads(quads: list[Quad]) -> bytes:
-    return serialize(quads, format=RdfFormat.N_QUADS) if quads else b""
-
-
-class _Mapped:
-    """The documents of a build, mapped in order: ``(outcome, quads or (public, contacts) N-Quads
-    bytes)`` per document.
-
-    With more than one worker the processes are forked on entry, before the build opens its store,
-    and stopped on exit.
-    """
-
-    def __init__(self, documents: list[Path], inputs: Inputs, loaded_at: str, workers: int) -> None:
-        self.documents, self.inputs, self.loaded_at, self.workers = documents, inputs, loaded_at, workers
-        self.pool = None
-
-    def __enter__(self) -> Iterator[tuple[DocumentOutcome, list[Quad] | tuple[bytes, bytes]]]:
-        global _worker_state
-        if self.workers < 2:
-            return (_build_one(p, self.inputs, self.loaded_at) for p in self.documents)
-        _worker_state = (self.inputs, self.loaded_at)
-        try:
-            self.pool = multiprocessing.get_context("fork").Pool(self.workers)
-        finally:
-            _worker_state = None
-        chunk = max(1, min(16, len(self.documents) // (self.workers * 8)))
-        return self.pool.imap(_build_one_in_worker, self.documents, chunksize=chunk)
-
-    def __exit__(self, *exc: object) -> None:
-        if self.pool is not None:
-            self.pool.terminate()
-            self.pool.join()
+        return _failed(path, err), b"", b""
+    shown = _display(path)  # resolves two paths: once per document
+    meta = DocumentMeta(record.document.sha256, LOADER_VERSION, inputs.alias_sha256, shown, len(quads), loaded_at)
+    public, contacts = split_contacts(quads + meta_quads(record.document.key, meta))
+    return _loaded(path, record, quads, shown), nquads(public), nquads(contacts)
 
 
 class _ChecksFailed(Exception):
@@ -329,36 +284,19 @@ class _ChecksFailed(Exception):
         self.counts = counts
 
 
-def _fill_build(writer: BuildWriter, inputs: Inputs,
-                mapped: Iterable[tuple[DocumentOutcome, list[Quad] | tuple[bytes, bytes]]],
+def _fill_build(writer: BuildWriter, inputs: Inputs, mapped: Iterable[tuple[DocumentOutcome, bytes, bytes]],
                 n_documents: int, rdf_files: list[Path], outcomes: list[DocumentOutcome], progress: bool,
                 loaded_at: str) -> tuple[str, tuple[int, int, int]]:
     static = _static_quads(inputs)
-    writer.bulk_extend(static)
     bar = _bar(n_documents + len(rdf_files), progress, "build")
-    batch: list[Quad] = []
-    nquads: list[bytes] = []
-    contacts: list[bytes] = []
-    pending = 0
-    for outcome, quads in mapped:
-        if isinstance(quads, tuple):
-            nquads.append(quads[0])
-            contacts.append(quads[1])
-            pending += len(quads[0]) + len(quads[1])
-            if pending >= _NQUADS_BATCH:
-                writer.bulk_load_nquads(b"".join(nquads), b"".join(contacts))
-                nquads, contacts, pending = [], [], 0
-        else:
-            batch.extend(quads)
+
+    def report(outcome: DocumentOutcome) -> None:
         outcomes.append(outcome)
         _note(bar, progress, outcome)
-    writer.bulk_extend(batch)
-    if nquads:
-        writer.bulk_load_nquads(b"".join(nquads), b"".join(contacts))
+
+    stream_load(writer, mapped, report, head=static)
     for path in rdf_files:
-        outcome = _load_rdf(writer, path, loaded_at)
-        outcomes.append(outcome)
-        _note(bar, progress, outcome)
+        report(_load_rdf(writer, path, loaded_at))
     bar.close()
     counts = _store_counts(writer)
     checks = _count_checks(outcomes, counts[0], static_ok=bool(static))

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
+from typing import IO
 
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store
 
@@ -170,15 +171,21 @@ class BuildWriter:
         if contacts:
             self.contacts.bulk_extend(contacts)
 
-    def bulk_load_nquads(self, data: bytes, contacts: bytes = b"") -> None:
-        """Add N-Quads text fast (Oxigraph's bulk loader parses it; not transactional: for fresh builds).
+    def bulk_load_nquads(self, data: bytes | IO[bytes], contacts: bytes | str | Path = b"") -> None:
+        """Add N-Quads fast with Oxigraph's bulk loader: one load per store given (not transactional:
+        for fresh builds). Blank nodes get fresh labels, one per label in each load.
 
-        :param data: quads of public graphs only, for the public store.
-        :param contacts: quads of ``graph:contacts/*`` graphs only, for the contacts store.
+        :param data: quads of public graphs only, for the public store: bytes or a binary file object
+            read to its end (``loader.bulk.NQuadsFeed``).
+        :param contacts: quads of ``graph:contacts/*`` graphs only, for the contacts store: bytes, or
+            the path of an N-Quads file.
+        :raises SyntaxError: for text that is not N-Quads; ``OSError`` when a write or a read fails.
         """
-        if data:
+        if not isinstance(data, bytes) or data:
             self.store.bulk_load(data, format=RdfFormat.N_QUADS)
-        if contacts:
+        if isinstance(contacts, str | Path):
+            self.contacts.bulk_load(path=str(contacts), format=RdfFormat.N_QUADS)
+        elif contacts:
             self.contacts.bulk_load(contacts, format=RdfFormat.N_QUADS)
 
     def document_meta(self, document_key: str) -> DocumentMeta | None:

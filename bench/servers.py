@@ -59,6 +59,27 @@ class Server:
         """CPU time so far of the server's main thread and of its child processes' main threads (ns)."""
         return cpu_ns(self.process.pid)
 
+    def largest_rss_mb(self) -> float:
+        """Resident memory of the largest of the server's processes (itself or a query worker), in MB."""
+        return largest_rss_mb(self.process.pid)
+
+    def wait_idle(self, timeout: float = 60.0, window: float = 0.5, busy: float = 0.05) -> float:
+        """Wait until the server and its workers use under ``busy`` of a core over ``window`` seconds
+        (requests a load left running, e.g. slow pages wrk gave up on, finish first), at most
+        ``timeout`` seconds.
+
+        :returns: the seconds waited.
+        """
+        start = time.monotonic()
+        before = sum(self.cpu_ns())
+        while time.monotonic() - start < timeout:
+            time.sleep(window)
+            after = sum(self.cpu_ns())
+            if after - before < busy * window * 1e9:
+                break
+            before = after
+        return time.monotonic() - start
+
 
 def cpu_ns(pid: int) -> tuple[int, int]:
     """CPU time in nanoseconds of process ``pid``'s main thread, and the sum over its descendants'
@@ -83,6 +104,17 @@ def cpu_ns(pid: int) -> tuple[int, int]:
     except psutil.Error:
         return 0, 0
     return main_thread(pid), sum(main_thread(c) for c in children)
+
+
+def largest_rss_mb(pid: int) -> float:
+    """Resident memory of the largest of process ``pid`` and its descendants, in MB (0 when gone)."""
+    import psutil
+
+    try:
+        proc = psutil.Process(pid)
+        return max(p.memory_info().rss for p in [proc] + proc.children(recursive=True)) / 2**20
+    except psutil.Error:
+        return 0.0
 
 
 def rss_mb(pid: int) -> float:

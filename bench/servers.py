@@ -63,7 +63,7 @@ class Server:
         """Resident memory of the largest of the server's processes (itself or a query worker), in MB."""
         return largest_rss_mb(self.process.pid)
 
-    def wait_idle(self, timeout: float = 60.0, window: float = 0.5, busy: float = 0.05) -> float:
+    def wait_idle(self, timeout: float = 120.0, window: float = 0.5, busy: float = 0.05) -> float:
         """Wait until the server and its workers use under ``busy`` of a core over ``window`` seconds
         (requests a load left running, e.g. slow pages wrk gave up on, finish first), at most
         ``timeout`` seconds.
@@ -71,11 +71,11 @@ class Server:
         :returns: the seconds waited.
         """
         start = time.monotonic()
-        before = sum(self.cpu_ns())
+        before = cpu_seconds(self.process.pid)
         while time.monotonic() - start < timeout:
             time.sleep(window)
-            after = sum(self.cpu_ns())
-            if after - before < busy * window * 1e9:
+            after = cpu_seconds(self.process.pid)
+            if after - before < busy * window:
                 break
             before = after
         return time.monotonic() - start
@@ -104,6 +104,22 @@ def cpu_ns(pid: int) -> tuple[int, int]:
     except psutil.Error:
         return 0, 0
     return main_thread(pid), sum(main_thread(c) for c in children)
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU seconds (user + system, every thread) so far of process ``pid`` and its descendants: REST
+    queries run in the server's thread pool, SPARQL queries in its worker processes (0 when gone)."""
+    import psutil
+
+    try:
+        proc = psutil.Process(pid)
+        total = 0.0
+        for p in [proc] + proc.children(recursive=True):
+            times = p.cpu_times()
+            total += times.user + times.system
+        return total
+    except psutil.Error:
+        return 0.0
 
 
 def largest_rss_mb(pid: int) -> float:

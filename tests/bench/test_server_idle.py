@@ -36,6 +36,14 @@ def test_wait_idle_waits_while_the_server_works(spawned):
     assert server.process.poll() is None  # it is sleeping now, not gone
 
 
+def test_wait_idle_sees_work_in_threads_other_than_the_main_one(spawned):
+    # REST queries run in the server's thread pool: a thread's work counts as the server's
+    server = spawned("import threading, time\n"
+                     "def spin():\n    t = time.time()\n    while time.time() - t < 1.5: pass\n"
+                     "threading.Thread(target=spin).start()\ntime.sleep(60)\n")
+    assert 0.5 <= server.wait_idle(timeout=20, window=0.25) < 20
+
+
 def test_wait_idle_returns_at_once_on_an_idle_server(spawned):
     server = spawned("import time\ntime.sleep(60)\n")
     server.wait_idle(timeout=5, window=0.25)  # past its start-up

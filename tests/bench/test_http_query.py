@@ -4,13 +4,13 @@ for the endpoint)."""
 
 from __future__ import annotations
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs
 
 import pytest
 
 from bench import measure
+from tests.support.local_http import serving
 
 
 @pytest.fixture
@@ -38,16 +38,11 @@ def endpoint():
         def log_message(self, *args) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/sparql", seen
-    finally:
-        measure.close_connections()
-        server.shutdown()
-        thread.join()
-        server.server_close()
+    with serving(Handler) as url:
+        try:
+            yield f"{url}/sparql", seen
+        finally:
+            measure.close_connections()
 
 
 def test_queries_share_one_connection_until_the_server_closes_it(endpoint):

@@ -3,10 +3,10 @@ generator, run here against a tiny local server; wrk gets the same list through 
 
 from __future__ import annotations
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 from bench import servers
+from tests.support.local_http import serving
 
 
 def test_the_python_load_generator_cycles_over_the_paths():
@@ -25,17 +25,9 @@ def test_the_python_load_generator_cycles_over_the_paths():
         def log_message(self, *args) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever)
-    thread.start()
-    try:
-        url = f"http://127.0.0.1:{server.server_address[1]}"
-        paths = ["/api/projects/a", "/api/projects/b?x=1", "/missing"]
+    paths = ["/api/projects/a", "/api/projects/b?x=1", "/missing"]
+    with serving(Handler) as url:
         result = servers._python_load(url, 2, 0.3, None, paths)
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
     assert set(seen) == set(paths) and "/" not in seen
     counts = [seen.count(p) for p in paths]
     assert max(counts) - min(counts) <= 2  # one walk shared by the threads: each path in turn

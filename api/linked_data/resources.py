@@ -1,8 +1,8 @@
 """Describing one resource of the graph, and writing descriptions as RDF.
 
 :func:`describe` gives the triples about an IRI that the public graphs hold: every triple with it as
-subject, the triples of the things that exist only as part of it (participations, results, spans and
-selectors whose IRI starts with it), and the triples that point at it (its participants, what was
+subject, the triples of the things that exist only as part of it (participations, results and spans
+whose IRI starts with it), and the triples that point at it (its participants, what was
 derived from a document). A concept scheme also brings every concept in its vocabulary graph.
 The contacts store (personal data, ``graph:contacts/*``) is read only when the caller passes it,
 which the routes do only when :mod:`api.privacy` allows.

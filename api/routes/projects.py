@@ -8,8 +8,9 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Path, Query, Request, Response
 
 import queries
-from api.deps import StoreDep
+from api.deps import QueriesDep, StoreDep
 from api.errors import ForbiddenError, NotFoundError
+from api.routes import project_page
 from api.routes.common import PROBLEM, Limit, Offset, responses
 from api.routes.filtering import active_on as is_active_on
 from api.routes.filtering import matches_words, matching, single_values, sort_rows, words
@@ -161,26 +162,29 @@ def list_projects(
 
 @router.get("/{project_id}", response_model=ProjectDetail, summary="One project", responses=responses(404))
 def get_project(
-    snapshot: StoreDep,
+    q: QueriesDep,
     project_id: Annotated[
         str, Path(description="the project's id: the part of its IRI after id/project/", examples=["agir"])
     ],
 ) -> ProjectDetail:
     """The project ``id/project/{project_id}`` with its programme, dates, budgets, partners and lists."""
     key = checked_id(project_id)
-    found = (
-        []
-        if key is None
-        else queries.run(
-            snapshot.store, "project", {"project": mint_project(key)}
-        ).values()
-    )
-    if not found:
+    if key is None:
         raise NotFoundError(f"no project with id {project_id!r}")
-    r = found[0]
-    params = {"project": r["project"]}
-    partners = queries.run(snapshot.store, "project_partners", params).values()
-    details = queries.run(snapshot.store, "project_details", params).values()
+    params = {"project": mint_project(key)}
+    # one job for the page: the project's facts (not the ``project`` query: see api/routes/project_page.py),
+    # its partners and its lists
+    facts, partner_rows, detail_rows = q.run_many([(project_page.FACTS, params, None, 0),
+                                                   ("project_partners", params, None, 0),
+                                                   ("project_details", params, None, 0)])
+    row = project_page.project_row(facts.rows)
+    if row is None:  # a field with several values: the project query's aggregates choose
+        row = q.run("project", params).rows[0]
+    if not row:
+        raise NotFoundError(f"no project with id {project_id!r}")
+    r = {k: queries.value(v) for k, v in row.items()}
+    partners = partner_rows.values()
+    details = detail_rows.values()
 
     def items(kind: str, iri_kind: str) -> list:
         return [ref(d["item"], iri_kind, d["label"]) for d in details if d["kind"] == kind]

@@ -29,6 +29,7 @@ import itertools
 import json
 import traceback
 from dataclasses import dataclass
+from typing import Any
 
 from pyoxigraph import (
     BlankNode,
@@ -46,7 +47,8 @@ from pyoxigraph import (
 from api.negotiation import choose
 from ontology.namespaces import PREFIXES
 
-__all__ = ["RESULT_FORMATS", "GRAPH_FORMATS", "Job", "Answer", "run", "solutions_json", "term_json"]
+__all__ = ["RESULT_FORMATS", "GRAPH_FORMATS", "Job", "Answer", "run", "solutions_json", "term_json", "NamedRun",
+           "RowsJob", "run_rows"]
 
 RESULT_FORMATS: dict[str, QueryResultsFormat] = {
     "application/sparql-results+json": QueryResultsFormat.JSON,
@@ -89,6 +91,37 @@ class Answer:
     body: bytes
     media_type: str
     truncated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class NamedRun:
+    """One named query a REST route runs: ``query`` (a :class:`queries.NamedQuery`, loaded by the
+    server), its raw parameter values as ``(name, value)`` pairs, and the page (``limit`` None: all
+    rows), as :func:`queries.run` takes them."""
+
+    query: Any
+    params: tuple[tuple[str, str], ...] = ()
+    limit: int | None = None
+    offset: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class RowsJob:
+    """The named queries of one REST request, run one after the other on the same store."""
+
+    runs: tuple[NamedRun, ...]
+
+
+def run_rows(store, job: RowsJob) -> tuple:
+    """Each run of ``job`` on ``store`` (the union default graph), as :func:`queries.run` answers it.
+
+    :returns: one :class:`queries.Rows` per run, in order.
+    :raises queries.ParameterError: a value that does not fit its parameter. SyntaxError, OSError:
+        as :func:`queries.run`.
+    """
+    import queries  # a leaf package: imported by the workers that answer REST requests
+
+    return tuple(queries.run(store, r.query, dict(r.params), limit=r.limit, offset=r.offset) for r in job.runs)
 
 
 def _not_acceptable(message: str) -> Exception:

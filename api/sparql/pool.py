@@ -10,6 +10,9 @@ go to the other workers. Workers are fresh interpreters (``python -c``: never a 
 server, and no re-import of the server's main module) started at the first query; they exit when
 the server does (their stdin closes).
 
+:meth:`QueryPool.run_rows` runs the named queries of a REST request the same way (one job for all
+the queries of a request, their :class:`queries.Rows` pickled back), with the same time limit.
+
 ``run`` blocks: call it from a thread. :meth:`QueryPool.run_async` is the same on an asyncio event
 loop without a thread (the route uses it): it waits for a free worker on a future and reads the answer
 from the pipe's file descriptor as it arrives (``loop.add_reader``, :class:`_ReplyReader`), so a request
@@ -42,8 +45,9 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from api.sparql.errors import QueryTimeoutError, WorkerCrashedError, WorkersBusyError
-from api.sparql.execute import Answer, Job
-from api.sparql.worker import READY, decode_answer, encode_job
+from api.sparql.execute import Answer, Job, RowsJob
+from api.sparql.worker import READY, decode_answer, decode_rows, encode_job
+from queries import Rows
 
 __all__ = ["QueryPool", "BOOT_SECONDS"]
 
@@ -289,6 +293,21 @@ class QueryPool:
         :raises WorkersBusyError: no worker became free within the time limit.
         :raises WorkerCrashedError: the worker died (it is replaced).
         """
+        return decode_answer(self._exchange(build, job))
+
+    def run_rows(self, store: Path, job: RowsJob) -> tuple[Rows, ...]:
+        """The named queries of a REST request (``job``) run on the store at ``store`` in a worker,
+        with the same time limit as :meth:`run` for all of them together: one :class:`queries.Rows`
+        per run, or the first run's error raised (e.g. :class:`queries.ParameterError`).
+
+        :raises QueryTimeoutError: past the time limit (the worker was killed and replaced).
+        :raises WorkersBusyError: no worker became free within the time limit.
+        :raises WorkerCrashedError: the worker died (it is replaced).
+        """
+        return decode_rows(self._exchange(store, job))
+
+    def _exchange(self, build: Path, job: Job | RowsJob) -> bytes:
+        """Send ``job`` to a free worker and wait for its reply (bytes), within the time limit."""
         waited_until = time.monotonic() + self.timeout
         worker = self._take(waited_until)
         if not worker.alive():  # died while idle (e.g. the OOM killer): take its replacement instead
@@ -305,13 +324,18 @@ class QueryPool:
             raise WorkerCrashedError(f"the query worker died while running the query: {exc}") from None
         if reply is None:
             self._replace(worker)
-            raise self._timeout_error()
+            raise self._timeout_error(job)
         self._release(worker)
-        return decode_answer(reply)
+        return reply
 
-    def _timeout_error(self) -> QueryTimeoutError:
-        """Count a worker killed at the time limit; the error to raise."""
+    def _timeout_error(self, job: Job | RowsJob) -> QueryTimeoutError:
+        """Count a worker killed at the time limit; the error to raise (its advice fits the job's kind)."""
         self.killed += 1
+        if isinstance(job, RowsJob):
+            logger.warning("a REST request's query ran past %g s; its worker was killed", self.timeout)
+            return QueryTimeoutError(f"the query behind this request ran longer than the limit of {self.timeout:g} s "
+                                     "and was stopped (INTERREG_KG_QUERY_TIMEOUT); narrow it down, e.g. with "
+                                     "more filters or a smaller page")
         logger.warning("a SPARQL query ran past %g s; its worker was killed", self.timeout)
         return QueryTimeoutError(f"the query ran longer than the limit of {self.timeout:g} s and was stopped "
                                 "(INTERREG_KG_QUERY_TIMEOUT); narrow it down, e.g. with LIMIT or more "
@@ -351,6 +375,19 @@ class QueryPool:
         :raises WorkersBusyError: no worker became free within the time limit.
         :raises WorkerCrashedError: the worker died (it is replaced).
         """
+        return decode_answer(await self._exchange_async(build, job))
+
+    async def run_rows_async(self, store: Path, job: RowsJob) -> tuple[Rows, ...]:
+        """:meth:`run_rows` on the running event loop (cancelling it, e.g. when the client went away,
+        kills the worker: the query stops).
+
+        :raises QueryTimeoutError: past the time limit (the worker was killed and replaced).
+        :raises WorkersBusyError: no worker became free within the time limit.
+        :raises WorkerCrashedError: the worker died (it is replaced).
+        """
+        return decode_rows(await self._exchange_async(store, job))
+
+    async def _exchange_async(self, build: Path, job: Job | RowsJob) -> memoryview:
         loop = asyncio.get_running_loop()
         waited_until = time.monotonic() + self.timeout
         worker = await self._take_async(waited_until)
@@ -390,9 +427,9 @@ class QueryPool:
             raise
         if not ready:
             await loop.run_in_executor(None, self._replace, worker)
-            raise self._timeout_error()
+            raise self._timeout_error(job)
         self._release(worker)
-        return decode_answer(reply.message())
+        return reply.message()
 
     def close(self) -> None:
         """Stop every worker (the pool then refuses jobs)."""

@@ -1,8 +1,10 @@
 """A query worker process: jobs in on stdin, answers out on stdout (see :mod:`api.sparql.pool`).
 
 Started as ``python -c "from api.sparql.worker import main; main()"``: a fresh interpreter that
-imports only pyoxigraph and :mod:`api.sparql.execute` (not the web framework), says it is ready,
-then serves jobs until its stdin closes. It holds the stores jobs name open read-only (the last two:
+imports only pyoxigraph, :mod:`api.sparql.execute` and :mod:`queries` (not the web framework), says it
+is ready, then serves jobs until its stdin closes. A job is a protocol query (:class:`Job`: its
+answer is serialized bytes) or the named queries of a REST request (:class:`RowsJob`: its answer
+is their :class:`queries.Rows`, pickled). It holds the stores jobs name open read-only (the last two:
 a build's public store and its contacts store) and opens another when a job names it.
 """
 
@@ -12,28 +14,58 @@ import os
 import pickle
 from multiprocessing.connection import Connection
 
-from api.sparql.execute import Answer, Job
+from api.sparql.execute import Answer, Job, RowsJob
 
-__all__ = ["serve_jobs", "main", "READY", "encode_job", "decode_job", "encode_answer", "decode_answer"]
+__all__ = ["serve_jobs", "main", "READY", "encode_job", "decode_job", "encode_answer", "decode_answer",
+           "encode_rows", "decode_rows"]
 
 READY = "ready"
-_ANSWER, _ERROR = b"A", b"E"
+_ANSWER, _ERROR, _ROWS = b"A", b"E", b"R"
 
 
-def encode_job(path: str, job: Job) -> bytes:
-    """``(store path, job)`` as the bytes the server sends (a pickled tuple of plain values).
+def encode_job(path: str, job: Job | RowsJob) -> bytes:
+    """``(store path, job)`` as the bytes the server sends (a pickled tuple of plain values; a
+    :class:`RowsJob` pickled whole: named queries, parameters and paging).
 
     >>> decode_job(encode_job("/s", Job("ASK {}", None, ("http://e/g",), "text/csv", 5)))
     ('/s', Job(query='ASK {}', default_graph=None, named_graphs=('http://e/g',), accept='text/csv', max_rows=5, base_iri=None))
+    >>> decode_job(encode_job("/s", RowsJob(())))
+    ('/s', RowsJob(runs=()))
     """
+    if isinstance(job, RowsJob):
+        return pickle.dumps((path, job), protocol=pickle.HIGHEST_PROTOCOL)
     return pickle.dumps((path, job.query, job.default_graph, job.named_graphs, job.accept, job.max_rows,
                          job.base_iri), protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def decode_job(data: bytes) -> tuple[str, Job]:
+def decode_job(data: bytes) -> tuple[str, Job | RowsJob]:
     """The inverse of :func:`encode_job`."""
     path, *fields = pickle.loads(data)
+    if len(fields) == 1 and isinstance(fields[0], RowsJob):
+        return path, fields[0]
     return path, Job(*fields)
+
+
+def encode_rows(rows: tuple) -> bytes:
+    """The answer to a :class:`RowsJob`: ``R`` and the pickled tuple of :class:`queries.Rows`.
+
+    >>> decode_rows(encode_rows(("x",)))
+    ('x',)
+    """
+    return _ROWS + pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def decode_rows(data: bytes | memoryview) -> tuple:
+    """The rows in ``data`` (:func:`encode_rows`).
+
+    :raises Exception: the error the worker sent (:func:`encode_answer`).
+    """
+    view = memoryview(data)
+    if view[:1] == _ERROR:
+        raise pickle.loads(view[1:])
+    if view[:1] != _ROWS:
+        raise ValueError("not the answer to a named-query job")
+    return pickle.loads(view[1:])
 
 
 def encode_answer(answer: Answer | None = None, error: BaseException | None = None) -> bytes:
@@ -69,7 +101,7 @@ def serve_jobs(jobs: Connection, replies: Connection) -> None:
     """Receive jobs (:func:`encode_job`), send back answers or errors (:func:`encode_answer`), until EOF."""
     from pyoxigraph import Store
 
-    from api.sparql.execute import run
+    from api.sparql.execute import run, run_rows
 
     replies.send((READY, os.getpid()))
     opened: dict[str, Store] = {}  # path -> store, the most recently used last
@@ -86,7 +118,10 @@ def serve_jobs(jobs: Connection, replies: Connection) -> None:
                 store = Store.read_only(path)
             opened[path] = store
             del store
-            reply = encode_answer(run(opened[path], job))
+            if isinstance(job, RowsJob):
+                reply = encode_rows(run_rows(opened[path], job))
+            else:
+                reply = encode_answer(run(opened[path], job))
         except Exception as exc:  # sent to the server, which maps it to an HTTP status
             reply = encode_answer(error=exc)
         try:

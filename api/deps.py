@@ -55,16 +55,23 @@ def _store_dir(build: Path, contacts: bool) -> Path | None:
     return path if path.is_dir() else None
 
 
+def _packaged(named: queries.NamedQuery) -> bool:
+    """Whether ``named`` is the text of its ``.rq`` file under :data:`queries.QUERY_DIR` (loaded by
+    name or path, not parsed from another text)."""
+    return named.path is not None and named.path.is_relative_to(queries.QUERY_DIR) and _named(named.path) == named
+
+
 class Queries:
     """The named queries of one request, run on ``snapshot`` (see the module docstring).
 
     :param snapshot: the build the request reads.
-    :param pool: the query workers (used when the snapshot is a build on disk).
+    :param pool: the query workers (used when the snapshot is a build on disk); None: every query
+        in-process, without the time limit (scripts, tests).
     """
 
     __slots__ = ("snapshot", "pool")
 
-    def __init__(self, snapshot: Snapshot, pool: QueryPool) -> None:
+    def __init__(self, snapshot: Snapshot, pool: QueryPool | None = None) -> None:
         self.snapshot = snapshot
         self.pool = pool
 
@@ -94,12 +101,18 @@ class Queries:
             named.bindings(params)  # an unknown parameter or an ill-typed value fails here, not in a worker
             given = tuple((k, v) for k, v in (params or {}).items() if v is not None)
             job.append(NamedRun(named, given, limit, offset))
+        return self._run(job, contacts)
+
+    def _run(self, job: list[NamedRun], contacts: bool) -> tuple[queries.Rows, ...]:
         build = self.snapshot.build
-        path = None if build is None else _store_dir(build, contacts)
+        path = None if build is None or self.pool is None else _store_dir(build, contacts)
         if path is None:  # a store given in memory (or a build without contacts store): in-process
             store = self.snapshot.contacts_store() if contacts else self.snapshot.store
             return tuple(queries.run(store, r.query, dict(r.params), limit=r.limit, offset=r.offset) for r in job)
-        return self.pool.run_rows(path, RowsJob(tuple(job)))
+        # a packaged query goes as its file's path (each worker reads it once), another one whole
+        sent = tuple(NamedRun(str(r.query.path), r.params, r.limit, r.offset) if _packaged(r.query) else r
+                     for r in job)
+        return self.pool.run_rows(path, RowsJob(sent))
 
 
 async def get_queries(request: Request) -> Queries:

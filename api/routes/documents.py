@@ -10,8 +10,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path
 
-import queries
-from api.deps import StoreDep
+from api.deps import QueriesDep
 from api.errors import NotFoundError
 from api.routes.common import responses
 from api.rows import checked_id, ref
@@ -28,7 +27,7 @@ router = APIRouter(prefix="/api/documents", tags=["documents"])
     responses=responses(404),
 )
 def get_document(
-    snapshot: StoreDep,
+    reads: QueriesDep,
     document_id: Annotated[
         str,
         Path(
@@ -45,18 +44,18 @@ def get_document(
     found = (
         []
         if iri is None
-        else queries.run(
-            snapshot.store, "document", {"document": iri}
+        else reads.run(
+            "document", {"document": iri}
         ).values()
     )
     if not found:
         raise NotFoundError(f"no document with id {document_id!r}")
     d = found[0]
-    facts = queries.run(
-        snapshot.store, "document_facts", {"document": iri}
+    facts = reads.run(
+        "document_facts", {"document": iri}
     ).values()
-    projects = queries.run(
-        snapshot.store, "document_projects", {"document": iri}
+    projects = reads.run(
+        "document_projects", {"document": iri}
     ).values()
     return DocumentDetail(
         id=key,

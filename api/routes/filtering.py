@@ -22,9 +22,8 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
-import queries
+from api.deps import Queries
 from api.errors import BadRequestError
-from api.store import Snapshot
 
 __all__ = ["MAX_VALUES", "fold", "words", "matches_words", "active_on", "matching", "single_values", "sort_rows"]
 
@@ -63,7 +62,7 @@ def _values(name: str, raw: Sequence[str] | None) -> list[str]:
 
 
 def matching(
-    snapshot: Snapshot, query: str, key: str, filters: Mapping[str, Sequence[str] | None]
+    reads: Queries, query: str, key: str, filters: Mapping[str, Sequence[str] | None]
 ) -> set[str] | None:
     """The ``key`` values of the rows of ``query`` that pass every filter, or None when no filter is given.
 
@@ -80,7 +79,7 @@ def matching(
             continue
         found: set[str] = set()
         for value in values:
-            rows = queries.run(snapshot.store, query, {name: value})
+            rows = reads.run(query, {name: value})
             found.update(str(r[key].value) for r in rows.rows if r.get(key) is not None)
         result = found if result is None else result & found
     return result

@@ -16,9 +16,8 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from pyoxigraph import NamedNode
 
-import queries
 from api import dumps
-from api.deps import StoreDep
+from api.deps import QueriesDep, StoreDep
 from api.errors import NotAcceptableError, NotFoundError
 from api.http_reads import CACHE_CONTROL, matches
 from api.linked_data import pages
@@ -146,9 +145,9 @@ def ontology(snapshot: StoreDep, request: Request, format: FormatParam = None) -
 
 
 @router.get("/", include_in_schema=False, response_class=HTMLResponse)
-def home(snapshot: StoreDep) -> HTMLResponse:
+def home(reads: QueriesDep) -> HTMLResponse:
     """A landing page for a browser: where the REST API, SPARQL, ontology, vocabularies and dumps are."""
-    projects = queries.run(snapshot.store, "projects", limit=20).values()
+    projects = reads.run("projects", limit=20).values()
     items = "".join(
         f'<li><a href="/id/project/{html_escape(local_part(r["project"], "project") or "")}">'
         f"{html_escape(str(r['acronym'] or r['title'] or r['project']))}</a> — "

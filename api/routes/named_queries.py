@@ -11,7 +11,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Request
 
 import queries
-from api.deps import StoreDep
+from api.deps import Queries, QueriesDep
 from api.errors import BadRequestError
 from api.routes.common import Limit, Offset, responses
 from api.schemas import Page, QueryInfo, QueryParameterInfo, QueryResult
@@ -136,7 +136,7 @@ def _parameters(named: queries.NamedQuery) -> list[dict]:
     return out + _PAGING
 
 
-def _run(snapshot, request: Request, name: str, limit: int, offset: int) -> QueryResult:
+def _run(reads: Queries, request: Request, name: str, limit: int, offset: int) -> QueryResult:
     named = queries.load(name)
     given: dict[str, str] = {}
     for key, value in request.query_params.multi_items():
@@ -145,8 +145,8 @@ def _run(snapshot, request: Request, name: str, limit: int, offset: int) -> Quer
         if key in given:
             raise BadRequestError(f"parameter {key!r} is given twice; a named query takes one value each")
         given[key] = value
-    rows = queries.run(
-        snapshot.store, named, given, limit=limit, offset=offset
+    rows = reads.run(
+        named, given, limit=limit, offset=offset
     )
     return QueryResult(
         query=named.name,
@@ -158,9 +158,9 @@ def _run(snapshot, request: Request, name: str, limit: int, offset: int) -> Quer
 
 def _route(name: str):
     def run_named(
-        snapshot: StoreDep, request: Request, limit: Limit = 100, offset: Offset = 0
+        reads: QueriesDep, request: Request, limit: Limit = 100, offset: Offset = 0
     ) -> QueryResult:
-        return _run(snapshot, request, name, limit, offset)
+        return _run(reads, request, name, limit, offset)
 
     run_named.__name__ = f"query_{name}"
     return run_named
@@ -182,8 +182,8 @@ for _name in queries.names():
 
 @router.get("/{name}", response_model=QueryResult, summary="Run a named query", include_in_schema=False)
 def run_query(
-    snapshot: StoreDep, request: Request, name: str, limit: Limit = 100, offset: Offset = 0
+    reads: QueriesDep, request: Request, name: str, limit: Limit = 100, offset: Offset = 0
 ) -> QueryResult:
     """The rows of the named query ``name`` with the query-string parameters (other than ``limit`` and
     ``offset``) bound as typed RDF terms; values are rendered as JSON (IRIs and strings as strings)."""
-    return _run(snapshot, request, name, limit, offset)
+    return _run(reads, request, name, limit, offset)

@@ -6,8 +6,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query
 
-import queries
-from api.deps import StoreDep
+from api.deps import QueriesDep
 from api.errors import NotFoundError
 from api.routes.common import Limit, Offset, responses
 from api.routes.filtering import matches_words, matching, words
@@ -29,7 +28,7 @@ Role = Literal["lead", "partner", "associated", "unknown"]
     responses=responses(),
 )
 def list_partners(
-    snapshot: StoreDep,
+    reads: QueriesDep,
     country: Annotated[
         Many, Query(description="ISO alpha-2 country code; repeatable", examples=["GB"])
     ] = None,
@@ -54,13 +53,13 @@ def list_partners(
     offset: Offset = 0,
 ) -> Page[PartnerSummary]:
     """Organisations matching every filter given; the values of a repeated filter are alternatives."""
-    keep = matching(snapshot, "partners", "organisation", {"country": country, "city": city})
+    keep = matching(reads, "partners", "organisation", {"country": country, "city": city})
     if role:
-        found = matching(snapshot, "organisations_in_role", "organisation", {"role": role}) or set()
+        found = matching(reads, "organisations_in_role", "organisation", {"role": role}) or set()
         keep = found if keep is None else keep & found
     if q and (wanted := words(q)):
         names: dict[str, list[str]] = {}
-        for r in queries.run(snapshot.store, "partner").values():
+        for r in reads.run("partner").values():
             names.setdefault(r["organisation"], []).extend(
                 n for n in [r["name"], *(r["otherNames"] or "").split(" | ")] if n
             )
@@ -68,7 +67,7 @@ def list_partners(
         keep = found if keep is None else keep & found
     rows = [
         r
-        for r in queries.run(snapshot.store, "partners").values()
+        for r in reads.run("partners").values()
         if keep is None or r["organisation"] in keep
     ]
     data = [
@@ -93,7 +92,7 @@ def list_partners(
     responses=responses(404),
 )
 def get_partner(
-    snapshot: StoreDep,
+    reads: QueriesDep,
     partner_id: Annotated[
         str,
         Path(
@@ -107,8 +106,8 @@ def get_partner(
     rows = (
         []
         if key is None
-        else queries.run(
-            snapshot.store, "partner", {"organisation": mint_organisation(key)}
+        else reads.run(
+            "partner", {"organisation": mint_organisation(key)}
         ).values()
     )
     if not rows:

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Path, Query, Request, Response
 
 import queries
-from api.deps import QueriesDep, StoreDep
+from api.deps import Queries, QueriesDep
 from api.errors import ForbiddenError, NotFoundError
 from api.routes import project_page
 from api.routes.common import PROBLEM, Limit, Offset, responses
@@ -50,14 +50,14 @@ _SORT_KEYS = {
 }
 
 
-def _partner_projects(snapshot, partners: list[str]) -> set[str]:
+def _partner_projects(reads: Queries, partners: list[str]) -> set[str]:
     found: set[str] = set()
     for partner in dict.fromkeys(partners):
         key = checked_id(partner)
         iri = mint_organisation(key) if key is not None else partner
         if not iri.startswith("http"):
             continue
-        rows = queries.run(snapshot.store, "partner", {"organisation": iri})
+        rows = reads.run("partner", {"organisation": iri})
         found.update(str(r["project"].value) for r in rows.rows if r["project"] is not None)
     return found
 
@@ -69,7 +69,7 @@ def _partner_projects(snapshot, partners: list[str]) -> set[str]:
     responses=responses(),
 )
 def list_projects(
-    snapshot: StoreDep,
+    reads: QueriesDep,
     programme: Annotated[
         Many,
         Query(
@@ -136,21 +136,21 @@ def list_projects(
     }
     single = None if partner or q or active_on is not None or sort else single_values(filters)
     if single is not None:  # one run with the filters bound, in the query's order: only the page is converted
-        page = queries.run(snapshot.store, "projects", single, limit=limit, offset=offset)
+        page = reads.run("projects", single, limit=limit, offset=offset)
         return Page[ProjectSummary](data=[project_summary(r) for r in page.values()], count=page.total)
-    keep = matching(snapshot, "projects", "project", filters)
+    keep = matching(reads, "projects", "project", filters)
     if partner:
-        found = _partner_projects(snapshot, partner)
+        found = _partner_projects(reads, partner)
         keep = found if keep is None else keep & found
     if q and (wanted := words(q)):
         texts: dict[str, list[str]] = {}
-        for r in queries.run(snapshot.store, "project_texts").values():
+        for r in reads.run("project_texts").values():
             texts.setdefault(r["project"], []).append(str(r["text"]))
         found = {p for p, t in texts.items() if matches_words(t, wanted)}
         keep = found if keep is None else keep & found
     rows = [
         r
-        for r in queries.run(snapshot.store, "projects").values()
+        for r in reads.run("projects").values()
         if keep is None or r["project"] in keep
     ]
     if active_on is not None:
@@ -162,7 +162,7 @@ def list_projects(
 
 @router.get("/{project_id}", response_model=ProjectDetail, summary="One project", responses=responses(404))
 def get_project(
-    q: QueriesDep,
+    reads: QueriesDep,
     project_id: Annotated[
         str, Path(description="the project's id: the part of its IRI after id/project/", examples=["agir"])
     ],
@@ -174,12 +174,12 @@ def get_project(
     params = {"project": mint_project(key)}
     # one job for the page: the project's facts (not the ``project`` query: see api/routes/project_page.py),
     # its partners and its lists
-    facts, partner_rows, detail_rows = q.run_many([(project_page.FACTS, params, None, 0),
+    facts, partner_rows, detail_rows = reads.run_many([(project_page.FACTS, params, None, 0),
                                                    ("project_partners", params, None, 0),
                                                    ("project_details", params, None, 0)])
     row = project_page.project_row(facts.rows)
     if row is None:  # a field with several values: the project query's aggregates choose
-        row = q.run("project", params).rows[0]
+        row = reads.run("project", params).rows[0]
     if not row:
         raise NotFoundError(f"no project with id {project_id!r}")
     r = {k: queries.value(v) for k, v in row.items()}
@@ -238,7 +238,7 @@ def get_project(
     },
 )
 def get_contacts(
-    snapshot: StoreDep,
+    reads: QueriesDep,
     request: Request,
     response: Response,
     project_id: Annotated[str, Path(description="the project's id", examples=["agir"])],
@@ -253,13 +253,11 @@ def get_contacts(
             "with INTERREG_KG_PERSONAL_DATA=1"
         )
     key = checked_id(project_id)
-    if key is None or not queries.run(snapshot.store, "project", {"project": mint_project(key)}).rows:
+    if key is None or not reads.run("project", {"project": mint_project(key)}).rows:
         raise NotFoundError(f"no project with id {project_id!r}")
     response.headers["Cache-Control"] = "private, no-store"  # personal data: never in a shared cache
-    rows = queries.run(  # the contacts store alone: its graphs link each contact point to its project
-        snapshot.contacts_store(),
-        queries.load(queries.QUERY_DIR / "personal" / "project_contacts.rq"),
-        {"project": mint_project(key)},
+    rows = reads.run(  # the contacts store alone: its graphs link each contact point to its project
+        queries.QUERY_DIR / "personal" / "project_contacts.rq", {"project": mint_project(key)}, contacts=True
     )
     data = [
         ContactPoint(

@@ -14,7 +14,7 @@ from pathlib import Path
 from fastapi import APIRouter
 
 import queries
-from api.deps import StoreDep
+from api.deps import Queries, QueriesDep
 from api.routes.common import responses
 from api.rows import last_segment
 from api.schemas import Count, Stats, Totals
@@ -28,16 +28,22 @@ router = APIRouter(prefix="/api", tags=["statistics"])
 READ_QUERY_DIR = Path(queries.QUERY_DIR) / "statistics"
 
 
-def _run(snapshot, name: str) -> list[dict]:
-    return queries.run(snapshot.store, name).values()
+def _reads(reads) -> Queries:
+    """``reads`` as it is, or the :class:`Queries` of a snapshot (in-process)."""
+    return reads if isinstance(reads, Queries) else Queries(reads)
 
 
-def _read(snapshot, name: str) -> list[dict]:
-    return queries.run(snapshot.store, READ_QUERY_DIR / f"read_{name}.rq").values()
+def _run(reads, name: str) -> list[dict]:
+    return _reads(reads).run(name).values()
+
+
+def _read(reads, name: str) -> list[dict]:
+    return _reads(reads).run(READ_QUERY_DIR / f"read_{name}.rq").values()
 
 
 def has_statistics(snapshot) -> bool:
-    """Whether the snapshot's build carries a statistics graph."""
+    """Whether the snapshot's build (or the build of a :class:`Queries`) carries a statistics graph."""
+    snapshot = _reads(snapshot).snapshot
     return any(g.value == STATISTICS_GRAPH for g in snapshot.graphs)
 
 
@@ -99,8 +105,8 @@ def live(snapshot) -> Stats:
 @router.get(
     "/stats", response_model=Stats, summary="Counts and totals for a dashboard", responses=responses()
 )
-def stats(snapshot: StoreDep) -> Stats:
+def stats(reads: QueriesDep) -> Stats:
     """Numbers of projects, organisations, participations, documents, programmes and statements; budget
     totals (each project counted once); projects per period, programme, country, target group and theme.
     Read from the build's statistics graph, computed when the build was written."""
-    return from_statistics(snapshot) if has_statistics(snapshot) else live(snapshot)
+    return from_statistics(reads) if has_statistics(reads) else live(reads)

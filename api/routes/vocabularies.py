@@ -7,8 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
-import queries
-from api.deps import StoreDep
+from api.deps import Queries, QueriesDep
 from api.errors import NotFoundError
 from api.routes.common import responses
 from api.rows import checked_id, last_segment, maybe_ref, project_summary, ref
@@ -39,12 +38,12 @@ def _programme(r: dict, model: type[Programme] = Programme, **more) -> Programme
     responses=responses(),
 )
 def list_programmes(
-    snapshot: StoreDep,
+    reads: QueriesDep,
     period: Annotated[
         str | None, Query(description="programming period, e.g. 2007-2013", examples=["2007-2013"])
     ] = None,
 ) -> Page[Programme]:
-    rows = queries.run(snapshot.store, "programmes", {"period": period})
+    rows = reads.run("programmes", {"period": period})
     data = [_programme(r) for r in rows.values()]
     return Page[Programme](data=data, count=rows.total)
 
@@ -56,7 +55,7 @@ def list_programmes(
     responses=responses(404),
 )
 def get_programme(
-    snapshot: StoreDep,
+    reads: QueriesDep,
     programme_id: Annotated[
         str,
         Path(
@@ -74,16 +73,16 @@ def get_programme(
     iri = None if key is None else mint_concept("programme", key)
     found = [
         r
-        for r in queries.run(snapshot.store, "programmes").values()
+        for r in reads.run("programmes").values()
         if r["programme"] == iri
     ]
     if not found:
         raise NotFoundError(f"no programme with id {programme_id!r}")
-    projects = queries.run(
-        snapshot.store, "projects", {"programme": iri}
+    projects = reads.run(
+        "projects", {"programme": iri}
     ).values()
-    broader = queries.run(
-        snapshot.store, "programme_broader", {"programme": iri}
+    broader = reads.run(
+        "programme_broader", {"programme": iri}
     ).values()
     return _programme(
         found[0],
@@ -98,8 +97,8 @@ def get_programme(
     )
 
 
-def _concepts(snapshot, query: str, kind: str) -> Page[Concept]:
-    rows = queries.run(snapshot.store, query)
+def _concepts(reads: Queries, query: str, kind: str) -> Page[Concept]:
+    rows = reads.run(query)
     data = [
         Concept(
             id=local_part(r["concept"], kind),
@@ -114,10 +113,10 @@ def _concepts(snapshot, query: str, kind: str) -> Page[Concept]:
 
 
 @router.get("/target-groups", response_model=Page[Concept], summary="Target groups", responses=responses())
-def list_target_groups(snapshot: StoreDep) -> Page[Concept]:
-    return _concepts(snapshot, "target_groups", "target-group")
+def list_target_groups(reads: QueriesDep) -> Page[Concept]:
+    return _concepts(reads, "target_groups", "target-group")
 
 
 @router.get("/themes", response_model=Page[Concept], summary="Themes", responses=responses())
-def list_themes(snapshot: StoreDep) -> Page[Concept]:
-    return _concepts(snapshot, "themes", "theme")
+def list_themes(reads: QueriesDep) -> Page[Concept]:
+    return _concepts(reads, "themes", "theme")

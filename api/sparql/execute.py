@@ -25,10 +25,12 @@ result within the limit may take the second path, never the other way round.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import traceback
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from pyoxigraph import (
@@ -95,9 +97,9 @@ class Answer:
 
 @dataclass(frozen=True, slots=True)
 class NamedRun:
-    """One named query a REST route runs: ``query`` (a :class:`queries.NamedQuery`, loaded by the
-    server), its raw parameter values as ``(name, value)`` pairs, and the page (``limit`` None: all
-    rows), as :func:`queries.run` takes them."""
+    """One named query a REST route runs: ``query`` (the path of its ``.rq`` file, read once per
+    worker, or a :class:`queries.NamedQuery` without a file), its raw parameter values as
+    ``(name, value)`` pairs, and the page (``limit`` None: all rows), as :func:`queries.run` takes them."""
 
     query: Any
     params: tuple[tuple[str, str], ...] = ()
@@ -121,7 +123,16 @@ def run_rows(store, job: RowsJob) -> tuple:
     """
     import queries  # a leaf package: imported by the workers that answer REST requests
 
-    return tuple(queries.run(store, r.query, dict(r.params), limit=r.limit, offset=r.offset) for r in job.runs)
+    return tuple(queries.run(store, _named(r.query) if isinstance(r.query, str) else r.query, dict(r.params),
+                             limit=r.limit, offset=r.offset) for r in job.runs)
+
+
+@functools.lru_cache(maxsize=256)
+def _named(path: str):
+    """The named query of a packaged ``.rq`` file, read once (the files do not change under a server)."""
+    import queries
+
+    return queries.load(Path(path))
 
 
 def _not_acceptable(message: str) -> Exception:

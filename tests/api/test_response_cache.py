@@ -10,7 +10,7 @@ import httpx
 import pytest
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
-import queries
+from api.deps import Queries
 from api.main import create_app
 from api.response_cache import LRU
 from ontology.namespaces import IRG, document_graph
@@ -45,7 +45,7 @@ def test_a_hit_gives_the_same_bytes_and_headers_without_running_the_route(served
     client, cache = served
     first = client.get("/api/projects/agir")
     assert first.status_code == 200 and (cache.misses, cache.hits, len(cache)) == (1, 0, 1)
-    monkeypatch.setattr(queries, "run", _failing)
+    monkeypatch.setattr(Queries, "run_many", _failing)  # every route's queries go through it
     second = client.get("/api/projects/agir")
     assert (cache.hits, second.status_code) == (1, 200)
     assert second.content == first.content and list(second.headers.items()) == list(first.headers.items())
@@ -192,13 +192,13 @@ def test_sparql_is_not_cached(served):
 def test_identical_requests_at_once_run_the_route_once(served, monkeypatch):
     client, cache = served
     runs = []
-    original = queries.run
+    original = Queries.run_many
 
-    def counting(store, query, *args, **kwargs):
-        runs.append(query)
-        return original(store, query, *args, **kwargs)
+    def counting(self, batch, *args, **kwargs):
+        runs.append(batch)
+        return original(self, batch, *args, **kwargs)
 
-    monkeypatch.setattr(queries, "run", counting)
+    monkeypatch.setattr(Queries, "run_many", counting)  # the project route runs its queries as one batch
 
     async def burst():
         transport = httpx.ASGITransport(app=client.app)
@@ -207,4 +207,4 @@ def test_identical_requests_at_once_run_the_route_once(served, monkeypatch):
 
     answers = asyncio.run(burst())
     assert {a.status_code for a in answers} == {200} and len({a.content for a in answers}) == 1
-    assert runs.count("project") == 1 and (cache.misses, cache.hits) == (1, 3)
+    assert len(runs) == 1 and (cache.misses, cache.hits) == (1, 3)

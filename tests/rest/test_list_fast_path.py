@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 import api.routes.projects as projects_route
-import queries
+from api.deps import Queries
 from api.main import create_app
 from loader.pipeline import build
 from ontology.settings import PROJECT_ROOT, Settings
@@ -27,15 +27,14 @@ def seed_client(tmp_path_factory) -> Client:
 def _both(client, monkeypatch, params) -> tuple[dict, dict, int]:
     """The fast answer, the general one, and how many times ``projects`` ran for the fast one."""
     runs = []
-    original = queries.run
+    original = Queries.run_many  # every named query of a route goes through it (to a worker or in-process)
 
-    def counting(store, query, *args, **kwargs):
-        if query == "projects":
-            runs.append(kwargs.get("limit"))
-        return original(store, query, *args, **kwargs)
+    def counting(self, batch, *args, **kwargs):
+        runs.extend(limit for query, _, limit, _ in batch if query == "projects")
+        return original(self, batch, *args, **kwargs)
 
     with monkeypatch.context() as patch:
-        patch.setattr(queries, "run", counting)
+        patch.setattr(Queries, "run_many", counting)
         fast = client.get("/api/projects", params=params)
     with monkeypatch.context() as patch:
         patch.setattr(projects_route, "single_values", lambda filters: None)  # force the general path
@@ -92,13 +91,13 @@ def test_filters_together_and_none_give_the_general_answer_on_the_seed(seed_clie
 )
 def test_what_the_query_cannot_do_alone_takes_the_general_path(client, monkeypatch, params):
     runs = []
-    original = queries.run
+    original = Queries.run_many
 
-    def counting(store, query, *args, **kwargs):
-        runs.append((query, kwargs.get("limit")))
-        return original(store, query, *args, **kwargs)
+    def counting(self, batch, *args, **kwargs):
+        runs.extend((query, limit) for query, _, limit, _ in batch)
+        return original(self, batch, *args, **kwargs)
 
-    monkeypatch.setattr(queries, "run", counting)
+    monkeypatch.setattr(Queries, "run_many", counting)
     assert client.get("/api/projects", params=params).status_code == 200
     assert ("projects", None) in runs and all(limit is None for _, limit in runs)
 

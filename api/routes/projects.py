@@ -161,7 +161,7 @@ def list_projects(
 
 
 @router.get("/{project_id}", response_model=ProjectDetail, summary="One project", responses=responses(404))
-def get_project(
+async def get_project(
     reads: QueriesDep,
     project_id: Annotated[
         str, Path(description="the project's id: the part of its IRI after id/project/", examples=["agir"])
@@ -174,12 +174,12 @@ def get_project(
     params = {"project": mint_project(key)}
     # one job for the page: the project's facts (not the ``project`` query: see api/routes/project_page.py),
     # its partners and its lists
-    facts, partner_rows, detail_rows = reads.run_many([(project_page.FACTS, params, None, 0),
-                                                   ("project_partners", params, None, 0),
-                                                   ("project_details", params, None, 0)])
+    facts, partner_rows, detail_rows = await reads.run_many_async([(project_page.FACTS, params, None, 0),
+                                                                   ("project_partners", params, None, 0),
+                                                                   ("project_details", params, None, 0)])
     row = project_page.project_row(facts.rows)
     if row is None:  # a field with several values: the project query's aggregates choose
-        row = reads.run("project", params).rows[0]
+        row = (await reads.run_many_async([("project", params, None, 0)]))[0].rows[0]
     if not row:
         raise NotFoundError(f"no project with id {project_id!r}")
     r = {k: queries.value(v) for k, v in row.items()}

@@ -216,6 +216,7 @@ class QueryPool:
         self._waiters: collections.deque[tuple[asyncio.AbstractEventLoop, asyncio.Future]] = collections.deque()
         self._closed = False
         self.killed = 0  # workers killed at the time limit (for tests and logs)
+        self.cancelled = 0  # workers killed because their caller went away (a client disconnected)
         weakref.finalize(self, _kill_all, self._workers)  # at garbage collection or exit, if not closed
 
     @property
@@ -423,6 +424,7 @@ class QueryPool:
             await loop.run_in_executor(None, self._replace, worker)
             raise WorkerCrashedError(f"the query worker died while running the query: {exc}") from None
         except BaseException:  # cancelled (the client went away): the worker's answer would be read by no one
+            self.cancelled += 1
             self._replace(worker)
             raise
         if not ready:

@@ -45,7 +45,7 @@ def test_a_hit_gives_the_same_bytes_and_headers_without_running_the_route(served
     client, cache = served
     first = client.get("/api/projects/agir")
     assert first.status_code == 200 and (cache.misses, cache.hits, len(cache)) == (1, 0, 1)
-    monkeypatch.setattr(Queries, "run_many", _failing)  # every route's queries go through it
+    monkeypatch.setattr(Queries, "run_many_async", _failing)  # the project route's queries go through it
     second = client.get("/api/projects/agir")
     assert (cache.hits, second.status_code) == (1, 200)
     assert second.content == first.content and list(second.headers.items()) == list(first.headers.items())
@@ -192,13 +192,13 @@ def test_sparql_is_not_cached(served):
 def test_identical_requests_at_once_run_the_route_once(served, monkeypatch):
     client, cache = served
     runs = []
-    original = Queries.run_many
+    original = Queries.run_many_async
 
-    def counting(self, batch, *args, **kwargs):
+    async def counting(self, batch, *args, **kwargs):
         runs.append(batch)
-        return original(self, batch, *args, **kwargs)
+        return await original(self, batch, *args, **kwargs)
 
-    monkeypatch.setattr(Queries, "run_many", counting)  # the project route runs its queries as one batch
+    monkeypatch.setattr(Queries, "run_many_async", counting)  # the project route runs its queries as one batch
 
     async def burst():
         transport = httpx.ASGITransport(app=client.app)

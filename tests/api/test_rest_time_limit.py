@@ -117,3 +117,32 @@ def test_the_runner_stops_a_slow_batch_and_its_worker(root):
         assert reads.run("counts").values()[0]["projects"] == 3  # a fresh worker answers
     finally:
         pool.close()
+
+
+def test_a_client_that_goes_away_has_its_query_stopped(root):
+    """With a limit far away (60 s), closing the connection is what stops the slow query's worker."""
+    import socket
+
+    server = LiveServer(Settings(store=root, query_timeout=60, query_workers=2, response_cache_mb=0))
+
+    @server.app.get("/api/slow-for-tests")
+    def slow(reads: QueriesDep) -> dict:
+        return {"n": reads.run(SLOW).values()[0]["n"]}
+
+    with server:
+        assert httpx.get(f"{server.url}/api/projects/agir", timeout=60).status_code == 200
+        pool = server.app.state.query_pool
+        before = set(pool.pids)
+        with socket.create_connection(("127.0.0.1", server.port)) as client:
+            client.sendall(b"GET /api/slow-for-tests HTTP/1.1\r\nHost: test\r\n\r\n")
+            time.sleep(1.0)  # the slow query runs in a worker now
+            assert pool.cancelled == 0
+        deadline = time.monotonic() + 20
+        while pool.cancelled == 0 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert (pool.cancelled, pool.killed) == (1, 0), "the worker of the abandoned request was not stopped"
+        gone = before - set(pool.pids)
+        assert len(gone) == 1
+        for pid in gone:
+            assert not psutil.pid_exists(pid) or psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
+        assert httpx.get(f"{server.url}/api/projects/agir", timeout=30).status_code == 200

@@ -7,9 +7,9 @@ variable                   meaning                                     default
 ``INTERREG_KG_DATA``       data folder (documents, vocabularies)       ``data``
 ``INTERREG_KG_HOST``       address ``serve`` binds                     ``127.0.0.1``
 ``INTERREG_KG_PORT``       port ``serve`` binds                        ``8000``
-``INTERREG_KG_QUERY_TIMEOUT``  seconds a SPARQL query may run          ``30``
+``INTERREG_KG_QUERY_TIMEOUT``  seconds a SPARQL or REST query may run  ``30``
 ``INTERREG_KG_MAX_ROWS``   result rows a query may return              ``100000``
-``INTERREG_KG_QUERY_WORKERS``  processes running SPARQL queries       ``2``
+``INTERREG_KG_QUERY_WORKERS``  processes running SPARQL and REST queries  ``2``
 ``INTERREG_KG_SERVICE_ALLOW``  SERVICE endpoints allowed (IRIs, comma-separated)  none
 ``INTERREG_KG_RESPONSE_CACHE_MB``  MB of REST answers kept per server (0: off)  ``64``
 =========================  ==========================================  =====================

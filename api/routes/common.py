@@ -33,7 +33,8 @@ _WHY = {
     404: "no such thing",
     406: "no representation the Accept header allows (JSON and JSON-LD are offered)",
     422: "a parameter outside its range or of the wrong shape",
-    503: "no build is published yet, or the store cannot be read",
+    503: "the query ran past INTERREG_KG_QUERY_TIMEOUT (it was stopped), no query worker became free "
+    "within that time, no build is published yet, or the store cannot be read",
 }
 
 

@@ -1,14 +1,18 @@
-"""The row of the ``project`` query for one project, made from ``queries/rest/project_facts.rq``.
+"""The rows of the ``project`` and ``project_details`` queries for one project, made from
+``queries/rest/project_facts.rq``.
 
-``GET /api/projects/{id}`` needs the ``project`` query's one row (acronym, title, programme, ...).
-That query aggregates every field (``SAMPLE``, ``MIN``, ``MAX``), and Oxigraph takes longer to plan
-its seventeen aggregates than to answer it. ``project_facts`` instead returns each value the project
-states, with the labels of its programme, period and measure, and :func:`project_row` gives the
-``project`` row from them when every field has one value at most (duplicates of a value across
-documents count once): then each aggregate is that value. When a field has several values (two
-titles from two documents, two start dates), it answers None and the route runs the ``project``
-query, whose aggregates choose. Either way the answer is the ``project`` query's
-(``tests/api/test_project_page.py`` holds the two against each other).
+``GET /api/projects/{id}`` needs the ``project`` query's one row (acronym, title, programme, ...)
+and the ``project_details`` rows (target groups, themes, results, documents). Those queries
+aggregate (``SAMPLE``, ``MIN``, ``MAX``, ``GROUP BY``), and Oxigraph takes longer to plan the
+seventeen aggregates of ``project`` than to answer it. ``project_facts`` instead returns each value
+the project states with the label the two queries show for it (and that label in lower case, as
+SPARQL's ``LCASE`` gives it). :func:`project_row` gives the ``project`` row when every field has one
+value at most (duplicates of a value across documents count once): then each aggregate is that
+value. :func:`detail_rows` gives the ``project_details`` rows when each item has one label and one
+source at most, in that query's order (kind, lower-case label, item IRI). When a field has several
+values (two titles from two documents, two start dates, a result labelled in two languages) they
+answer None and the route runs the query, whose aggregates choose. Either way the answer is the
+query's (``tests/api/test_project_page.py`` holds them against each other).
 
 >>> from pyoxigraph import NamedNode, Literal
 >>> p = NamedNode("https://w3id.org/interreg-kg/id/project/x")
@@ -24,10 +28,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from pyoxigraph import Literal, NamedNode
+
 from ontology.namespaces import IRG
 from queries import QUERY_DIR
 
-__all__ = ["FACTS", "COLUMNS", "project_row"]
+__all__ = ["FACTS", "COLUMNS", "project_row", "detail_rows"]
 
 _SCHEMA = "http://schema.org/"
 #: the query the page reads instead of ``project`` (under queries/)
@@ -52,6 +58,9 @@ _FIELDS: dict[str, tuple[str, str | None]] = {
     f"{IRG}cofinancingRate": ("cofinancingRate", None),
     f"{_SCHEMA}url": ("url", None),
 }
+#: predicate -> the ``kind`` of its items in ``project_details``
+_KINDS = {f"{IRG}targetGroup": "targetGroup", f"{IRG}theme": "theme", f"{IRG}result": "result",
+          "http://www.w3.org/ns/prov#wasDerivedFrom": "document"}
 #: a precision counts only beside its date (the ``project`` query reads it inside the date's OPTIONAL)
 _NEEDS = {"startDatePrecision": "startDate", "endDatePrecision": "endDate"}
 
@@ -84,3 +93,33 @@ def project_row(facts: Iterable[dict]) -> dict | None:
         if row[date] is None:
             row[precision] = None
     return row
+
+
+def detail_rows(facts: Iterable[dict]) -> list[dict] | None:
+    """The ``project_details`` rows (``project``, ``kind``, ``item``, ``label``, ``extra``: terms or
+    None) from the project's ``project_facts`` rows, in that query's order.
+
+    :param facts: the rows of ``project_facts`` for one project.
+    :returns: the rows (none for no such project); None when an item has several labels or sources,
+        or is not an IRI (run ``project_details`` for its aggregates and its order).
+    """
+    items: dict[tuple[str, NamedNode], list] = {}  # (kind, item) -> [project, labels, sources, lower-case label]
+    for fact in facts:
+        kind = _KINDS.get(fact["p"].value)
+        if kind is None:
+            continue
+        item = fact["o"]
+        if not isinstance(item, NamedNode):
+            return None
+        held = items.setdefault((kind, item), [fact["project"], set(), set(), ""])
+        if fact["label"] is not None:
+            held[1].add(fact["label"])
+            held[3] = fact["sortLabel"].value
+        if fact["extra"] is not None:
+            held[2].add(fact["extra"])
+    if any(len(labels) > 1 or len(sources) > 1 for _, labels, sources, _ in items.values()):
+        return None
+    ordered = sorted(items.items(), key=lambda pair: (pair[0][0], pair[1][3], pair[0][1].value))
+    return [{"project": project, "kind": Literal(kind), "item": item,
+             "label": next(iter(labels)) if labels else None, "extra": next(iter(sources)) if sources else None}
+            for (kind, item), (project, labels, sources, _) in ordered]

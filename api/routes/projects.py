@@ -172,19 +172,20 @@ async def get_project(
     if key is None:
         raise NotFoundError(f"no project with id {project_id!r}")
     params = {"project": mint_project(key)}
-    # one job for the page: the project's facts (not the ``project`` query: see api/routes/project_page.py),
-    # its partners and its lists
-    facts, partner_rows, detail_rows = await reads.run_many_async([(project_page.FACTS, params, None, 0),
-                                                                   ("project_partners", params, None, 0),
-                                                                   ("project_details", params, None, 0)])
-    row = project_page.project_row(facts.rows)
-    if row is None:  # a field with several values: the project query's aggregates choose
-        row = (await reads.run_many_async([("project", params, None, 0)]))[0].rows[0]
+    # one job for the page: the project's facts (in place of the project and project_details queries:
+    # see api/routes/project_page.py) and its partners
+    facts, partner_rows = await reads.run_many_async([(project_page.FACTS, params, None, 0),
+                                                      ("project_partners", params, None, 0)])
+    row, detail_rows = project_page.project_row(facts.rows), project_page.detail_rows(facts.rows)
+    if row is None or detail_rows is None:  # a field with several values: the queries' aggregates choose
+        former = await reads.run_many_async([("project", params, None, 0), ("project_details", params, None, 0)])
+        row = former[0].rows[0] if row is None else row
+        detail_rows = list(former[1].rows) if detail_rows is None else detail_rows
     if not row:
         raise NotFoundError(f"no project with id {project_id!r}")
     r = {k: queries.value(v) for k, v in row.items()}
     partners = partner_rows.values()
-    details = detail_rows.values()
+    details = [{k: queries.value(v) for k, v in d.items()} for d in detail_rows]
 
     def items(kind: str, iri_kind: str) -> list:
         return [ref(d["item"], iri_kind, d["label"]) for d in details if d["kind"] == kind]

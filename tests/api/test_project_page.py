@@ -1,11 +1,13 @@
 """``GET /api/projects/{id}`` reads the project's facts (``queries/rest/project_facts.rq``) instead of
-the ``project`` query (api/routes/project_page.py): its answer must be byte for byte the former one.
+the ``project`` and ``project_details`` queries (api/routes/project_page.py): its answer must be byte
+for byte the former one.
 
-The former route is the same route with :func:`api.routes.project_page.project_row` answering None
-(then it runs the ``project`` query, as before). Both are asked for every project of the API fixture
+The former route is the same route with :func:`api.routes.project_page.project_row` and
+:func:`~api.routes.project_page.detail_rows` answering None (then it runs the two queries, as before). Both are asked for every project of the API fixture
 and of a hand-written store of awkward projects: several values of a field from several documents,
 duplicates of one value, a precision without its date, labels in other languages only, a measure
-labelled in many graphs, ill-typed and oddly typed values, a project with nothing but its type.
+labelled in many graphs, ill-typed and oddly typed values, a project with nothing but its type,
+lists whose labels differ only in case or accents, items without a label, a result labelled twice.
 """
 
 from __future__ import annotations
@@ -28,6 +30,13 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX schema: <http://schema.org/>
 PREFIX prov: <http://www.w3.org/ns/prov#>
+<https://w3id.org/interreg-kg/graph/vocab/themes> {
+  <theme/housing> skos:prefLabel "Housing"@en, "Logement"@fr .
+  <theme/health> skos:prefLabel "housing"@en-GB .
+  <target-group/roma> skos:prefLabel "Roma"@en .
+  <target-group/elderly> skos:prefLabel "Élderly people"@en, "elderly people"@en-US .
+  <target-group/youth> skos:prefLabel "Youth"@en .
+}
 <https://w3id.org/interreg-kg/graph/vocab/programmes> {
   <programme/p1> skos:prefLabel "Programme one"@en, "Programme un"@fr .
   <programme/p2> skos:prefLabel "Programme deux"@fr .
@@ -43,7 +52,14 @@ g:d1 {
     irg:programme <programme/p1> ; irg:period <period/2007-2013> ; irg:measure <measure/m1> ;
     schema:endDate "2012-12-31"^^xsd:date ; irg:endDatePrecision <precision/month> ;
     irg:euFundingEur "10"^^xsd:integer ; irg:cofinancingRate "0.75"^^xsd:double ; schema:url <http://same.example> ;
-    prov:wasDerivedFrom <document/d1> .
+    prov:wasDerivedFrom <document/d1> ; irg:theme <theme/housing>, <theme/health>, <theme/unlabelled> ;
+    irg:targetGroup <target-group/roma>, <target-group/elderly> ; irg:result <result/r1>, <result/r2> .
+  <project/lists> a irg:Project ; irg:acronym "LISTS" ; prov:wasDerivedFrom <document/d1> ;
+    irg:theme <theme/housing>, <theme/health>, <theme/unlabelled> ; irg:targetGroup <target-group/roma> ;
+    irg:result <result/r1>, <result/r2> .
+  <document/d1> dcterms:title "Étude d'inclusion" ; dcterms:source <http://source.example/d1> .
+  <result/r1> rdfs:label "a guide" .
+  <result/r2> rdfs:label "A Guide"@en .
   <project/precision-only> a irg:Project ; irg:startDatePrecision <precision/year> ; irg:endDatePrecision <precision/day> .
   <project/french-label> a irg:Project ; irg:programme <programme/p2> ; irg:measure <measure/m2> .
   <measure/m2> rdfs:label "Mesure deux"@fr .
@@ -61,6 +77,9 @@ g:d2 {
     schema:endDate "2012-12-31"^^xsd:date ; irg:endDatePrecision <precision/month> ;
     irg:euFundingEur "10"^^xsd:integer ; irg:cofinancingRate "0.75"^^xsd:double ; schema:url <http://same.example> ;
     prov:wasDerivedFrom <document/d2> .
+  <document/d2> dcterms:title "Zweite Studie" .
+  <project/two-titles> irg:result <result/r3> ; irg:targetGroup <target-group/youth> ; prov:wasDerivedFrom <document/d2> .
+  <result/r3> rdfs:label "Result three" , "Résultat trois"@fr .
 }
 g:d3 {
   <project/odd-types> a irg:Project ; irg:acronym "ODD"@en ; irg:cofinancingRate "1e0"^^xsd:double ;
@@ -104,6 +123,7 @@ def test_the_page_is_the_former_one_byte_for_byte(which, store, contacts, monkey
     assert len(ids) >= 3
     now = {i: client.get(f"/api/projects/{i}") for i in ids + ["no-such-project"]}
     monkeypatch.setattr(project_page, "project_row", lambda facts: None if facts else {})  # the former route
+    monkeypatch.setattr(project_page, "detail_rows", lambda facts: None if facts else [])
     former = {i: client.get(f"/api/projects/{i}") for i in ids + ["no-such-project"]}
     for i in now:
         assert (now[i].status_code, now[i].content) == (former[i].status_code, former[i].content), i
@@ -128,6 +148,24 @@ def test_the_facts_give_the_project_row_or_ask_for_the_project_query():
     # documents, or a programme labelled in other languages only, do not
     assert asked_again == {"two-titles", "two-labels", "french-label"}
     assert project_page.project_row(queries.run(store, facts, {"project": "http://e/none"}).rows) == {}
+
+
+def test_the_facts_give_the_detail_rows_or_ask_for_the_query():
+    store = _awkward(ILL_TYPED)
+    facts = queries.load(project_page.FACTS)
+    asked_again, listed = set(), 0
+    for i in _ids(store):
+        iri = f"https://w3id.org/interreg-kg/id/project/{i}"
+        rows = project_page.detail_rows(queries.run(store, facts, {"project": iri}).rows)
+        former = list(queries.run(store, "project_details", {"project": iri}).rows)
+        if rows is None:
+            asked_again.add(i)
+        else:
+            assert rows == former, i
+            listed += len(rows)
+    # elderly people has two English labels and result r3 two labels: their projects take the query
+    assert asked_again == {"two-titles", "same-twice"}
+    assert listed == 7  # the lists project: its document, two results, a target group, three themes
 
 
 def test_the_row_has_the_project_query_columns():

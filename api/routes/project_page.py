@@ -33,11 +33,17 @@ from pyoxigraph import Literal, NamedNode
 from ontology.namespaces import IRG
 from queries import QUERY_DIR
 
-__all__ = ["FACTS", "COLUMNS", "project_row", "detail_rows"]
+__all__ = ["FACTS", "PARTICIPATIONS", "COLUMNS", "project_row", "detail_rows", "partner_rows"]
 
 _SCHEMA = "http://schema.org/"
 #: the query the page reads instead of ``project`` (under queries/)
 FACTS = QUERY_DIR / "rest" / "project_facts.rq"
+#: the query the page reads instead of ``project_partners``
+PARTICIPATIONS = QUERY_DIR / "rest" / "project_participations.rq"
+_LEAD = NamedNode("https://w3id.org/interreg-kg/id/role/lead")
+_STRING = NamedNode("http://www.w3.org/2001/XMLSchema#string")
+#: the columns of ``project_partners`` taken one value each (``SAMPLE``)
+_SAMPLED = ("roleLabel", "name", "country", "city", "url")
 #: the ``project`` query's columns, in its order
 COLUMNS = ("project", "acronym", "title", "programme", "programmeLabel", "period", "periodLabel", "measure",
            "measureLabel", "startDate", "startDatePrecision", "endDate", "endDatePrecision", "totalBudgetEur",
@@ -123,3 +129,43 @@ def detail_rows(facts: Iterable[dict]) -> list[dict] | None:
     return [{"project": project, "kind": Literal(kind), "item": item,
              "label": next(iter(labels)) if labels else None, "extra": next(iter(sources)) if sources else None}
             for (kind, item), (project, labels, sources, _) in ordered]
+
+
+def partner_rows(participations: Iterable[dict]) -> list[dict] | None:
+    """The ``project_partners`` rows (``project``, ``participation``, ``organisation``, ``name``,
+    ``role``, ``roleLabel``, ``country``, ``city``, ``url``) from the project's
+    ``project_participations`` rows, in that query's order: lead partners first, then by lower-case
+    name (none first), then by organisation IRI.
+
+    :returns: the rows; None when a participation has several values of a field, a name is not a
+        plain string, an organisation is not an IRI, or two partners would tie in that order (run
+        ``project_partners``: its aggregates choose, and its order of ties is its own).
+    """
+    groups: dict[tuple, dict] = {}
+    for row in participations:
+        organisation = row["organisation"]
+        if not isinstance(organisation, NamedNode):
+            return None
+        key = (row["participation"], organisation, row["role"])
+        held = groups.setdefault(key, {"project": row["project"], "sort": None,
+                                       **{column: set() for column in _SAMPLED}})
+        for column in _SAMPLED:
+            if row[column] is not None:
+                held[column].add(row[column])
+        if row["sortName"] is not None:
+            if row["sortName"].datatype != _STRING:
+                return None
+            held["sort"] = row["sortName"].value
+    out = []
+    for (participation, organisation, role), held in groups.items():
+        if any(len(held[column]) > 1 for column in _SAMPLED):
+            return None
+        order = ((0,) if role is None else (1, role != _LEAD), (0,) if held["sort"] is None else (1, held["sort"]),
+                 organisation.value)
+        row = {"project": held["project"], "participation": participation, "organisation": organisation,
+               "role": role, **{column: next(iter(held[column]), None) for column in _SAMPLED}}
+        out.append((order, row))
+    out.sort(key=lambda pair: pair[0])
+    if any(a[0] == b[0] for a, b in zip(out, out[1:], strict=False)):
+        return None
+    return [row for _, row in out]

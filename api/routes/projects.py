@@ -172,19 +172,23 @@ async def get_project(
     if key is None:
         raise NotFoundError(f"no project with id {project_id!r}")
     params = {"project": mint_project(key)}
-    # one job for the page: the project's facts (in place of the project and project_details queries:
-    # see api/routes/project_page.py) and its partners
-    facts, partner_rows = await reads.run_many_async([(project_page.FACTS, params, None, 0),
-                                                      ("project_partners", params, None, 0)])
+    # one job for the page: the project's facts and participations, in place of the project,
+    # project_details and project_partners queries (see api/routes/project_page.py)
+    facts, participations = await reads.run_many_async([(project_page.FACTS, params, None, 0),
+                                                        (project_page.PARTICIPATIONS, params, None, 0)])
     row, detail_rows = project_page.project_row(facts.rows), project_page.detail_rows(facts.rows)
-    if row is None or detail_rows is None:  # a field with several values: the queries' aggregates choose
-        former = await reads.run_many_async([("project", params, None, 0), ("project_details", params, None, 0)])
-        row = former[0].rows[0] if row is None else row
-        detail_rows = list(former[1].rows) if detail_rows is None else detail_rows
+    partner_rows = project_page.partner_rows(participations.rows)
+    former = [(name, params, None, 0) for name, missing in (("project", row is None),
+              ("project_details", detail_rows is None), ("project_partners", partner_rows is None)) if missing]
+    if former:  # a field with several values: the former queries' aggregates choose
+        answered = dict(zip((name for name, *_ in former), await reads.run_many_async(former), strict=True))
+        row = answered["project"].rows[0] if row is None else row
+        detail_rows = list(answered["project_details"].rows) if detail_rows is None else detail_rows
+        partner_rows = list(answered["project_partners"].rows) if partner_rows is None else partner_rows
     if not row:
         raise NotFoundError(f"no project with id {project_id!r}")
     r = {k: queries.value(v) for k, v in row.items()}
-    partners = partner_rows.values()
+    partners = [{k: queries.value(v) for k, v in p.items()} for p in partner_rows]
     details = [{k: queries.value(v) for k, v in d.items()} for d in detail_rows]
 
     def items(kind: str, iri_kind: str) -> list:

@@ -2,12 +2,15 @@
 the ``project`` and ``project_details`` queries (api/routes/project_page.py): its answer must be byte
 for byte the former one.
 
-The former route is the same route with :func:`api.routes.project_page.project_row` and
-:func:`~api.routes.project_page.detail_rows` answering None (then it runs the two queries, as before). Both are asked for every project of the API fixture
+The former route is the same route with :func:`api.routes.project_page.project_row`,
+:func:`~api.routes.project_page.detail_rows` and :func:`~api.routes.project_page.partner_rows`
+answering None (then it runs the three queries, as before). Both are asked for every project of the API fixture
 and of a hand-written store of awkward projects: several values of a field from several documents,
 duplicates of one value, a precision without its date, labels in other languages only, a measure
 labelled in many graphs, ill-typed and oddly typed values, a project with nothing but its type,
-lists whose labels differ only in case or accents, items without a label, a result labelled twice.
+lists whose labels differ only in case or accents, items without a label, a result labelled twice,
+partners without a role or a name, names that differ only in case, an organisation in two roles or
+with two countries, a participation that is not typed as one.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from pyoxigraph import RdfFormat, Store
 import api.routes.project_page as project_page
 import queries
 from api.main import create_app
+from loader.descriptions import refresh_descriptions
 from tests.support.asgi_client import Client
 
 AWKWARD = """
@@ -81,6 +85,37 @@ g:d2 {
   <project/two-titles> irg:result <result/r3> ; irg:targetGroup <target-group/youth> ; prov:wasDerivedFrom <document/d2> .
   <result/r3> rdfs:label "Result three" , "Résultat trois"@fr .
 }
+g:d5 {
+  <project/lists/participation/a> a irg:Participation ; irg:project <project/lists> ;
+    irg:organisation <organisation/alpha> ; irg:role <role/partner> .
+  <project/lists/participation/b> a irg:Participation ; irg:project <project/lists> ;
+    irg:organisation <organisation/beta> ; irg:role <role/lead> .
+  <project/lists/participation/c> a irg:Participation ; irg:project <project/lists> ;
+    irg:organisation <organisation/gamma> .
+  <project/lists/participation/d> a irg:Participation ; irg:project <project/lists> ;
+    irg:organisation <organisation/delta> ; irg:role <role/associated> .
+  <project/lists/participation/e> a irg:Participation ; irg:project <project/lists> ;
+    irg:organisation <organisation/nameless> ; irg:role <role/partner> .
+  <project/lists/participation/untyped> irg:project <project/lists> ; irg:organisation <organisation/omega> .
+  <organisation/alpha> a irg:Organisation ; <http://schema.org/name> "Équipe Alpha" ;
+    <http://schema.org/addressCountry> "FR" ; <http://schema.org/addressLocality> "Lille" .
+  <organisation/beta> a irg:Organisation ; <http://schema.org/name> "beta council" ; <http://schema.org/url> <http://beta.example> .
+  <organisation/gamma> a irg:Organisation ; <http://schema.org/name> "Beta Council" .
+  <organisation/delta> a irg:Organisation ; <http://schema.org/name> "équipe alpha" .
+  <organisation/nameless> a irg:Organisation .
+  <project/two-titles/participation/x> a irg:Participation ; irg:project <project/two-titles> ;
+    irg:organisation <organisation/twice> ; irg:role <role/partner>, <role/associated> .
+  <organisation/twice> a irg:Organisation ; <http://schema.org/name> "Twice" ;
+    <http://schema.org/addressCountry> "BE" .
+  <project/same-twice/participation/y> a irg:Participation ; irg:project <project/same-twice> ;
+    irg:organisation <organisation/two-countries> ; irg:role <role/lead> .
+  <organisation/two-countries> a irg:Organisation ; <http://schema.org/name> "Two Countries" ;
+    <http://schema.org/addressCountry> "BE", "NL" .
+}
+<https://w3id.org/interreg-kg/graph/vocab/roles> {
+  <role/lead> skos:prefLabel "Lead partner"@en .
+  <role/partner> skos:prefLabel "Partner"@en .
+}
 g:d3 {
   <project/odd-types> a irg:Project ; irg:acronym "ODD"@en ; irg:cofinancingRate "1e0"^^xsd:double ;
     irg:euFundingEur "12"^^xsd:long .
@@ -107,6 +142,7 @@ def _awkward(*more: str) -> Store:
     store = Store()
     for text in (AWKWARD, *more):
         store.load(text.encode("utf-8"), format=RdfFormat.TRIG)
+    refresh_descriptions(store)  # the organisations' description graph, as every build has it
     return store
 
 
@@ -124,6 +160,7 @@ def test_the_page_is_the_former_one_byte_for_byte(which, store, contacts, monkey
     now = {i: client.get(f"/api/projects/{i}") for i in ids + ["no-such-project"]}
     monkeypatch.setattr(project_page, "project_row", lambda facts: None if facts else {})  # the former route
     monkeypatch.setattr(project_page, "detail_rows", lambda facts: None if facts else [])
+    monkeypatch.setattr(project_page, "partner_rows", lambda rows: None if rows else [])
     former = {i: client.get(f"/api/projects/{i}") for i in ids + ["no-such-project"]}
     for i in now:
         assert (now[i].status_code, now[i].content) == (former[i].status_code, former[i].content), i
@@ -166,6 +203,25 @@ def test_the_facts_give_the_detail_rows_or_ask_for_the_query():
     # elderly people has two English labels and result r3 two labels: their projects take the query
     assert asked_again == {"two-titles", "same-twice"}
     assert listed == 7  # the lists project: its document, two results, a target group, three themes
+
+
+def test_the_participations_give_the_partner_rows_or_ask_for_the_query(store):
+    asked_again, listed = set(), 0
+    participations = queries.load(project_page.PARTICIPATIONS)
+    for served in (_awkward(ILL_TYPED), store):
+        for i in _ids(served):
+            iri = f"https://w3id.org/interreg-kg/id/project/{i}"
+            rows = project_page.partner_rows(queries.run(served, participations, {"project": iri}).rows)
+            former = list(queries.run(served, "project_partners", {"project": iri}).rows)
+            if rows is None:
+                asked_again.add(i)
+            else:
+                assert rows == former, i
+                listed += len(rows)
+    # an organisation with two countries (same-twice); with two roles (two-titles) two partners would
+    # tie in the order; the untyped participation is no partner
+    assert asked_again == {"two-titles", "same-twice"}
+    assert listed >= 5 + 6  # the lists project's five partners, the fixture's
 
 
 def test_the_row_has_the_project_query_columns():

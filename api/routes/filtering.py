@@ -26,7 +26,7 @@ import queries
 from api.errors import BadRequestError
 from api.store import Snapshot
 
-__all__ = ["MAX_VALUES", "fold", "words", "matches_words", "active_on", "matching", "single_values", "sort_rows"]
+__all__ = ["MAX_VALUES", "distinct_values", "fold", "words", "matches_words", "active_on", "matching", "single_values", "sort_rows"]
 
 MAX_VALUES = 20
 
@@ -53,7 +53,11 @@ def active_on(start: dt.date | None, end: dt.date | None, day: dt.date) -> bool:
     return (start is None or start <= day) and (end is None or day <= end)
 
 
-def _values(name: str, raw: Sequence[str] | None) -> list[str]:
+def distinct_values(name: str, raw: Sequence[str] | None) -> list[str]:
+    """The values given for the filter ``name``, each once in the order given, empty ones left out.
+
+    :raises BadRequestError: more than :data:`MAX_VALUES` values.
+    """
     values = list(dict.fromkeys(v for v in (raw or []) if v is not None and v != ""))
     if len(values) > MAX_VALUES:
         raise BadRequestError(
@@ -75,7 +79,7 @@ def matching(
     """
     result: set[str] | None = None
     for name, raw in filters.items():
-        values = _values(name, raw)
+        values = distinct_values(name, raw)
         if not values:
             continue
         found: set[str] = set()
@@ -100,7 +104,7 @@ def single_values(filters: Mapping[str, Sequence[str] | None]) -> dict[str, str]
     """
     single: dict[str, str] = {}
     for name, raw in filters.items():
-        values = _values(name, raw)
+        values = distinct_values(name, raw)
         if len(values) > 1:
             return None
         if values:

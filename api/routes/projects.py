@@ -6,13 +6,15 @@ import datetime as dt
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Request, Response
+from pyoxigraph import Variable
 
 import queries
 from api.deps import StoreDep
 from api.errors import ForbiddenError, NotFoundError
+from api.listing import listing_of
 from api.routes.common import PROBLEM, Limit, Offset, responses
 from api.routes.filtering import active_on as is_active_on
-from api.routes.filtering import matches_words, matching, single_values, sort_rows, words
+from api.routes.filtering import distinct_values, single_values, words
 from api.rows import checked_id, last_segment, maybe_ref, number, project_summary, ref
 from api.schemas import (
     ContactPoint,
@@ -124,7 +126,8 @@ def list_projects(
 ) -> Page[ProjectSummary]:
     """Projects matching every filter given; the values of a repeated filter are alternatives.
 
-    ``count`` is the number of matches before paging.
+    ``count`` is the number of matches before paging. The page is cut from the build's listing
+    (:mod:`api.listing`: the ``projects`` rows and each filter value's projects, read once per build).
     """
     filters = {
         "programme": programme,
@@ -133,30 +136,39 @@ def list_projects(
         "target_group": target_group,
         "country": country,
     }
-    single = None if partner or q or active_on is not None or sort else single_values(filters)
-    if single is not None:  # one run with the filters bound, in the query's order: only the page is converted
-        page = queries.run(snapshot.store, "projects", single, limit=limit, offset=offset)
-        return Page[ProjectSummary](data=[project_summary(r) for r in page.values()], count=page.total)
-    keep = matching(snapshot, "projects", "project", filters)
+    terms = _filter_terms(filters, single=not (partner or q or active_on is not None or sort))
+    listing = listing_of(snapshot, _SORT_KEYS)
+    keep = listing.positions(terms)
     if partner:
-        found = _partner_projects(snapshot, partner)
+        found = {i for p in _partner_projects(snapshot, partner) if (i := listing.position(p)) is not None}
         keep = found if keep is None else keep & found
     if q and (wanted := words(q)):
-        texts: dict[str, list[str]] = {}
-        for r in queries.run(snapshot.store, "project_texts").values():
-            texts.setdefault(r["project"], []).append(str(r["text"]))
-        found = {p for p, t in texts.items() if matches_words(t, wanted)}
-        keep = found if keep is None else keep & found
-    rows = [
-        r
-        for r in queries.run(snapshot.store, "projects").values()
-        if keep is None or r["project"] in keep
-    ]
+        keep = listing.with_words(wanted, keep)
+    rows = listing.rows
+    selected = [i for i in listing.order(sort) if keep is None or i in keep]
     if active_on is not None:
-        rows = [r for r in rows if is_active_on(r["startDate"], r["endDate"], active_on)]
-    rows = sort_rows(rows, sort, _SORT_KEYS)
-    data = [project_summary(r) for r in rows[offset : offset + limit]]
-    return Page[ProjectSummary](data=data, count=len(rows))
+        selected = [i for i in selected if is_active_on(rows[i]["startDate"], rows[i]["endDate"], active_on)]
+    data = [project_summary(rows[i]) for i in selected[offset : offset + limit]]
+    return Page[ProjectSummary](data=data, count=len(selected))
+
+
+def _filter_terms(filters: dict[str, Many], single: bool) -> dict[str, list]:
+    """The RDF terms of the filter values, checked as the ``projects`` query's parameters (the errors
+    of the former runs: bound together when each filter has one value, else one run per value).
+
+    :raises BadRequestError: more than :data:`api.routes.filtering.MAX_VALUES` values for one name.
+    :raises queries.ParameterError: a value that does not fit its parameter's type (400).
+    """
+    query = queries.load("projects")
+    one = single_values(filters) if single else None
+    if one is not None:
+        bound = query.bindings(one)
+        return {name: [bound[Variable(name)]] for name in one}
+    return {
+        name: [query.parameter(name).term(v, query.name) for v in values]
+        for name, raw in filters.items()
+        if (values := distinct_values(name, raw))
+    }
 
 
 @router.get("/{project_id}", response_model=ProjectDetail, summary="One project", responses=responses(404))

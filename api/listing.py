@@ -1,0 +1,145 @@
+"""The project listing of a build, held by the read path: the rows ``GET /api/projects`` pages.
+
+A build never changes, so the rows of the named query ``projects`` (unfiltered, in its order), the
+projects passing each value of each filter (``queries/listing/filter_values.rq``: the patterns of
+the query's own filters) and each project's acronyms and titles folded for the word search
+(``queries/listing/project_texts.rq``) are read once per build, the first time a list is asked for
+(behind a lock: one computation however many requests arrive meanwhile), and every page after that
+is cut in Python from sets and orders kept here. A store handed in memory may change under its
+owner, so its listing is computed anew for each request (as :mod:`api.response_cache` never keeps
+its answers).
+
+>>> from pyoxigraph import Store
+>>> listing = Listing.read(Store())
+>>> listing.rows, listing.positions({"country": [Literal("BE")]}), listing.order("-acronym")
+((), set(), ())
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pyoxigraph import Literal, NamedNode, Store
+
+import queries
+from api.routes.filtering import fold, sort_rows
+from api.store import Snapshot
+
+__all__ = ["Listing", "listing_of", "KEPT_BUILDS"]
+
+_DIR = queries.QUERY_DIR / "listing"
+#: listings kept at once: the current build's, and the one before while requests may still read it
+KEPT_BUILDS = 2
+
+Term = NamedNode | Literal
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """Every project row of one build and what the list filters need, by row position.
+
+    :param rows: the rows of ``projects`` without parameters (Python values), in the query's order.
+    :param passing: filter name -> RDF term of a value -> the positions of the rows passing it.
+    :param texts: per row position, the project's acronyms and titles folded and joined by spaces.
+    :param keys: sort field -> the key of a row (see :func:`api.routes.filtering.sort_rows`).
+    """
+
+    rows: tuple[dict, ...]
+    passing: Mapping[str, Mapping[Term, frozenset[int]]]
+    texts: tuple[str, ...]
+    keys: Mapping[str, Callable[[dict], object]] = field(default_factory=dict)
+    _orders: dict[str | None, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
+    _index: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def read(cls, store: Store, keys: Mapping[str, Callable[[dict], object]] | None = None) -> Listing:
+        """The listing of ``store`` (three queries; about 9 s of CPU at 35,000 documents).
+
+        :param keys: the sort keys :meth:`order` may be asked for.
+        :raises OSError: the store cannot be read.
+        """
+        rows = tuple(queries.run(store, "projects").values())
+        index = {str(r["project"]): i for i, r in enumerate(rows)}
+        passing: dict[str, dict[Term, frozenset[int]]] = {}
+        grouped = queries.run(store, queries.load(_DIR / "filter_values.rq"))
+        for r in grouped.rows:
+            members = (index.get(p) for p in r["projects"].value.split(" "))
+            passing.setdefault(r["filter"].value, {})[r["value"]] = frozenset(i for i in members if i is not None)
+        texts: list[list[str]] = [[] for _ in rows]
+        for r in queries.run(store, queries.load(_DIR / "project_texts.rq")).rows:
+            i = index.get(r["project"].value)
+            if i is not None:
+                texts[i].append(fold(r["text"].value))
+        listing = cls(rows, passing, tuple(" ".join(t) for t in texts), dict(keys or {}))
+        listing._index.update(index)
+        return listing
+
+    def position(self, project: str) -> int | None:
+        """The row position of the project IRI ``project``, or None when it is not listed."""
+        return self._index.get(project)
+
+    def positions(self, filters: Mapping[str, Sequence[Term]]) -> set[int] | None:
+        """The positions of the rows passing every filter (any of its values), or None when no filter
+        has a value. An unknown filter name or value passes nothing."""
+        result: set[int] | None = None
+        for name, values in filters.items():
+            if not values:
+                continue
+            by_value = self.passing.get(name, {})
+            found: set[int] = set()
+            for value in values:
+                found.update(by_value.get(value, ()))
+            result = found if result is None else result & found
+        return result
+
+    def with_words(self, wanted: Sequence[str], within: Iterable[int] | None = None) -> set[int]:
+        """The positions (of ``within``, default all) whose acronyms and titles hold every word of
+        ``wanted`` (folded words, see :func:`api.routes.filtering.words`), as a prefix or inside a word."""
+        candidates = range(len(self.rows)) if within is None else within
+        texts = self.texts
+        return {i for i in candidates if all(w in texts[i] for w in wanted)}
+
+    def order(self, sort: str | None) -> tuple[int, ...]:
+        """The row positions in the order ``sort`` gives (None: the query's order), worked out once.
+
+        :raises KeyError: ``sort`` names a field without a key.
+        """
+        held = self._orders.get(sort)
+        if held is None:
+            where = {id(r): i for i, r in enumerate(self.rows)}
+            held = tuple(where[id(r)] for r in sort_rows(list(self.rows), sort, self.keys))
+            held = self._orders.setdefault(sort, held)
+        return held
+
+
+_lock = threading.Lock()
+_held: OrderedDict[Path, Listing] = OrderedDict()
+
+
+def listing_of(snapshot: Snapshot, keys: Mapping[str, Callable[[dict], object]] | None = None) -> Listing:
+    """The listing of the snapshot's build: read once per build on disk (the first caller reads it,
+    others wait for it), read anew for a store in memory.
+
+    :param keys: the sort keys, used when the listing is read.
+    :raises OSError: the store cannot be read.
+    """
+    build = snapshot.build
+    if build is None:
+        return Listing.read(snapshot.store, keys)
+    held = _held.get(build)
+    if held is not None:
+        return held
+    with _lock:
+        held = _held.get(build)
+        if held is None:
+            held = Listing.read(snapshot.store, keys)
+            _held[build] = held
+            while len(_held) > KEPT_BUILDS:
+                _held.popitem(last=False)
+        else:
+            _held.move_to_end(build)
+        return held

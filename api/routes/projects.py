@@ -11,7 +11,7 @@ from pyoxigraph import Variable
 import queries
 from api.deps import StoreDep
 from api.errors import ForbiddenError, NotFoundError
-from api.listing import listing_of
+from api.listing import COLUMNS, listing_of
 from api.routes.common import PROBLEM, Limit, Offset, responses
 from api.routes.filtering import active_on as is_active_on
 from api.routes.filtering import distinct_values, single_values, words
@@ -51,15 +51,20 @@ _SORT_KEYS = {
 }
 
 
-def _partner_projects(snapshot, partners: list[str]) -> set[str]:
-    found: set[str] = set()
+def _organisations(partners: list[str]) -> list[str]:
+    """The organisation IRIs of the ``partner`` values (an id or an IRI), each once, checked as the
+    ``partner`` query's parameter (its error, as before); values that are neither an id nor an
+    ``http`` IRI name no organisation and are left out.
+
+    :raises queries.ParameterError: an ``http`` value that is not an IRI (400).
+    """
+    parameter = queries.load("partner").parameter("organisation")
+    found = []
     for partner in dict.fromkeys(partners):
         key = checked_id(partner)
         iri = mint_organisation(key) if key is not None else partner
-        if not iri.startswith("http"):
-            continue
-        rows = queries.run(snapshot.store, "partner", {"organisation": iri})
-        found.update(str(r["project"].value) for r in rows.rows if r["project"] is not None)
+        if iri.startswith("http"):
+            found.append(parameter.term(iri, "partner").value)
     return found
 
 
@@ -140,15 +145,16 @@ def list_projects(
     listing = listing_of(snapshot, _SORT_KEYS)
     keep = listing.positions(terms)
     if partner:
-        found = {i for p in _partner_projects(snapshot, partner) if (i := listing.position(p)) is not None}
+        found = listing.partner_positions(snapshot.store, _organisations(partner))
         keep = found if keep is None else keep & found
     if q and (wanted := words(q)):
         keep = listing.with_words(wanted, keep)
-    rows = listing.rows
-    selected = [i for i in listing.order(sort) if keep is None or i in keep]
+    selected = listing.order(sort) if keep is None else [i for i in listing.order(sort) if i in keep]
     if active_on is not None:
-        selected = [i for i in selected if is_active_on(rows[i]["startDate"], rows[i]["endDate"], active_on)]
-    data = [project_summary(rows[i]) for i in selected[offset : offset + limit]]
+        start, end = COLUMNS.index("startDate"), COLUMNS.index("endDate")
+        rows = listing.rows
+        selected = [i for i in selected if is_active_on(rows[i][start], rows[i][end], active_on)]
+    data = [project_summary(listing.row(i)) for i in selected[offset : offset + limit]]
     return Page[ProjectSummary](data=data, count=len(selected))
 
 

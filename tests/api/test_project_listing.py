@@ -5,6 +5,7 @@ active day and offsets, on generated stores, the hand-written fixture and the se
 
 from __future__ import annotations
 
+import doctest
 import itertools
 import random
 
@@ -168,7 +169,8 @@ def test_generated_stores_answer_as_the_former_route(seed):
     for params in _cases(GENERATED_VALUES) + [{"partner": ["org-1", "org-2"], "country": "BE"},
                                               {"partner": "org-3", "sort": "-participants"},
                                               {"partner": BASE + "organisation/org-4", "q": "inclusion"},
-                                              {"partner": ["nobody", "not an id"]}]:
+                                              {"partner": ["nobody", "not an id"]},
+                                              {"partner": ["org-5", "http://not an iri"]}]:
         body = _same(client, params)
         matched += body.get("count", 0) if isinstance(body, dict) else 0
     assert matched > 1000  # the requests matched projects: the comparison says something
@@ -219,3 +221,8 @@ def test_the_seed_build_answers_as_the_former_route_and_reads_its_listing_once(s
     listing_runs = [q for q in runs if isinstance(q, queries.NamedQuery)]
     assert listing_runs == []  # ... while the listing of this build was read before, by the first request
     assert len(listing_module._held) >= 1
+
+
+def test_the_listing_docstring_examples_hold():
+    result = doctest.testmod(listing_module)
+    assert result.failed == 0 and result.attempted > 0

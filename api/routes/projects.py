@@ -143,12 +143,12 @@ def list_projects(
     }
     terms = _filter_terms(filters, single=not (partner or q or active_on is not None or sort))
     listing = listing_of(snapshot, _SORT_KEYS)
-    keep = listing.positions(terms)
+    keep = listing.positions(snapshot.store, terms)
     if partner:
         found = listing.partner_positions(snapshot.store, _organisations(partner))
         keep = found if keep is None else keep & found
     if q and (wanted := words(q)):
-        keep = listing.with_words(wanted, keep)
+        keep = listing.with_words(snapshot.store, wanted, keep)
     selected = listing.order(sort) if keep is None else [i for i in listing.order(sort) if i in keep]
     if active_on is not None:
         start, end = COLUMNS.index("startDate"), COLUMNS.index("endDate")

@@ -77,8 +77,9 @@ class Listing:
 
     @classmethod
     def read(cls, store: Store, keys: Mapping[str, Callable[[dict], object]] | None = None) -> Listing:
-        """The listing of ``store``: the rows of ``projects`` (about 4 s of CPU and 15 MB at 35,000
-        documents; each filter adds 0.3-1.2 s and 1 MB the first time, the word search 1.5 s and 6 MB).
+        """The listing of ``store``: the rows of ``projects`` (at 35,000 documents about 4 s of CPU and
+        16 MB of Python objects; the first use of a filter adds 0.5-0.8 s and under 1 MB, of the word
+        search about 2 s and 3 MB).
 
         :param keys: the sort keys :meth:`order` may be asked for.
         :raises OSError: the store cannot be read.

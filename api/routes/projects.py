@@ -132,7 +132,8 @@ def list_projects(
     """Projects matching every filter given; the values of a repeated filter are alternatives.
 
     ``count`` is the number of matches before paging. The page is cut from the build's listing
-    (:mod:`api.listing`: the ``projects`` rows and each filter value's projects, read once per build).
+    (:mod:`api.listing`: the ``projects`` rows, and each filter value's projects, read once per build
+    when first needed). Raises 400 for an ill-typed value or more than 20 values of one filter.
     """
     filters = {
         "programme": programme,

@@ -24,8 +24,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from api.deps import Queries
 from api.errors import BadRequestError
+from api.store import Snapshot
 
-__all__ = ["MAX_VALUES", "fold", "words", "matches_words", "active_on", "matching", "single_values", "sort_rows"]
+__all__ = ["MAX_VALUES", "distinct_values", "fold", "words", "matches_words", "active_on", "matching", "single_values", "sort_rows"]
 
 MAX_VALUES = 20
 
@@ -52,7 +53,11 @@ def active_on(start: dt.date | None, end: dt.date | None, day: dt.date) -> bool:
     return (start is None or start <= day) and (end is None or day <= end)
 
 
-def _values(name: str, raw: Sequence[str] | None) -> list[str]:
+def distinct_values(name: str, raw: Sequence[str] | None) -> list[str]:
+    """The values given for the filter ``name``, each once in the order given, empty ones left out.
+
+    :raises BadRequestError: more than :data:`MAX_VALUES` values.
+    """
     values = list(dict.fromkeys(v for v in (raw or []) if v is not None and v != ""))
     if len(values) > MAX_VALUES:
         raise BadRequestError(
@@ -62,9 +67,11 @@ def _values(name: str, raw: Sequence[str] | None) -> list[str]:
 
 
 def matching(
-    reads: Queries, query: str, key: str, filters: Mapping[str, Sequence[str] | None]
+    reads: Queries | Snapshot, query: str, key: str, filters: Mapping[str, Sequence[str] | None]
 ) -> set[str] | None:
     """The ``key`` values of the rows of ``query`` that pass every filter, or None when no filter is given.
+
+    :param reads: the request's queries (a snapshot: read in-process, without the time limit).
 
     :param query: a named query declaring each filter name as a parameter.
     :param key: the variable naming the thing filtered (e.g. ``project``).
@@ -72,9 +79,11 @@ def matching(
     :raises BadRequestError: more than :data:`MAX_VALUES` values for one name.
     :raises queries.ParameterError: a value that does not fit its parameter's type (400).
     """
+    if not isinstance(reads, Queries):
+        reads = Queries(reads)
     result: set[str] | None = None
     for name, raw in filters.items():
-        values = _values(name, raw)
+        values = distinct_values(name, raw)
         if not values:
             continue
         found: set[str] = set()
@@ -99,7 +108,7 @@ def single_values(filters: Mapping[str, Sequence[str] | None]) -> dict[str, str]
     """
     single: dict[str, str] = {}
     for name, raw in filters.items():
-        values = _values(name, raw)
+        values = distinct_values(name, raw)
         if len(values) > 1:
             return None
         if values:

@@ -6,14 +6,16 @@ import datetime as dt
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Request, Response
+from pyoxigraph import Variable
 
 import queries
-from api.deps import Queries, QueriesDep
+from api.deps import QueriesDep, StoreDep
 from api.errors import ForbiddenError, NotFoundError
+from api.listing import COLUMNS, listing_of
 from api.routes import project_page
 from api.routes.common import PROBLEM, Limit, Offset, responses
 from api.routes.filtering import active_on as is_active_on
-from api.routes.filtering import matches_words, matching, single_values, sort_rows, words
+from api.routes.filtering import distinct_values, single_values, words
 from api.rows import checked_id, last_segment, maybe_ref, number, project_summary, ref
 from api.schemas import (
     ContactPoint,
@@ -50,15 +52,20 @@ _SORT_KEYS = {
 }
 
 
-def _partner_projects(reads: Queries, partners: list[str]) -> set[str]:
-    found: set[str] = set()
+def _organisations(partners: list[str]) -> list[str]:
+    """The organisation IRIs of the ``partner`` values (an id or an IRI), each once, checked as the
+    ``partner`` query's parameter (its error, as before); values that are neither an id nor an
+    ``http`` IRI name no organisation and are left out.
+
+    :raises queries.ParameterError: an ``http`` value that is not an IRI (400).
+    """
+    parameter = queries.load("partner").parameter("organisation")
+    found = []
     for partner in dict.fromkeys(partners):
         key = checked_id(partner)
         iri = mint_organisation(key) if key is not None else partner
-        if not iri.startswith("http"):
-            continue
-        rows = reads.run("partner", {"organisation": iri})
-        found.update(str(r["project"].value) for r in rows.rows if r["project"] is not None)
+        if iri.startswith("http"):
+            found.append(parameter.term(iri, "partner").value)
     return found
 
 
@@ -69,7 +76,7 @@ def _partner_projects(reads: Queries, partners: list[str]) -> set[str]:
     responses=responses(),
 )
 def list_projects(
-    reads: QueriesDep,
+    snapshot: StoreDep,
     programme: Annotated[
         Many,
         Query(
@@ -125,7 +132,9 @@ def list_projects(
 ) -> Page[ProjectSummary]:
     """Projects matching every filter given; the values of a repeated filter are alternatives.
 
-    ``count`` is the number of matches before paging.
+    ``count`` is the number of matches before paging. The page is cut from the build's listing
+    (:mod:`api.listing`: the ``projects`` rows, and each filter value's projects, read once per build
+    when first needed). Raises 400 for an ill-typed value or more than 20 values of one filter.
     """
     filters = {
         "programme": programme,
@@ -134,30 +143,40 @@ def list_projects(
         "target_group": target_group,
         "country": country,
     }
-    single = None if partner or q or active_on is not None or sort else single_values(filters)
-    if single is not None:  # one run with the filters bound, in the query's order: only the page is converted
-        page = reads.run("projects", single, limit=limit, offset=offset)
-        return Page[ProjectSummary](data=[project_summary(r) for r in page.values()], count=page.total)
-    keep = matching(reads, "projects", "project", filters)
+    terms = _filter_terms(filters, single=not (partner or q or active_on is not None or sort))
+    listing = listing_of(snapshot, _SORT_KEYS)
+    keep = listing.positions(snapshot.store, terms)
     if partner:
-        found = _partner_projects(reads, partner)
+        found = listing.partner_positions(snapshot.store, _organisations(partner))
         keep = found if keep is None else keep & found
     if q and (wanted := words(q)):
-        texts: dict[str, list[str]] = {}
-        for r in reads.run("project_texts").values():
-            texts.setdefault(r["project"], []).append(str(r["text"]))
-        found = {p for p, t in texts.items() if matches_words(t, wanted)}
-        keep = found if keep is None else keep & found
-    rows = [
-        r
-        for r in reads.run("projects").values()
-        if keep is None or r["project"] in keep
-    ]
+        keep = listing.with_words(snapshot.store, wanted, keep)
+    selected = listing.order(sort) if keep is None else [i for i in listing.order(sort) if i in keep]
     if active_on is not None:
-        rows = [r for r in rows if is_active_on(r["startDate"], r["endDate"], active_on)]
-    rows = sort_rows(rows, sort, _SORT_KEYS)
-    data = [project_summary(r) for r in rows[offset : offset + limit]]
-    return Page[ProjectSummary](data=data, count=len(rows))
+        start, end = COLUMNS.index("startDate"), COLUMNS.index("endDate")
+        rows = listing.rows
+        selected = [i for i in selected if is_active_on(rows[i][start], rows[i][end], active_on)]
+    data = [project_summary(listing.row(i)) for i in selected[offset : offset + limit]]
+    return Page[ProjectSummary](data=data, count=len(selected))
+
+
+def _filter_terms(filters: dict[str, Many], single: bool) -> dict[str, list]:
+    """The RDF terms of the filter values, checked as the ``projects`` query's parameters (the errors
+    of the former runs: bound together when each filter has one value, else one run per value).
+
+    :raises BadRequestError: more than :data:`api.routes.filtering.MAX_VALUES` values for one name.
+    :raises queries.ParameterError: a value that does not fit its parameter's type (400).
+    """
+    query = queries.load("projects")
+    one = single_values(filters) if single else None
+    if one is not None:
+        bound = query.bindings(one)
+        return {name: [bound[Variable(name)]] for name in one}
+    return {
+        name: [query.parameter(name).term(v, query.name) for v in values]
+        for name, raw in filters.items()
+        if (values := distinct_values(name, raw))
+    }
 
 
 @router.get("/{project_id}", response_model=ProjectDetail, summary="One project", responses=responses(404))

@@ -106,7 +106,9 @@ def test_every_organisation_is_described_once_per_distinct_fact(stores):
     assert described == {("name", "Medway Council"), ("addressCountry", "GB"), ("addressLocality", "Chatham"),
                          ("url", "http://www.medway.gov.uk/"), ("displayName", "Medway Council"),
                          ("participantInCount", "2"), ("leadPartnerOfCount", "2"), ("projectsInAnyRoleCount", "2"),
-                         ("projectsNotAssociatedCount", "2"), ("projectsAsLeadCount", "2")}
+                         ("projectsNotAssociatedCount", "2"), ("projectsAsLeadCount", "2"),
+                         ("localityKey", "chatham"), ("projectAsLead", ID + "project/acme"),
+                         ("projectAsLead", ID + "project/beta")}
     ville = {q.predicate.value.rpartition("#")[2] for q in store.quads_for_pattern(
         NamedNode(ID + "organisation/ville"), None, None, GRAPH)}
     assert "leadPartnerOfCount" not in ville and "participantInCount" in ville

@@ -112,9 +112,13 @@ VALUES = {
 }
 
 #: the order keys of the queries whose order leaves ties (the same project and name in several target
-#: groups when the target group is unbound, or in several roles other than lead)
+#: groups when the target group is unbound, or in several roles other than lead; partner: the same
+#: project in several roles)
 ORDERED_BY = {"projects_for_migrants_with_partners": lambda row: (
-    row["acronym"], row["project"], row["role"] == f"<{ID}role/lead>", row["name"])}
+    row["acronym"], row["project"], row["role"] == f"<{ID}role/lead>", row["name"]),
+    # the former text left the rows of a project in several roles in the store's order; the query now
+    # orders them by role
+    "partner": lambda row: (row["organisation"], row["acronym"] or row["title"], row["project"])}
 
 
 @pytest.mark.parametrize("name", sorted(VALUES))

@@ -293,6 +293,7 @@ class QueryPool:
                 await loop.run_in_executor(None, self._replace, worker)
                 raise
             except BaseException:  # cancelled while its thread still reads the pipe: no one else may
+                self.cancelled += 1
                 self._replace(worker)
                 raise
         return worker

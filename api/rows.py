@@ -10,12 +10,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 import re
+from decimal import Decimal  # noqa: F401  (the doctests)
 
 from api.schemas import ProjectSummary, Ref
 from ontology.iris import local_part
 
-__all__ = ["ref", "maybe_ref", "last_segment", "checked_id", "number", "project_summary"]
+__all__ = ["ref", "maybe_ref", "last_segment", "checked_id", "number", "date_value", "project_summary"]
 
 _ID = re.compile(r"[A-Za-z0-9._~-]+")
 
@@ -40,7 +43,29 @@ def checked_id(raw: str) -> str | None:
 
 
 def number(value: object) -> float | None:
-    return None if value is None else float(value)  # type: ignore[arg-type]
+    """``value`` as a finite float, or None when it is missing or not a number (an ill-typed literal
+    such as ``"a lot"^^xsd:decimal`` reaches here as its text: REST shows it as unknown rather than
+    failing; a number written as a plain string still reads).
+
+    >>> number(Decimal("1.5")), number("2"), number(None), number("a lot"), number("NaN")
+    (1.5, 2.0, None, None, None)
+    """
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        result = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return result if math.isfinite(result) else None
+
+
+def date_value(value: object) -> dt.date | None:
+    """``value`` if it is a date, else None (an ill-typed ``xsd:date`` literal reaches here as its text).
+
+    >>> date_value(dt.date(2010, 1, 2)), date_value("sometime")
+    (datetime.date(2010, 1, 2), None)
+    """
+    return value if isinstance(value, dt.date) else None
 
 
 def project_summary(r: dict) -> ProjectSummary:
@@ -52,7 +77,7 @@ def project_summary(r: dict) -> ProjectSummary:
         title=r["title"],
         programme=maybe_ref(r["projectProgramme"], "programme", r["programmeLabel"]),
         period=maybe_ref(r["projectPeriod"], "period", last_segment(r["projectPeriod"])),
-        start_date=r["startDate"],
-        end_date=r["endDate"],
+        start_date=date_value(r["startDate"]),
+        end_date=date_value(r["endDate"]),
         participants=r["participants"] or 0,
     )

@@ -323,7 +323,7 @@ def value(term: object) -> object:
             return term.value in ("true", "1")
         if datatype == "date":
             return dt.date.fromisoformat(term.value)
-    except ValueError:
+    except (ValueError, ArithmeticError):  # ill-typed, e.g. "a lot"^^xsd:decimal: its text
         return term.value
     return term.value
 

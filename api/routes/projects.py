@@ -16,7 +16,7 @@ from api.routes import project_page
 from api.routes.common import PROBLEM, Limit, Offset, responses
 from api.routes.filtering import active_on as is_active_on
 from api.routes.filtering import distinct_values, single_values, words
-from api.rows import checked_id, last_segment, maybe_ref, number, project_summary, ref
+from api.rows import checked_id, date_value, last_segment, maybe_ref, number, project_summary, ref
 from api.schemas import (
     ContactPoint,
     DateValue,
@@ -46,8 +46,8 @@ Sort = Literal[
 _SORT_KEYS = {
     "acronym": lambda r: (r["acronym"] or r["title"] or "").casefold() or None,
     "title": lambda r: (r["title"] or "").casefold() or None,
-    "start_date": lambda r: r["startDate"],
-    "end_date": lambda r: r["endDate"],
+    "start_date": lambda r: date_value(r["startDate"]),
+    "end_date": lambda r: date_value(r["endDate"]),
     "participants": lambda r: r["participants"],
 }
 
@@ -155,7 +155,7 @@ def list_projects(
     if active_on is not None:
         start, end = COLUMNS.index("startDate"), COLUMNS.index("endDate")
         rows = listing.rows
-        selected = [i for i in selected if is_active_on(rows[i][start], rows[i][end], active_on)]
+        selected = [i for i in selected if is_active_on(date_value(rows[i][start]), date_value(rows[i][end]), active_on)]
     data = [project_summary(listing.row(i)) for i in selected[offset : offset + limit]]
     return Page[ProjectSummary](data=data, count=len(selected))
 
@@ -222,11 +222,11 @@ async def get_project(
         period=maybe_ref(r["period"], "period", r["periodLabel"]),
         measure=maybe_ref(r["measure"], "measure", r["measureLabel"]),
         start=None
-        if r["startDate"] is None
-        else DateValue(date=r["startDate"], precision=last_segment(r["startDatePrecision"])),
+        if (start_day := date_value(r["startDate"])) is None
+        else DateValue(date=start_day, precision=last_segment(r["startDatePrecision"])),
         end=None
-        if r["endDate"] is None
-        else DateValue(date=r["endDate"], precision=last_segment(r["endDatePrecision"])),
+        if (end_day := date_value(r["endDate"])) is None
+        else DateValue(date=end_day, precision=last_segment(r["endDatePrecision"])),
         total_budget_eur=number(r["totalBudgetEur"]),
         eu_funding_eur=number(r["euFundingEur"]),
         cofinancing_rate=number(r["cofinancingRate"]),

@@ -61,7 +61,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None,
     settings = settings or Settings.from_env()
 
     handle = (StoreHandle(store=store, contacts=contacts) if store is not None
-              else StoreHandle(root=settings.store))
+              else StoreHandle(root=settings.store, on_open=projects.read_listing_soon))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

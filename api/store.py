@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -88,6 +89,8 @@ class StoreHandle:
     :param root: a store root (see :mod:`ontology.storage`); its current build is opened read-only.
     :param store: a public store to serve as it is (tests, embedding); then ``root`` is not used.
     :param contacts: the contacts store served beside ``store`` (default: an empty one).
+    :param on_open: called with each build's snapshot once it is opened (from the thread that opened
+        it, outside the handle's lock); must not raise. Not called for ``store``.
     :raises MixedStoreError: ``store`` holds contacts graphs.
 
     >>> handle = StoreHandle(store=Store())
@@ -95,13 +98,15 @@ class StoreHandle:
     (True, (), 0)
     """
 
-    def __init__(self, root: Path | None = None, store: Store | None = None, contacts: Store | None = None) -> None:
+    def __init__(self, root: Path | None = None, store: Store | None = None, contacts: Store | None = None,
+                 on_open: Callable[[Snapshot], None] | None = None) -> None:
         if root is None and store is None:
             raise ValueError("StoreHandle needs a store root or a store")
         self.root = None if root is None else Path(root)
         self._link_path = None if root is None else str(Path(root) / _CURRENT_LINK)
         self._by_link: tuple[str, Snapshot] | None = None  # a text of ``current`` and the snapshot of its build
         self._lock = threading.Lock()
+        self._on_open = on_open
         self._snapshot: Snapshot | None = None if store is None else Snapshot.of(store, contacts=contacts or Store())
 
     def snapshot(self) -> Snapshot:
@@ -138,14 +143,18 @@ class StoreHandle:
             if held is not None:
                 return held  # ``current`` is being replaced right now: keep serving what we have
             raise StoreUnavailableError(f"no build is published under {self.root} yet; run a load first")
+        opened = None
         with self._lock:
             if self._snapshot is None or self._snapshot.build != build:
                 try:
-                    self._snapshot = Snapshot.of(Store.read_only(str(public_store_path(build))), build)
+                    self._snapshot = opened = Snapshot.of(Store.read_only(str(public_store_path(build))), build)
                 except MixedStoreError as exc:
                     raise StoreUnavailableError(f"cannot serve the build {build}: {exc}") from exc
                 except OSError as exc:
                     if self._snapshot is not None:
                         return self._snapshot
                     raise StoreUnavailableError(f"cannot open the build {build}: {exc}") from exc
-            return self._snapshot
+            snapshot = self._snapshot
+        if opened is not None and self._on_open is not None:
+            self._on_open(opened)
+        return snapshot

@@ -69,3 +69,41 @@ def test_the_app_serves_the_new_build_without_restart(tmp_path, store, make_buil
 def test_a_handle_needs_a_root_or_a_store():
     with pytest.raises(ValueError):
         StoreHandle()
+
+
+def test_on_open_is_called_once_per_build_opened(tmp_path, store, make_build):
+    opened = []
+    first = make_build(tmp_path, store)
+    publish(tmp_path, first)
+    handle = StoreHandle(root=tmp_path, on_open=opened.append)
+    snapshot = handle.snapshot()
+    handle.snapshot()
+    assert [s.build for s in opened] == [first.resolve()] and opened[0] is snapshot
+    second = make_build(tmp_path, _with_extra_project(store))
+    publish(tmp_path, second)
+    handle.snapshot()
+    handle.snapshot()
+    assert [s.build for s in opened] == [first.resolve(), second.resolve()]
+
+
+def test_a_build_opened_by_the_app_has_its_project_listing_read_before_the_first_list_request(
+        tmp_path, store, make_build, monkeypatch):
+    import api.listing as listing
+    import api.routes.projects as projects
+
+    threads = []
+
+    def read_soon(snapshot):
+        threads.append(started := original(snapshot))
+        return started
+
+    original = projects.read_listing_soon
+    monkeypatch.setattr(projects, "read_listing_soon", read_soon)
+    build = make_build(tmp_path, store)
+    publish(tmp_path, build)
+    app = create_app(Settings(store=tmp_path))
+    app.state.store_handle.snapshot()  # what the lifespan does when the server starts
+    assert len(threads) == 1
+    threads[0].join(timeout=60)
+    held = listing._held.get(build.resolve())
+    assert held is not None and len(held.rows) == 3  # the fixture's three projects, read by the thread

@@ -3,7 +3,7 @@
 ``projects_by_programme``, ``projects_by_target_group`` and ``projects_by_theme`` sort on the parts of
 their former one-per-row key built apart: a key per concept, a key per project and its first 15
 characters (a string Oxigraph holds in the term, compared without a read). Each is held against its
-former text (``tests/queries/former/``) for every value its parameters take, unbound included, on the
+former text (``tests/queries/former/sort_keys/``) for every value its parameters take, unbound included, on the
 read side's fixture, the repeated-facts store and a store of awkward projects: acronyms that agree in
 their first 15 characters (and beyond), that differ only in case, that are prefixes of each other or
 hold characters of several bytes, a project with a title only and one with neither, concepts with
@@ -23,7 +23,9 @@ from loader.descriptions import refresh_descriptions
 from tests.queries import test_deduplicated_answers as dedup
 from tests.queries.test_description_graph import FIXTURE
 
-FORMER = Path(__file__).resolve().parent / "former"
+# a folder of their own: the texts directly in former/ are those of the queries reading the description
+# graph (test_description_graph.py)
+FORMER = Path(__file__).resolve().parent / "former" / "sort_keys"
 IRG = "https://w3id.org/interreg-kg/ontology#"
 ID = "https://w3id.org/interreg-kg/id/"
 

@@ -1,8 +1,9 @@
 """The project listings by programme, target group and theme against their former texts.
 
 ``projects_by_programme``, ``projects_by_target_group`` and ``projects_by_theme`` sort on the parts of
-their former one-per-row key built apart: a key per concept, a key per project and its first 15
-characters (a string Oxigraph holds in the term, compared without a read). Each is held against its
+their former one-per-row key built apart: a key per concept, the project's lower-cased acronym or
+title cut to its first 15 characters (a string Oxigraph holds in the term, compared without a read),
+that text whole, the project IRI. Each is held against its
 former text (``tests/queries/former/sort_keys/``) for every value its parameters take, unbound included, on the
 read side's fixture, the repeated-facts store and a store of awkward projects: acronyms that agree in
 their first 15 characters (and beyond), that differ only in case, that are prefixes of each other or

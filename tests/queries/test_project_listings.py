@@ -8,7 +8,8 @@ former text (``tests/queries/former/sort_keys/``) for every value its parameters
 read side's fixture, the repeated-facts store and a store of awkward projects: acronyms that agree in
 their first 15 characters (and beyond), that differ only in case, that are prefixes of each other or
 hold characters of several bytes, a project with a title only and one with neither, concepts with
-no label, with labels differing only in case or equal, and a programme two steps below another.
+no label, with labels differing only in case or equal, a programme with two English labels, and a
+programme two steps below another.
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ graph:vocab {{
   id:programme/fr-be skos:prefLabel "France-Belgium"@en ; skos:broader id:programme/iv-a .
   id:programme/iv-a skos:prefLabel "Interreg IVA"@en ; skos:broader id:programme/interreg .
   id:programme/interreg skos:prefLabel "Interreg"@en .
-  id:programme/other skos:prefLabel "france-belgium"@en , "Autre"@fr .
+  id:programme/other skos:prefLabel "france-belgium"@en , "Autre"@fr , "Other"@en-GB .
   id:target-group/migrants skos:prefLabel "Migrants"@en . id:target-group/youth skos:prefLabel "migrants"@en .
   id:target-group/elderly skos:prefLabel "Elderly people"@en .
   id:theme/housing skos:prefLabel "Housing"@en . id:theme/Housing skos:prefLabel "housing"@en .

@@ -32,10 +32,11 @@ from importlib import metadata
 from pathlib import Path
 from typing import IO
 
-from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store
+from pyoxigraph import NamedNode, Quad, RdfFormat, Store, parse
 
 from loader.descriptions import refresh_descriptions
 from loader.errors import StoreError
+from loader.nquads import iri, literal, quoted
 from loader.statistics import meta_quads as statistics_meta
 from loader.statistics import statistics_quads, unchanged
 from ontology.iris import mint_document
@@ -61,6 +62,7 @@ __all__ = [
     "split_contacts",
     "is_contacts_quad",
     "meta_quads",
+    "meta_nquads",
     "insert_data",
 ]
 
@@ -96,25 +98,33 @@ def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def meta_nquads(document_key: str, meta: DocumentMeta) -> str:
+    """The ``graph:meta`` entry of a document graph (``docs/graph-model.md``) as N-Quads text, the lines
+    ``pyoxigraph.serialize`` writes for :func:`meta_quads`.
+
+    :raises ValueError: when the document key makes no valid IRI.
+    """
+    g = iri(META_GRAPH)
+    s = iri(document_graph(document_key))
+    xsd = _XSD
+    objects = (
+        (_RDF_TYPE, iri(IRG + "DocumentGraph")),
+        (IRG + "sourceDocument", iri(mint_document(document_key))),
+        (IRG + "contactsGraph", iri(contacts_graph(document_key))),
+        (IRG + "sha256", quoted(meta.sha256)),
+        (IRG + "loaderVersion", quoted(meta.loader_version)),
+        (IRG + "aliasTableSha256", quoted(meta.alias_sha256)),
+        (IRG + "sourcePath", quoted(meta.source_path)),
+        (_PROV + "generatedAtTime", literal(meta.loaded_at or _now(), datatype=xsd + "dateTime")),
+        (IRG + "quadCount", literal(str(meta.quad_count), datatype=xsd + "integer")),
+    )
+    return "".join(f"{s} <{p}> {o} {g} .\n" for p, o in objects)
+
+
 def meta_quads(document_key: str, meta: DocumentMeta) -> list[Quad]:
-    """The ``graph:meta`` entry of a document graph (``docs/graph-model.md``)."""
-    g = NamedNode(META_GRAPH)
-    s = NamedNode(document_graph(document_key))
-
-    def q(p: str, o: NamedNode | Literal) -> Quad:
-        return Quad(s, NamedNode(p), o, g)
-
-    return [
-        q(_RDF_TYPE, NamedNode(IRG + "DocumentGraph")),
-        q(IRG + "sourceDocument", NamedNode(mint_document(document_key))),
-        q(IRG + "contactsGraph", NamedNode(contacts_graph(document_key))),
-        q(IRG + "sha256", Literal(meta.sha256)),
-        q(IRG + "loaderVersion", Literal(meta.loader_version)),
-        q(IRG + "aliasTableSha256", Literal(meta.alias_sha256)),
-        q(IRG + "sourcePath", Literal(meta.source_path)),
-        q(_PROV + "generatedAtTime", Literal(meta.loaded_at or _now(), datatype=NamedNode(_XSD + "dateTime"))),
-        q(IRG + "quadCount", Literal(str(meta.quad_count), datatype=NamedNode(_XSD + "integer"))),
-    ]
+    """The ``graph:meta`` entry of a document graph (``docs/graph-model.md``): :func:`meta_nquads` read
+    back by Oxigraph."""
+    return list(parse(meta_nquads(document_key, meta).encode(), format=RdfFormat.N_QUADS))
 
 
 def is_contacts_quad(quad: Quad) -> bool:
@@ -126,6 +136,7 @@ def is_contacts_quad(quad: Quad) -> bool:
 def split_contacts(quads: Iterable[Quad]) -> tuple[list[Quad], list[Quad]]:
     """``quads`` parted into (public, contacts), each in its given order.
 
+    >>> from pyoxigraph import Literal
     >>> g = NamedNode("https://w3id.org/interreg-kg/graph/contacts/d")
     >>> public, contacts = split_contacts([Quad(NamedNode("http://a"), NamedNode("http://p"), Literal("x"), g)])
     >>> len(public), len(contacts)
@@ -143,6 +154,7 @@ def insert_data(quads: Iterable[Quad]) -> str:
 
     Blank nodes keep their labels, which SPARQL scopes to the one request: they become fresh nodes.
 
+    >>> from pyoxigraph import Literal
     >>> insert_data([Quad(NamedNode("http://a"), NamedNode("http://p"), Literal('say "hi"'),
     ...                   NamedNode("http://g"))])
     'INSERT DATA {\\nGRAPH <http://g> {\\n<http://a> <http://p> "say \\\\"hi\\\\"" .\\n}\\n}'

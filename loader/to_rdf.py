@@ -20,33 +20,28 @@ from __future__ import annotations
 
 import calendar
 import functools
-from dataclasses import dataclass
 from decimal import Decimal
 from urllib.parse import quote
 
-from pyoxigraph import NamedNode, Quad, RdfFormat, parse
+from pyoxigraph import NamedNode, Quad
 
-from loader.nquads import iri, iri_value, literal, quoted
+from loader.document_lines import KINDS, DocumentLines, MappedDocument, kind_index
+from loader.nquads import iri, literal, quoted
 from loader.records import Document, PartnerRecord, ProjectRecord, ResultRecord, Span
 from loader.static_rdf import CONCEPT_CLASSES, ontology_quads, shapes_quads, vocab_to_quads  # re-exported
 from ontology.iris import (
     mint_concept,
     mint_contact,
-    mint_document,
     mint_measure,
     mint_organisation,
     mint_participation,
     mint_project,
     mint_result,
-    mint_span,
     mint_statement,
 )
 from ontology.namespaces import (
-    ID,
     IRG,
     PREFIXES,
-    contacts_graph,
-    document_graph,
 )
 
 __all__ = [
@@ -86,11 +81,6 @@ ROLE_SHORTCUTS: dict[str, str] = {
 }
 
 _TRUE = literal("true", datatype=XSD + "boolean")
-_INTEGER = "^^" + iri(XSD + "integer")
-_KINDS = ("facts", "provenance", "metadata")
-_STATEMENT_PREFIX = ID + "statement/"
-_DOCUMENT_PREFIX = ID + "document/"
-_DERIVED = PROV + "wasDerivedFrom"
 
 
 _n = iri  # the N-Quads text of an IRI (ValueError when it is not one)
@@ -101,12 +91,6 @@ _s = quoted  # the N-Quads text of a simple literal
 def _dec(value: Decimal) -> str:
     text = format(value.normalize(), "f")
     return literal(text, datatype=XSD + "decimal")
-
-
-def _int(value: int) -> str:
-    if type(value) is int:  # digits and a sign: nothing to escape
-        return f'"{value}"{_INTEGER}'
-    return literal(str(value), datatype=XSD + "integer")
 
 
 def date_value(iso: str, *, end: bool) -> tuple[str, str]:
@@ -157,109 +141,6 @@ def _valid_iri(iri: str) -> str | None:
     return iri
 
 
-class _Lines:
-    """An ordered set of quads as N-Quads lines (first insertion wins), each with its kind
-    (:func:`quad_kind`) and its store (public, or contacts for the document's contacts graph), with
-    helpers for provenance. Subjects and predicates are given as IRIs (each checked once), objects
-    and graphs as term texts (``loader.nquads``)."""
-
-    def __init__(self, document: Document) -> None:
-        self.document = document
-        self.key = document.key
-        self.doc_iri = mint_document(self.key)
-        self.graph = _n(document_graph(self.key))
-        self.contacts = _n(contacts_graph(self.key))
-        self._doc_text = _n(self.doc_iri)
-        self._spans_valid = "#" not in self.doc_iri  # then every doc#char=s,e is a valid IRI
-        self._lines: dict[str, int] = {}  # line -> kind index, + 3 for the contacts store
-        self._subjects: dict[str, int] = {}  # subject IRI (checked) -> its kind index
-        self._predicates: set[str] = set()  # checked
-
-    def add(self, s: str, p: str, o: str, graph: str | None = None) -> None:
-        kind = self._subjects.get(s)
-        if kind is None:
-            iri(s)
-            kind = self._subjects[s] = _kind_index(s, "")
-        if p not in self._predicates:
-            iri(p)
-            self._predicates.add(p)
-        g = graph or self.graph
-        line = f"<{s}> <{p}> {o} {g} .\n"
-        if line not in self._lines:
-            self._lines[line] = (1 if p == _DERIVED else kind) + (3 if g == self.contacts else 0)
-
-    def span(self, span: Span, graph: str | None = None) -> str:
-        """Add the evidence of ``span`` (:func:`span_to_quads`); returns the span's IRI."""
-        g = graph or self.graph
-        ev = mint_span(self.key, span.start, span.end)
-        if self._spans_valid and type(span.start) is int and type(span.end) is int:
-            self._subjects.setdefault(ev, 1)
-        self.add(ev, OA + "hasSource", self._doc_text, g)
-        self.add(ev, OA + "start", _int(span.start), g)
-        self.add(ev, OA + "end", _int(span.end), g)
-        self.add(ev, OA + "exact", _s(self.document.quote(span)), g)
-        return ev
-
-    def fact(self, s: str, p: str, o: str, *, span: Span | None, inferred: bool,
-             graph: str | None = None) -> None:
-        """Add ``s p o`` and, when it was read or inferred, its reified statement (its type,
-        ``rdf:Statement``, is left to ``rdf:subject``'s domain)."""
-        self.add(s, p, o, graph)
-        if span is None and not inferred:
-            return
-        st = mint_statement(self.key, s, p, iri_value(o))
-        self._subjects.setdefault(st, 1)  # id:statement/ and hex digits: a valid IRI
-        self.add(st, RDF + "subject", f"<{s}>", graph)  # s and p were checked by the first add
-        self.add(st, RDF + "predicate", f"<{p}>", graph)
-        self.add(st, RDF + "object", o, graph)
-        if span is not None:
-            self.add(st, PROV + "wasDerivedFrom", f"<{self.span(span, graph)}>", graph)
-        if inferred:
-            self.add(st, IRG + "inferred", _TRUE, graph)
-
-    def text(self) -> str:
-        return "".join(self._lines)
-
-    def quads(self) -> list[Quad]:
-        """The quads, in the order they were first added (Oxigraph reads back the lines)."""
-        return list(parse(self.text().encode(), format=RdfFormat.N_QUADS)) if self._lines else []
-
-    def mapped(self) -> MappedDocument:
-        counts = [0] * 6
-        public: list[str] = []
-        contacts: list[str] = []
-        for line, code in self._lines.items():
-            counts[code] += 1
-            (contacts if code >= 3 else public).append(line)
-        return MappedDocument("".join(public), "".join(contacts), counts[0] + counts[3], counts[1] + counts[4],
-                              counts[2] + counts[5])
-
-
-@dataclass(frozen=True, slots=True)
-class MappedDocument:
-    """The quads of one record as N-Quads text for the two stores of a build, in mapping order:
-    ``public`` (the document graph) and ``contacts`` (its contacts graph), and how many quads of
-    each kind (:func:`quad_kind`) the two hold together. The same quads as :func:`project_to_quads`."""
-
-    public: str
-    contacts: str
-    facts: int
-    provenance: int
-    metadata: int
-
-    @property
-    def total(self) -> int:
-        return self.facts + self.provenance + self.metadata
-
-
-def _kind_index(s: str, p: str) -> int:
-    """0 facts, 1 provenance, 2 metadata: :func:`quad_kind` of a quad with subject IRI ``s`` ("" for
-    a blank node) and predicate IRI ``p``."""
-    if s.startswith(_STATEMENT_PREFIX) or "#char=" in s or p == _DERIVED:
-        return 1
-    return 2 if s.startswith(_DOCUMENT_PREFIX) else 0
-
-
 def span_to_quads(document: Document, span: Span, graph: NamedNode | None = None) -> list[Quad]:
     """The evidence of one span: the span node ``id:document/{k}#char=s,e`` (an ``irg:Evidence`` by
     ``ontology/interreg.ttl``'s definition, no type quad) with its source document, offsets and quote.
@@ -274,12 +155,12 @@ def span_to_quads(document: Document, span: Span, graph: NamedNode | None = None
     >>> [(q.predicate.value.rsplit("#", 1)[-1], q.object.value) for q in span_to_quads(doc, Span(0, 4))]
     [('hasSource', 'https://w3id.org/interreg-kg/id/document/d1'), ('start', '0'), ('end', '4'), ('exact', 'AGIR')]
     """
-    q = _Lines(document)
+    q = DocumentLines(document)
     q.span(span, _n(graph.value) if graph is not None else None)
     return q.quads()
 
 
-def _document(q: _Lines, document: Document) -> None:
+def _document(q: DocumentLines, document: Document) -> None:
     d = q.doc_iri
     q.add(d, RDF + "type", _known(IRG + "SourceDocument"))
     q.add(d, DCTERMS + "title", _s(document.path.replace("\\", "/").rsplit("/", 1)[-1]))
@@ -296,12 +177,12 @@ def _document(q: _Lines, document: Document) -> None:
 def document_to_quads(document: Document) -> list[Quad]:
     """The ``irg:SourceDocument`` node: file name, language, format, source, digest; its plain text
     goes into the contacts graph, which is never served, because it names people."""
-    q = _Lines(document)
+    q = DocumentLines(document)
     _document(q, document)
     return q.quads()
 
 
-def _result(q: _Lines, record: ProjectRecord, result: ResultRecord) -> None:
+def _result(q: DocumentLines, record: ProjectRecord, result: ResultRecord) -> None:
     node = mint_result(record.key, result.text)
     q.add(mint_project(record.key), IRG + "result", _n(node))
     q.add(node, RDF + "type", _known(IRG + "Result"))
@@ -316,12 +197,12 @@ def _result(q: _Lines, record: ProjectRecord, result: ResultRecord) -> None:
 
 def result_to_quads(record: ProjectRecord, result: ResultRecord) -> list[Quad]:
     """One ``irg:Result`` of the project: label, quantity, unit, and the span it was read from."""
-    q = _Lines(record.document)
+    q = DocumentLines(record.document)
     _result(q, record, result)
     return q.quads()
 
 
-def _partner(q: _Lines, record: ProjectRecord, partner: PartnerRecord) -> None:
+def _partner(q: DocumentLines, record: ProjectRecord, partner: PartnerRecord) -> None:
     org = mint_organisation(partner.key)
     project = mint_project(record.key)
     part = mint_participation(record.key, partner.key)
@@ -375,12 +256,12 @@ def _partner(q: _Lines, record: ProjectRecord, partner: PartnerRecord) -> None:
 
 def partner_to_quads(record: ProjectRecord, partner: PartnerRecord) -> list[Quad]:
     """An organisation, its participation in the project (with shortcuts) and its contact point."""
-    q = _Lines(record.document)
+    q = DocumentLines(record.document)
     _partner(q, record, partner)
     return q.quads()
 
 
-def _key_statement(q: _Lines, org: str, predicate: str, name: str, source: str, evidence: str | None) -> None:
+def _key_statement(q: DocumentLines, org: str, predicate: str, name: str, source: str, evidence: str | None) -> None:
     """Why ``name`` is the organisation ``org``: ``irg:keySource`` and ``irg:keyEvidence`` on its statement."""
     st = mint_statement(q.key, org, predicate, _s(name))  # the statement of the fact itself
     q.add(st, RDF + "subject", _n(org))
@@ -405,8 +286,8 @@ def _tel(phone: str | None) -> str | None:
     return _n("tel:" + digits) if len(digits.lstrip("+")) >= 3 else None
 
 
-def _project(record: ProjectRecord) -> _Lines:
-    q = _Lines(record.document)
+def _project(record: ProjectRecord) -> DocumentLines:
+    q = DocumentLines(record.document)
     _document(q, record.document)
     p = mint_project(record.key)
 
@@ -489,4 +370,4 @@ def quad_kind(quad: Quad) -> str:
     document node is metadata; the rest are facts.
     """
     s = quad.subject.value if isinstance(quad.subject, NamedNode) else ""
-    return _KINDS[_kind_index(s, quad.predicate.value)]
+    return KINDS[kind_index(s, quad.predicate.value)]

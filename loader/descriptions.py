@@ -108,7 +108,7 @@ def meta_quads(generated_at: str) -> list[Quad]:
     ]
 
 
-def refresh_descriptions(store: Store) -> bool:
+def refresh_descriptions(store: Store, made: set[bytes] | None = None) -> bool:
     """Bring ``store``'s description graph and its ``graph:meta`` entry up to date with its facts.
 
     Only the difference is written: the quads no longer made are removed, the new ones bulk-loaded
@@ -117,11 +117,13 @@ def refresh_descriptions(store: Store) -> bool:
     they make in memory, so that every store the named queries read has the graph.
 
     :param store: a writable public store (not the contacts store).
+    :param made: :func:`description_lines` of ``store`` as it is now, when the caller computed them
+        already (a full build computes them beside the statistics); default: computed here.
     :returns: whether anything was written (False when the descriptions were already those of the facts).
     :raises StoreError: when they cannot be computed or written.
     """
     graph, meta = NamedNode(DESCRIPTIONS_GRAPH), NamedNode(META_GRAPH)
-    made = description_lines(store)
+    made = description_lines(store) if made is None else made
     held: set[bytes] = set()
     if any(True for _ in store.quads_for_pattern(None, None, None, graph)):
         held = {line for line in store.dump(format=RdfFormat.N_TRIPLES, from_graph=graph).splitlines() if line}

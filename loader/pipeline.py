@@ -24,20 +24,20 @@ from pathlib import Path
 from pyoxigraph import NamedNode, Quad
 from tqdm import tqdm
 
-from loader.bulk import ForkedMap, nquads, stream_load, worker_count
+from loader.bulk import ForkedMap, stream_load, worker_count
 from loader.errors import LoaderError
 from loader.rdf_files import FileLoad, is_rdf_file, load_rdf_file
 from loader.records import ProjectRecord
+from loader.static_rdf import ontology_quads, shapes_quads, vocab_to_quads
 from loader.store import (
     LOADER_VERSION,
     BuildWriter,
     DocumentMeta,
     full_build,
     incremental,
-    meta_quads,
-    split_contacts,
+    meta_nquads,
 )
-from loader.to_rdf import ontology_quads, project_to_quads, quad_kind, shapes_quads, vocab_to_quads
+from loader.to_rdf import project_to_nquads, project_to_quads, quad_kind
 from ontology.namespaces import IRG, ONTOLOGY_GRAPH, PREFIXES, SHAPES_GRAPH, vocab_graph
 from ontology.settings import Settings
 
@@ -153,11 +153,11 @@ def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def map_document(path: Path, inputs: Inputs, manifest: object | None = None) -> tuple[ProjectRecord, list[Quad]]:
-    """Read, extract and map one document.
+def _read_record(path: Path, inputs: Inputs, manifest: object | None = None) -> ProjectRecord:
+    """Read and extract one document.
 
-    :raises LoaderError: (or ValueError from a record) when any step fails, ``NotAProjectError`` when the
-        document describes no project (``loader.extract.acceptance``); nothing is written.
+    :raises LoaderError: (or ValueError from a record) when a step fails, ``NotAProjectError`` when the
+        document describes no project (``loader.extract.acceptance``).
     """
     from loader.documents import read_document
     from loader.extract.acceptance import check_accepted
@@ -167,6 +167,16 @@ def map_document(path: Path, inputs: Inputs, manifest: object | None = None) -> 
     if not isinstance(record, ProjectRecord):
         raise LoaderError(f"{path}: extraction gave {type(record).__name__}, not a ProjectRecord")
     check_accepted(record)
+    return record
+
+
+def map_document(path: Path, inputs: Inputs, manifest: object | None = None) -> tuple[ProjectRecord, list[Quad]]:
+    """Read, extract and map one document.
+
+    :raises LoaderError: (or ValueError from a record) when any step fails, ``NotAProjectError`` when the
+        document describes no project (``loader.extract.acceptance``); nothing is written.
+    """
+    record = _read_record(path, inputs, manifest)
     return record, project_to_quads(record)
 
 
@@ -215,9 +225,9 @@ def _failed(path: Path, err: Exception) -> DocumentOutcome:
     return DocumentOutcome(_display(path), "failed", message=message)
 
 
-def _loaded(path: Path, record: ProjectRecord, quads: list[Quad], shown: str | None = None) -> DocumentOutcome:
+def _loaded(path: Path, record: ProjectRecord, counts: QuadCounts, shown: str | None = None) -> DocumentOutcome:
     return DocumentOutcome(shown or _display(path), "loaded", document_key=record.document.key, project=record.key,
-                           partners=len(record.partners), quads=QuadCounts.of(quads))
+                           partners=len(record.partners), quads=counts)
 
 
 def _static_quads(inputs: Inputs) -> list[Quad]:
@@ -266,15 +276,18 @@ PARALLEL_MIN = 64
 
 def _build_one(path: Path, inputs: Inputs, loaded_at: str) -> tuple[DocumentOutcome, bytes, bytes]:
     """Map one document for a build: its outcome and its quads with its ``graph:meta`` entry as two
-    N-Quads byte strings, the public store's and the contacts store's (empty when it failed)."""
+    N-Quads byte strings, the public store's and the contacts store's (empty when it failed), written
+    as text (:func:`loader.to_rdf.project_to_nquads`), the bytes ``pyoxigraph.serialize`` gives."""
     try:
-        record, quads = map_document(path, inputs)
+        record = _read_record(path, inputs)
+        mapped = project_to_nquads(record)
+        public, contacts = mapped.public.encode(), mapped.contacts.encode()
     except (LoaderError, ValueError, OSError) as err:
         return _failed(path, err), b"", b""
     shown = _display(path)  # resolves two paths: once per document
-    meta = DocumentMeta(record.document.sha256, LOADER_VERSION, inputs.alias_sha256, shown, len(quads), loaded_at)
-    public, contacts = split_contacts(quads + meta_quads(record.document.key, meta))
-    return _loaded(path, record, quads, shown), nquads(public), nquads(contacts)
+    meta = DocumentMeta(record.document.sha256, LOADER_VERSION, inputs.alias_sha256, shown, mapped.total, loaded_at)
+    counts = QuadCounts(mapped.facts, mapped.provenance, mapped.metadata)
+    return _loaded(path, record, counts, shown), public + meta_nquads(record.document.key, meta).encode(), contacts
 
 
 class _ChecksFailed(Exception):
@@ -397,4 +410,4 @@ def _load_document(writer: BuildWriter, path: Path, inputs: Inputs, manifest: ob
         writer.replace_document(record.document.key, quads, meta)
     except (LoaderError, ValueError, OSError) as err:
         return _failed(path, err)
-    return _loaded(path, record, quads)
+    return _loaded(path, record, QuadCounts.of(quads))

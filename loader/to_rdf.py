@@ -19,49 +19,45 @@ True
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable
+import functools
 from decimal import Decimal
 from urllib.parse import quote
 
-from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
+from pyoxigraph import NamedNode, Quad
 
-from loader.records import Concept, Document, PartnerRecord, ProjectRecord, ResultRecord, Span
-from ontology import ONTOLOGY_TTL, SHAPES_TTL
+from loader.document_lines import KINDS, DocumentLines, MappedDocument, kind_index
+from loader.nquads import iri, literal, quoted
+from loader.records import Document, PartnerRecord, ProjectRecord, ResultRecord, Span
+from loader.static_rdf import CONCEPT_CLASSES, ontology_quads, shapes_quads, vocab_to_quads  # re-exported
 from ontology.iris import (
     mint_concept,
     mint_contact,
-    mint_document,
     mint_measure,
     mint_organisation,
     mint_participation,
     mint_project,
     mint_result,
-    mint_span,
     mint_statement,
 )
 from ontology.namespaces import (
-    ID,
     IRG,
-    ONTOLOGY_GRAPH,
     PREFIXES,
-    SHAPES_GRAPH,
-    contacts_graph,
-    document_graph,
-    vocab_graph,
 )
 
 __all__ = [
+    "MappedDocument",
     "project_to_quads",
+    "project_to_nquads",
     "document_to_quads",
     "partner_to_quads",
     "result_to_quads",
     "span_to_quads",
-    "vocab_to_quads",
-    "ontology_quads",
-    "shapes_quads",
     "date_value",
     "web_iri",
     "quad_kind",
+    "vocab_to_quads",
+    "ontology_quads",
+    "shapes_quads",
     "CONCEPT_CLASSES",
     "ROLE_SHORTCUTS",
 ]
@@ -77,19 +73,6 @@ OA = PREFIXES["oa"]
 VCARD = PREFIXES["vcard"]
 DCAT = PREFIXES["dcat"]
 
-#: The class of ours each concept kind gets besides ``skos:Concept``.
-CONCEPT_CLASSES: dict[str, str] = {
-    "programme": IRG + "Programme",
-    "programme-family": IRG + "ProgrammeFamily",
-    "period": IRG + "ProgrammingPeriod",
-    "theme": IRG + "Theme",
-    "keep-theme": IRG + "Theme",
-    "target-group": IRG + "TargetGroup",
-    "role": IRG + "Role",
-    "precision": IRG + "DatePrecision",
-    "measure": IRG + "Measure",
-}
-
 #: The shortcut property from organisation to project for each role (``irg:participantIn`` always).
 ROLE_SHORTCUTS: dict[str, str] = {
     "lead": IRG + "leadPartnerOf",
@@ -97,24 +80,17 @@ ROLE_SHORTCUTS: dict[str, str] = {
     "associated": IRG + "associatedPartnerOf",
 }
 
-_TRUE = Literal("true", datatype=NamedNode(XSD + "boolean"))
+_TRUE = literal("true", datatype=XSD + "boolean")
 
 
-def _n(iri: str) -> NamedNode:
-    return NamedNode(iri)
+_n = iri  # the N-Quads text of an IRI (ValueError when it is not one)
+_known = functools.cache(iri)  # the same, for the few constant IRIs of the ontology
+_s = quoted  # the N-Quads text of a simple literal
 
 
-def _s(text: str) -> Literal:
-    return Literal(text)
-
-
-def _dec(value: Decimal) -> Literal:
+def _dec(value: Decimal) -> str:
     text = format(value.normalize(), "f")
-    return Literal(text, datatype=NamedNode(XSD + "decimal"))
-
-
-def _int(value: int) -> Literal:
-    return Literal(str(value), datatype=NamedNode(XSD + "integer"))
+    return literal(text, datatype=XSD + "decimal")
 
 
 def date_value(iso: str, *, end: bool) -> tuple[str, str]:
@@ -165,48 +141,6 @@ def _valid_iri(iri: str) -> str | None:
     return iri
 
 
-class _Quads:
-    """An ordered set of quads (first insertion wins) with helpers for provenance."""
-
-    def __init__(self, document: Document) -> None:
-        self.document = document
-        self.doc_iri = mint_document(document.key)
-        self.graph = _n(document_graph(document.key))
-        self.contacts = _n(contacts_graph(document.key))
-        self._seen: dict[Quad, None] = {}
-
-    def add(self, s: str, p: str, o: NamedNode | Literal, graph: NamedNode | None = None) -> None:
-        self._seen.setdefault(Quad(_n(s), _n(p), o, graph or self.graph), None)
-
-    def extend(self, quads: Iterable[Quad]) -> None:
-        for quad in quads:
-            self._seen.setdefault(quad, None)
-
-    def span(self, span: Span, graph: NamedNode | None = None) -> str:
-        self.extend(span_to_quads(self.document, span, graph or self.graph))
-        return mint_span(self.document.key, span.start, span.end)
-
-    def fact(self, s: str, p: str, o: NamedNode | Literal, *, span: Span | None, inferred: bool,
-             graph: NamedNode | None = None) -> None:
-        """Add ``s p o`` and, when it was read or inferred, its reified statement (its type,
-        ``rdf:Statement``, is left to ``rdf:subject``'s domain)."""
-        self.add(s, p, o, graph)
-        if span is None and not inferred:
-            return
-        obj = o.value if isinstance(o, NamedNode) else str(o)
-        st = mint_statement(self.document.key, s, p, obj)
-        self.add(st, RDF + "subject", _n(s), graph)
-        self.add(st, RDF + "predicate", _n(p), graph)
-        self.add(st, RDF + "object", o, graph)
-        if span is not None:
-            self.add(st, PROV + "wasDerivedFrom", _n(self.span(span, graph)), graph)
-        if inferred:
-            self.add(st, IRG + "inferred", _TRUE, graph)
-
-    def list(self) -> list[Quad]:
-        return list(self._seen)
-
-
 def span_to_quads(document: Document, span: Span, graph: NamedNode | None = None) -> list[Quad]:
     """The evidence of one span: the span node ``id:document/{k}#char=s,e`` (an ``irg:Evidence`` by
     ``ontology/interreg.ttl``'s definition, no type quad) with its source document, offsets and quote.
@@ -221,23 +155,14 @@ def span_to_quads(document: Document, span: Span, graph: NamedNode | None = None
     >>> [(q.predicate.value.rsplit("#", 1)[-1], q.object.value) for q in span_to_quads(doc, Span(0, 4))]
     [('hasSource', 'https://w3id.org/interreg-kg/id/document/d1'), ('start', '0'), ('end', '4'), ('exact', 'AGIR')]
     """
-    g = graph or _n(document_graph(document.key))
-    k, s, e = document.key, span.start, span.end
-    ev = _n(mint_span(k, s, e))
-    return [
-        Quad(ev, _n(OA + "hasSource"), _n(mint_document(k)), g),
-        Quad(ev, _n(OA + "start"), _int(s), g),
-        Quad(ev, _n(OA + "end"), _int(e), g),
-        Quad(ev, _n(OA + "exact"), _s(document.quote(span)), g),
-    ]
+    q = DocumentLines(document)
+    q.span(span, _n(graph.value) if graph is not None else None)
+    return q.quads()
 
 
-def document_to_quads(document: Document) -> list[Quad]:
-    """The ``irg:SourceDocument`` node: file name, language, format, source, digest; its plain text
-    goes into the contacts graph, which is never served, because it names people."""
-    q = _Quads(document)
+def _document(q: DocumentLines, document: Document) -> None:
     d = q.doc_iri
-    q.add(d, RDF + "type", _n(IRG + "SourceDocument"))
+    q.add(d, RDF + "type", _known(IRG + "SourceDocument"))
     q.add(d, DCTERMS + "title", _s(document.path.replace("\\", "/").rsplit("/", 1)[-1]))
     if document.language:
         q.add(d, DCTERMS + "language", _s(document.language))
@@ -247,37 +172,45 @@ def document_to_quads(document: Document) -> list[Quad]:
     q.add(d, IRG + "sha256", _s(document.sha256))
     # The whole text names people (contact blocks): it goes with the personal data, not the facts.
     q.add(d, IRG + "plainText", _s(document.text), q.contacts)
-    return q.list()
+
+
+def document_to_quads(document: Document) -> list[Quad]:
+    """The ``irg:SourceDocument`` node: file name, language, format, source, digest; its plain text
+    goes into the contacts graph, which is never served, because it names people."""
+    q = DocumentLines(document)
+    _document(q, document)
+    return q.quads()
+
+
+def _result(q: DocumentLines, record: ProjectRecord, result: ResultRecord) -> None:
+    node = mint_result(record.key, result.text)
+    q.add(mint_project(record.key), IRG + "result", _n(node))
+    q.add(node, RDF + "type", _known(IRG + "Result"))
+    q.add(node, RDFS + "label", _s(result.text))
+    if result.quantity is not None:
+        q.add(node, IRG + "quantity", _dec(result.quantity))
+    if result.unit:
+        q.add(node, IRG + "unit", _s(result.unit))
+    if result.span is not None:
+        q.add(node, PROV + "wasDerivedFrom", _n(q.span(result.span)))
 
 
 def result_to_quads(record: ProjectRecord, result: ResultRecord) -> list[Quad]:
     """One ``irg:Result`` of the project: label, quantity, unit, and the span it was read from."""
-    q = _Quads(record.document)
-    iri = mint_result(record.key, result.text)
-    q.add(mint_project(record.key), IRG + "result", _n(iri))
-    q.add(iri, RDF + "type", _n(IRG + "Result"))
-    q.add(iri, RDFS + "label", _s(result.text))
-    if result.quantity is not None:
-        q.add(iri, IRG + "quantity", _dec(result.quantity))
-    if result.unit:
-        q.add(iri, IRG + "unit", _s(result.unit))
-    if result.span is not None:
-        q.add(iri, PROV + "wasDerivedFrom", _n(q.span(result.span)))
-    return q.list()
+    q = DocumentLines(record.document)
+    _result(q, record, result)
+    return q.quads()
 
 
-def partner_to_quads(record: ProjectRecord, partner: PartnerRecord) -> list[Quad]:
-    """An organisation, its participation in the project (with shortcuts) and its contact point."""
-    q = _Quads(record.document)
+def _partner(q: DocumentLines, record: ProjectRecord, partner: PartnerRecord) -> None:
     org = mint_organisation(partner.key)
     project = mint_project(record.key)
     part = mint_participation(record.key, partner.key)
 
-    def fact(p: str, o: NamedNode | Literal, field: str, s: str = org,
-             graph: NamedNode | None = None) -> None:
+    def fact(p: str, o: str, field: str, s: str = org, graph: str | None = None) -> None:
         q.fact(s, p, o, span=partner.span_of(field), inferred=field in partner.inferred, graph=graph)
 
-    q.add(org, RDF + "type", _n(IRG + "Organisation"))
+    q.add(org, RDF + "type", _known(IRG + "Organisation"))
     fact(SCHEMA + "name", _s(partner.name), "name")
     if partner.key_source:
         _key_statement(q, org, SCHEMA + "name", partner.name, partner.key_source, partner.key_evidence)
@@ -293,7 +226,7 @@ def partner_to_quads(record: ProjectRecord, partner: PartnerRecord) -> list[Quad
     if partner.website and (site := web_iri(partner.website)):
         fact(SCHEMA + "url", _n(site), "website")
 
-    q.add(part, RDF + "type", _n(IRG + "Participation"))
+    q.add(part, RDF + "type", _known(IRG + "Participation"))
     q.add(part, IRG + "project", _n(project))
     q.add(part, IRG + "organisation", _n(org))
     fact(IRG + "role", _n(mint_concept("role", partner.role)), "role", s=part)
@@ -315,16 +248,22 @@ def partner_to_quads(record: ProjectRecord, partner: PartnerRecord) -> list[Quad
         # the contacts graph, stored apart from the document graph, says whose contact point this is
         q.add(part, IRG + "project", _n(project), q.contacts)
         q.add(part, IRG + "organisation", _n(org), q.contacts)
-        q.add(contact, RDF + "type", _n(VCARD + "Individual"), q.contacts)
+        q.add(contact, RDF + "type", _known(VCARD + "Individual"), q.contacts)
         for p, value, field in contact_values:
             if value is not None:
                 fact(p, value, field, s=contact, graph=q.contacts)
-    return q.list()
 
 
-def _key_statement(q: _Quads, org: str, predicate: str, name: str, source: str, evidence: str | None) -> None:
+def partner_to_quads(record: ProjectRecord, partner: PartnerRecord) -> list[Quad]:
+    """An organisation, its participation in the project (with shortcuts) and its contact point."""
+    q = DocumentLines(record.document)
+    _partner(q, record, partner)
+    return q.quads()
+
+
+def _key_statement(q: DocumentLines, org: str, predicate: str, name: str, source: str, evidence: str | None) -> None:
     """Why ``name`` is the organisation ``org``: ``irg:keySource`` and ``irg:keyEvidence`` on its statement."""
-    st = mint_statement(q.document.key, org, predicate, str(_s(name)))  # the statement of the fact itself
+    st = mint_statement(q.key, org, predicate, _s(name))  # the statement of the fact itself
     q.add(st, RDF + "subject", _n(org))
     q.add(st, RDF + "predicate", _n(predicate))
     q.add(st, RDF + "object", _s(name))
@@ -333,35 +272,29 @@ def _key_statement(q: _Quads, org: str, predicate: str, name: str, source: str, 
         q.add(st, IRG + "keyEvidence", _s(evidence))
 
 
-def _mailto(email: str | None) -> NamedNode | None:
+def _mailto(email: str | None) -> str | None:
     if not email or "@" not in email:
         return None
-    iri = _valid_iri("mailto:" + quote(email.strip(), safe="@.+-_'!~*()"))
-    return None if iri is None else _n(iri)
+    valid = _valid_iri("mailto:" + quote(email.strip(), safe="@.+-_'!~*()"))
+    return None if valid is None else _n(valid)
 
 
-def _tel(phone: str | None) -> NamedNode | None:
+def _tel(phone: str | None) -> str | None:
     if not phone:
         return None
     digits = "".join(c for c in phone if c.isdigit() or c == "+")
     return _n("tel:" + digits) if len(digits.lstrip("+")) >= 3 else None
 
 
-def project_to_quads(record: ProjectRecord) -> list[Quad]:
-    """All quads of one project record: its document graph and its contacts graph.
-
-    :param record: what one document says about one project.
-    :returns: the quads, in a deterministic order, without duplicates or blank nodes.
-    :raises ValueError: when a value cannot be written as RDF (e.g. an impossible date).
-    """
-    q = _Quads(record.document)
-    q.extend(document_to_quads(record.document))
+def _project(record: ProjectRecord) -> DocumentLines:
+    q = DocumentLines(record.document)
+    _document(q, record.document)
     p = mint_project(record.key)
 
-    def fact(pred: str, o: NamedNode | Literal, field: str) -> None:
+    def fact(pred: str, o: str, field: str) -> None:
         q.fact(p, pred, o, span=record.span_of(field), inferred=field in record.inferred)
 
-    q.add(p, RDF + "type", _n(IRG + "Project"))
+    q.add(p, RDF + "type", _known(IRG + "Project"))
     q.add(p, PROV + "wasDerivedFrom", _n(q.doc_iri))
     if record.title:
         fact(DCTERMS + "title", _s(record.title), "title")
@@ -375,7 +308,7 @@ def project_to_quads(record: ProjectRecord) -> list[Quad]:
         programme_id = record.programme.id if record.programme is not None else None
         measure = mint_measure(programme_id, record.priority_or_measure)
         fact(IRG + "measure", _n(measure), "priority_or_measure")
-        q.add(measure, RDF + "type", _n(IRG + "Measure"))
+        q.add(measure, RDF + "type", _known(IRG + "Measure"))
         q.add(measure, RDFS + "label", _s(record.priority_or_measure))
         if programme_id is not None:
             q.add(measure, IRG + "programme", _n(mint_concept("programme", programme_id)))
@@ -386,7 +319,7 @@ def project_to_quads(record: ProjectRecord) -> list[Quad]:
         value = getattr(record, field)
         if value:
             lexical, precision = date_value(value, end=end)
-            fact(pred, Literal(lexical, datatype=NamedNode(XSD + "date")), field)
+            fact(pred, literal(lexical, datatype=XSD + "date"), field)
             q.add(p, precision_pred, _n(mint_concept("precision", precision)))
     for field, pred in (("total_budget_eur", IRG + "totalBudgetEur"), ("eu_funding_eur", IRG + "euFundingEur"),
                         ("cofinancing_rate", IRG + "cofinancingRate")):
@@ -402,68 +335,32 @@ def project_to_quads(record: ProjectRecord) -> list[Quad]:
         q.fact(p, IRG + "theme", _n(mint_concept("theme", ref.id)), span=ref.span,
                inferred="themes" in record.inferred)
     for result in record.results:
-        q.extend(result_to_quads(record, result))
+        _result(q, record, result)
     for partner in record.partners:
-        q.extend(partner_to_quads(record, partner))
-    return q.list()
+        _partner(q, record, partner)
+    return q
 
 
-def vocab_to_quads(concepts: Iterable[Concept]) -> list[Quad]:
-    """SKOS quads of vocabulary concepts, each into ``graph:vocab/{scheme}``.
+def project_to_quads(record: ProjectRecord) -> list[Quad]:
+    """All quads of one project record: its document graph and its contacts graph.
 
-    >>> from loader.records import Concept, Label
-    >>> qs = vocab_to_quads([Concept("roles", "role", "lead", (Label("lead partner", "en", "pref"),))])
-    >>> sorted({q.predicate.value.rsplit("#", 1)[-1] for q in qs})
-    ['inScheme', 'prefLabel', 'type']
+    :param record: what one document says about one project.
+    :returns: the quads, in a deterministic order, without duplicates or blank nodes.
+    :raises ValueError: when a value cannot be written as RDF (e.g. an impossible date, an invalid IRI).
     """
-    seen: dict[Quad, None] = {}
-    for c in concepts:
-        g = _n(vocab_graph(c.scheme))
-        iri = _n(mint_concept(c.kind, c.id))
-        scheme = _n(mint_concept("scheme", c.scheme))
-
-        def add(s: NamedNode, p: str, o: NamedNode | Literal, g: NamedNode = g) -> None:
-            seen.setdefault(Quad(s, _n(p), o, g), None)
-
-        add(scheme, RDF + "type", _n(SKOS + "ConceptScheme"))
-        add(iri, RDF + "type", _n(SKOS + "Concept"))
-        if c.kind in CONCEPT_CLASSES:
-            add(iri, RDF + "type", _n(CONCEPT_CLASSES[c.kind]))
-        add(iri, SKOS + "inScheme", scheme)
-        for label in c.labels:
-            pred = {"pref": "prefLabel", "alt": "altLabel", "hidden": "hiddenLabel"}.get(label.kind, "altLabel")
-            add(iri, SKOS + pred, Literal(label.text, language=label.lang) if label.lang else _s(label.text))
-        for broader in c.broader:
-            add(iri, SKOS + "broader", _n(broader))
-        if c.notation:
-            add(iri, SKOS + "notation", _s(c.notation))
-        for pred, value in c.properties:
-            add(iri, pred, _n(value))
-        for pred, value in c.literal_properties:
-            add(iri, pred, _literal_property(pred, value))
-    return list(seen)
+    return _project(record).quads()
 
 
-def _literal_property(predicate: str, value: str) -> Literal:
-    if predicate in (SCHEMA + "startDate", SCHEMA + "endDate") and len(value) == 10:
-        return Literal(value, datatype=NamedNode(XSD + "date"))
-    return _s(value)
+def project_to_nquads(record: ProjectRecord) -> MappedDocument:
+    """The quads of :func:`project_to_quads` as N-Quads text for a build's two stores (what a full
+    build's workers send to the bulk loader), without making a pyoxigraph term per quad.
 
-
-def _turtle_quads(path, graph: str) -> list[Quad]:
-    with open(path, "rb") as handle:
-        return [Quad(t.subject, t.predicate, t.object, _n(graph))
-                for t in parse(handle, format=RdfFormat.TURTLE)]
-
-
-def ontology_quads() -> list[Quad]:
-    """``ontology/interreg.ttl`` into ``graph:ontology``."""
-    return _turtle_quads(ONTOLOGY_TTL, ONTOLOGY_GRAPH)
-
-
-def shapes_quads() -> list[Quad]:
-    """``ontology/shapes.ttl`` into ``graph:shapes`` (its lists are blank nodes, as SHACL needs)."""
-    return _turtle_quads(SHAPES_TTL, SHAPES_GRAPH)
+    :param record: what one document says about one project.
+    :returns: the public and contacts N-Quads (each line as ``pyoxigraph.serialize`` writes it, in the
+        order of :func:`project_to_quads`) and the counts of each kind.
+    :raises ValueError: as :func:`project_to_quads`.
+    """
+    return _project(record).mapped()
 
 
 def quad_kind(quad: Quad) -> str:
@@ -473,10 +370,4 @@ def quad_kind(quad: Quad) -> str:
     document node is metadata; the rest are facts.
     """
     s = quad.subject.value if isinstance(quad.subject, NamedNode) else ""
-    if s.startswith(ID + "statement/") or "#char=" in s:
-        return "provenance"
-    if quad.predicate.value == PROV + "wasDerivedFrom":
-        return "provenance"
-    if s.startswith(ID + "document/"):
-        return "metadata"
-    return "facts"
+    return KINDS[kind_index(s, quad.predicate.value)]

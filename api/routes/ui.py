@@ -125,7 +125,10 @@ def example_text(query: NamedQuery) -> str:
 
     Parameters with a default get a ``VALUES`` row at the top of the outer ``WHERE`` (the RDF terms
     :meth:`queries.NamedQuery.bindings` would substitute); the others stay unbound, which the named
-    queries read as "no filter", and get a commented ``VALUES`` line to fill in.
+    queries read as "no filter", and get a commented ``VALUES`` line to fill in. The row joins the
+    outer group only: a query that uses a parameter inside a sub-select or a ``UNION`` branch hands it
+    over with ``LATERAL`` (``partner.rq``, ``project_partners.rq``) or tests it again in the outer group
+    (``fact_provenance.rq``, ``organisations_of_city.rq``), else the filled-in form is slow or wrong.
 
     :raises queries.QueryHeaderError: a query with parameters but no ``WHERE {``.
 

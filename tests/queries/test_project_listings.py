@@ -14,16 +14,16 @@ programme two steps below another.
 
 from __future__ import annotations
 
-from itertools import product
 from pathlib import Path
 
 import pytest
-from pyoxigraph import NamedNode, QuerySolutions, RdfFormat, Store, Variable
+from pyoxigraph import NamedNode, QuerySolutions, RdfFormat, Store
 
 import queries
 from loader.descriptions import refresh_descriptions
 from tests.queries import test_deduplicated_answers as dedup
 from tests.queries.test_description_graph import FIXTURE
+from tests.support.parameter_values import substitution_sets
 
 # a folder of their own: the texts directly in former/ are those of the queries reading the description
 # graph (test_description_graph.py)
@@ -127,8 +127,7 @@ def test_the_listing_answers_as_its_former_text_for_every_parameter_value(stores
     current, former = queries.load(name).text, (FORMER / f"{name}.rq").read_text(encoding="utf-8")
     params = VALUES[name]
     answered = 0
-    for values in product(*params.values()):
-        substitutions = {Variable(p): v for p, v in zip(params, values, strict=True) if v is not None}
+    for values, substitutions in substitution_sets(params):
         got, expected = _rows(store, current, substitutions), _rows(store, former, substitutions)
         answered += len(got)
         # the order keys end with the project's and the concept's IRIs: no two rows tie, the order is whole

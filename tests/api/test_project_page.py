@@ -187,37 +187,35 @@ def test_the_facts_give_the_project_row_or_ask_for_the_project_query():
     assert project_page.project_row(queries.run(store, facts, {"project": "http://e/none"}).rows) == {}
 
 
-def test_the_facts_give_the_detail_rows_or_ask_for_the_query():
-    store = _awkward(ILL_TYPED)
-    facts = queries.load(project_page.FACTS)
+def _rows_or_asked_again(stores, query, convert, former_query):
+    """For every project of ``stores``: ``convert`` of ``query``'s rows, held to ``former_query``'s rows,
+    or None (the route then asks ``former_query``). Returns the projects asked again and the rows listed."""
     asked_again, listed = set(), 0
-    for i in _ids(store):
-        iri = f"https://w3id.org/interreg-kg/id/project/{i}"
-        rows = project_page.detail_rows(queries.run(store, facts, {"project": iri}).rows)
-        former = list(queries.run(store, "project_details", {"project": iri}).rows)
-        if rows is None:
-            asked_again.add(i)
-        else:
-            assert rows == former, i
-            listed += len(rows)
+    text = queries.load(query)
+    for served in stores:
+        for i in _ids(served):
+            iri = f"https://w3id.org/interreg-kg/id/project/{i}"
+            rows = convert(queries.run(served, text, {"project": iri}).rows)
+            former = list(queries.run(served, former_query, {"project": iri}).rows)
+            if rows is None:
+                asked_again.add(i)
+            else:
+                assert rows == former, i
+                listed += len(rows)
+    return asked_again, listed
+
+
+def test_the_facts_give_the_detail_rows_or_ask_for_the_query():
+    asked_again, listed = _rows_or_asked_again(
+        [_awkward(ILL_TYPED)], project_page.FACTS, project_page.detail_rows, "project_details")
     # elderly people has two English labels and result r3 two labels: their projects take the query
     assert asked_again == {"two-titles", "same-twice"}
     assert listed == 7  # the lists project: its document, two results, a target group, three themes
 
 
 def test_the_participations_give_the_partner_rows_or_ask_for_the_query(store):
-    asked_again, listed = set(), 0
-    participations = queries.load(project_page.PARTICIPATIONS)
-    for served in (_awkward(ILL_TYPED), store):
-        for i in _ids(served):
-            iri = f"https://w3id.org/interreg-kg/id/project/{i}"
-            rows = project_page.partner_rows(queries.run(served, participations, {"project": iri}).rows)
-            former = list(queries.run(served, "project_partners", {"project": iri}).rows)
-            if rows is None:
-                asked_again.add(i)
-            else:
-                assert rows == former, i
-                listed += len(rows)
+    asked_again, listed = _rows_or_asked_again(
+        [_awkward(ILL_TYPED), store], project_page.PARTICIPATIONS, project_page.partner_rows, "project_partners")
     # an organisation with two countries (same-twice); with two roles (two-titles) two partners would
     # tie in the order; the untyped participation is no partner
     assert asked_again == {"two-titles", "same-twice"}

@@ -293,7 +293,8 @@ def run(store: Store, query: str | NamedQuery, params: Mapping[str, str] | None 
             total += 1
             if i >= offset and (stop is None or i < stop):
                 # a solution iterates its terms in the order of ``variables`` (None where unbound): one
-                # pass instead of a look-up by name per column (22 -> 7 ms for partner's 2,064 rows of 10)
+                # pass instead of a look-up by name per column (31 -> 11 ms of CPU over the solutions' own cost
+                # for partner's 2,064 rows of 10 columns at 35,000 documents, medians of 11)
                 page.append(dict(zip(variables, solution, strict=True)))
     finally:
         del solutions

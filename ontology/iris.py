@@ -52,6 +52,8 @@ _MAX_SLUG = 80
 
 
 def _fold(text: str) -> str:
+    if text.isascii():  # NFKD keeps ASCII as it is and no ASCII character is combining
+        return text
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c))
 

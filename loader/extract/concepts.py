@@ -90,7 +90,8 @@ def _words_of(text: str) -> tuple[str, frozenset[str]]:
         return _LAST_WORDS[0][1], _LAST_WORDS[0][2]
     lowered = text.lower()
     words = set(_WORD.findall(lowered))
-    words |= {w[:-k] for w in words for k in (1, 2) if len(w) > k + 2}  # plural endings (s, es, en, n, e)
+    # plural endings (s, es, en, n, e): one letter cut off the words of 4 letters or more, two off those of 5
+    words |= {w[:-1] for w in words if len(w) > 3} | {w[:-2] for w in words if len(w) > 4}
     _LAST_WORDS[:] = [(text, lowered, frozenset(words))]
     return _LAST_WORDS[0][1], _LAST_WORDS[0][2]
 

@@ -71,9 +71,11 @@ _TOTAL_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}(?:project|projet|projekt|part
                           r"samenwerkingsverband)\b", re.IGNORECASE)
 _EU_AFTER = re.compile(r"^\s*(?:of|d[e']|aan|van|an|de la|du)?\s*(?:the\s+)?(?:european|eu|erdf|feder|efro|efre|"
                        r"europese|europ[ée]en|interreg)", re.IGNORECASE)
-_SKIP = re.compile(r"\bprojects\b|\bprojets\b|\bprojecten\b|\bprojekte\b|committed|engagé|ceiling|plafond|maximum|"
-                   r"\bup to\b|jusqu'à|jusqu’à|tot maximaal|bis zu|\bmax\.|per partner|par partenaire|"
-                   r"budget (?:for|pour|voor|für) (?!the\b|le\b|la\b|het\b|das\b|dit\b|ce\b)[A-ZÀ-Ý]", re.IGNORECASE)
+# The lookahead: the first letters of the alternatives (re scans for them instead of trying every
+# alternative at every position: three times faster; tests/extract/test_regex_prefixes.py).
+_SKIP = re.compile(r"(?=[bcejmptu])(?:\bprojects\b|\bprojets\b|\bprojecten\b|\bprojekte\b|committed|engagé|ceiling|"
+                   r"plafond|maximum|\bup to\b|jusqu'à|jusqu’à|tot maximaal|bis zu|\bmax\.|per partner|par partenaire|"
+                   r"budget (?:for|pour|voor|für) (?!the\b|le\b|la\b|het\b|das\b|dit\b|ce\b)[A-ZÀ-Ý])", re.IGNORECASE)
 _SKIP_CASED = re.compile(r"(?i:budget (?:for|pour|voor|für)) (?!the\b|le\b|la\b|het\b|das\b|dit\b|ce\b)[A-ZÀ-Ý]")
 _RATE = re.compile(r"(?=\d)(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)\s?(?:%|per ?cent|procent|prozent)", re.IGNORECASE)
 _RATE_CUE = re.compile(r"erdf|feder|efro|efre|financ|funded|funding|gefördert|förder|cofinanc|co-financ|"

@@ -45,8 +45,8 @@ CONTACT_HEAD_RE = re.compile(r"^(?:contact(?:ez|eer)?(?:\s+(?:les|the|de|die)\s+
                               r"coordonn[ée]es)\s*:?$", re.IGNORECASE)
 PERSON_LABEL_RE = re.compile(r"^(?:contactpersoon|contact\s+person|personne\s+de\s+contact|"
                               r"ansprechpartner(?:in)?|kontaktperson|contact)\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
-_STOP_RE = re.compile(
-    r"\b(?:budget|objecti[fv]|objectives?|doelstelling|ziel|description|beschrijving|beschreibung|r[ée]sultats?|"
+_STOP_RE = re.compile(  # the lookahead: the alternatives' first letters (a faster scan)
+    r"(?=[abcdefghklioprstz])\b(?:budget|objecti[fv]|objectives?|doelstelling|ziel|description|beschrijving|beschreibung|r[ée]sultats?|"
     r"results?|resultaten|ergebnisse|financ|financi[eë]le|gegevens|th[èe]me|dur[ée]e|duration|looptijd|laufzeit|"
     r"start\s*date|end\s*date|begindatum|einddatum|gebied|territoire|area|emplacement|"
     r"project|projet|projekt|programme|program|key\s+objectives|how|summary|r[ée]sum[ée]|r[ôo]le|rol|"
@@ -80,7 +80,7 @@ def lines_of(text: str) -> list[tuple[int, str]]:
     return out
 
 
-_FUNDERS_RE = re.compile(r"\b(?:co-?financ\w*|cofinanc\w*|financ\w+\s+(?:partners?|par)|partenaires\s+financiers|"
+_FUNDERS_RE = re.compile(r"(?=[acfgmps])\b(?:co-?financ\w*|cofinanc\w*|financ\w+\s+(?:partners?|par)|partenaires\s+financiers|"
                          r"financeurs?|financiers|sponsors?|funders?|funded\s+by|supported\s+by|avec\s+le\s+soutien|"
                          r"met\s+steun|gef[öo]rdert|f[öo]rderer|geldgever\w*|subsidi[eë]nt\w*)\b", re.IGNORECASE)
 _FIELD_LABEL_RE = re.compile(

@@ -77,8 +77,9 @@ class _Words:
 
     __slots__ = ("lowered",)
 
-    def __init__(self, sentence: str) -> None:
-        self.lowered = None if _CASE_ODD.search(sentence) else sentence.lower()
+    def __init__(self, sentence: str, odd: bool = True) -> None:
+        """``odd``: whether the sentence may hold such a letter (False when its whole text holds none)."""
+        self.lowered = None if odd and _CASE_ODD.search(sentence) else sentence.lower()
 
     def any(self, words: tuple[str, ...]) -> bool:
         lowered = self.lowered
@@ -282,9 +283,10 @@ def sentence_mentions(text: str, gazetteer: pl.Gazetteer | None = None) -> list[
     """Partners named in running sentences, each with the role the sentence gives."""
     gaz = gazetteer or pl.default_gazetteer()
     out: list[Mention] = []
+    odd = _CASE_ODD.search(text) is not None  # one scan of the text, not one per sentence
     for offset, sentence in sentences(text):
         found: list[Mention | None] = []
-        words = _Words(sentence)
+        words = _Words(sentence, odd)
         # every lead pattern needs a lead word: skip the rest
         lead_word = words.any(_LEAD_WORDS) and _LEAD_HINT.search(sentence) is not None
         subject_patterns = [p for p, hint in ((_SUBJ_LEAD_RE, lead_word), (_SUBJ_LEADS_RE, words.any(_LEADS_WORDS)),

@@ -1,0 +1,30 @@
+"""THE FORMER extraction patterns and helpers, before their first-letter lookaheads and pre-checks
+(tests/extract/test_regex_prefixes.py holds the new ones to them)."""
+
+from __future__ import annotations
+
+import re
+
+SKIP = re.compile(r"\bprojects\b|\bprojets\b|\bprojecten\b|\bprojekte\b|committed|engagé|ceiling|plafond|maximum|"
+                  r"\bup to\b|jusqu'à|jusqu’à|tot maximaal|bis zu|\bmax\.|per partner|par partenaire|"
+                  r"budget (?:for|pour|voor|für) (?!the\b|le\b|la\b|het\b|das\b|dit\b|ce\b)[A-ZÀ-Ý]", re.IGNORECASE)
+EXCLUDED = re.compile(
+    r"\b(?:interreg|programme|program|programma|programm|feder|erdf|efro|efre|fonds europ|european union|"
+    r"union europ|europese unie|europäische union|commission europ|european commission|joint secretariat|"
+    r"secrétariat conjoint|managing authority|autorité de gestion|seupb|special eu programmes body|"
+    r"regional development fund|fonds européen|project|projet|projekt)\b", re.IGNORECASE)
+STOP = re.compile(
+    r"\b(?:budget|objecti[fv]|objectives?|doelstelling|ziel|description|beschrijving|beschreibung|r[ée]sultats?|"
+    r"results?|resultaten|ergebnisse|financ|financi[eë]le|gegevens|th[èe]me|dur[ée]e|duration|looptijd|laufzeit|"
+    r"start\s*date|end\s*date|begindatum|einddatum|gebied|territoire|area|emplacement|"
+    r"project|projet|projekt|programme|program|key\s+objectives|how|summary|r[ée]sum[ée]|r[ôo]le|rol|"
+    r"objecti\w*|r[ée]sultat\w*|result\w*|contexte?|context|background|ziele?|doelen)\b", re.IGNORECASE)
+FUNDERS = re.compile(r"\b(?:co-?financ\w*|cofinanc\w*|financ\w+\s+(?:partners?|par)|partenaires\s+financiers|"
+                     r"financeurs?|financiers|sponsors?|funders?|funded\s+by|supported\s+by|avec\s+le\s+soutien|"
+                     r"met\s+steun|gef[öo]rdert|f[öo]rderer|geldgever\w*|subsidi[eë]nt\w*)\b", re.IGNORECASE)
+_BULLET_RE = re.compile(r"^\s*(?:[•·●▪◦■□➢►\-–—*\ufffd]+|[o](?=\s)|\d{1,2}[.)](?=\s))\s*")
+
+
+def strip_bullet(line: str) -> str:
+    """A line without its list bullet ("•", "-", "o", "1.")."""
+    return _BULLET_RE.sub("", line, count=1).strip()

@@ -149,6 +149,8 @@ def _boolean(b: bool) -> Literal:
 #: every value each parameter takes in the tests (None: unbound)
 VALUES = {
     "organisations_in_role": {"role": [None, *(NamedNode(ID + "role/" + r) for r in (*ROLES, "other"))]},
+    "organisations_in_most_projects": {"min_projects": [None, *map(_integer, (0, 1, 2, 3))],
+                                       "include_associated": [None, _boolean(True), _boolean(False)]},
 }
 
 

@@ -151,6 +151,7 @@ VALUES = {
     "organisations_in_role": {"role": [None, *(NamedNode(ID + "role/" + r) for r in (*ROLES, "other"))]},
     "organisations_in_most_projects": {"min_projects": [None, *map(_integer, (0, 1, 2, 3))],
                                        "include_associated": [None, _boolean(True), _boolean(False)]},
+    "network_organisations": {},
 }
 
 

@@ -1,5 +1,5 @@
 """The rows of the ``project`` and ``project_details`` queries for one project, made from
-``queries/rest/project_facts.rq``.
+``queries/rest/project_facts.rq``, and the page made of them (:func:`page_json`).
 
 ``GET /api/projects/{id}`` needs the ``project`` query's one row (acronym, title, programme, ...)
 and the ``project_details`` rows (target groups, themes, results, documents). Those queries
@@ -13,6 +13,10 @@ source at most, in that query's order (kind, lower-case label, item IRI). When a
 values (two titles from two documents, two start dates, a result labelled in two languages) they
 answer None and the route runs the query, whose aggregates choose. Either way the answer is the
 query's (``tests/api/test_project_page.py`` holds them against each other).
+
+:func:`page_json` writes the page from those rows as the route's framework wrote its response model,
+with one check of the model for the whole page (a model per partner and item cost more than the
+rest of the conversion); ``tests/api/former/project_page.py`` keeps the former route it is held to.
 
 >>> from pyoxigraph import NamedNode, Literal
 >>> p = NamedNode("https://w3id.org/interreg-kg/id/project/x")

@@ -1,5 +1,5 @@
 """The rows of the ``project`` and ``project_details`` queries for one project, made from
-``queries/rest/project_facts.rq``.
+``queries/rest/project_facts.rq``, and the page made of them (:func:`page_json`).
 
 ``GET /api/projects/{id}`` needs the ``project`` query's one row (acronym, title, programme, ...)
 and the ``project_details`` rows (target groups, themes, results, documents). Those queries
@@ -13,6 +13,10 @@ source at most, in that query's order (kind, lower-case label, item IRI). When a
 values (two titles from two documents, two start dates, a result labelled in two languages) they
 answer None and the route runs the query, whose aggregates choose. Either way the answer is the
 query's (``tests/api/test_project_page.py`` holds them against each other).
+
+:func:`page_json` writes the page from those rows as the route's framework wrote its response model,
+with one check of the model for the whole page (a model per partner and item cost more than the
+rest of the conversion); ``tests/api/former/project_page.py`` keeps the former route it is held to.
 
 >>> from pyoxigraph import NamedNode, Literal
 >>> p = NamedNode("https://w3id.org/interreg-kg/id/project/x")
@@ -28,12 +32,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from pydantic import TypeAdapter
 from pyoxigraph import Literal, NamedNode
 
+from api.rows import date_value, last_segment, number
+from api.schemas import ProjectDetail
+from ontology.iris import local_part
 from ontology.namespaces import IRG
 from queries import QUERY_DIR
+from queries import value as _value
 
-__all__ = ["FACTS", "PARTICIPATIONS", "COLUMNS", "project_row", "detail_rows", "partner_rows"]
+__all__ = ["FACTS", "PARTICIPATIONS", "COLUMNS", "project_row", "detail_rows", "partner_rows", "page_json"]
 
 _SCHEMA = "http://schema.org/"
 #: the query the page reads instead of ``project`` (under queries/)
@@ -169,3 +178,66 @@ def partner_rows(participations: Iterable[dict]) -> list[dict] | None:
     if any(a[0] == b[0] for a, b in zip(out, out[1:], strict=False)):
         return None
     return [row for _, row in out]
+
+
+_PAGE = TypeAdapter(ProjectDetail)
+#: the kind of each list of the page's items, and the kind of their IRIs
+_LISTS = (("targetGroup", "target_groups", "target-group"), ("theme", "themes", "theme"),
+          ("result", "results", "result"))
+
+
+def _v(term: object) -> object:
+    """:func:`queries.value` of ``term``, an IRI's text without the call."""
+    return term.value if type(term) is NamedNode else None if term is None else _value(term)
+
+
+def _ref(iri: object, kind: str, label: object) -> dict:
+    """:func:`api.rows.ref` as the fields of a :class:`~api.schemas.Ref`."""
+    return {"iri": iri, "id": local_part(iri, kind), "label": None if label is None else str(label)}  # type: ignore[arg-type]
+
+
+def _maybe_ref(iri: object, kind: str, label: object) -> dict | None:
+    return None if iri is None else _ref(str(iri), kind, label)
+
+
+def _dated(day: object, precision: object) -> dict | None:
+    day = date_value(_v(day))
+    return None if day is None else {"date": day, "precision": last_segment(_v(precision))}
+
+
+def page_json(key: str, row: dict, details: list[dict], partners: list[dict]) -> bytes:
+    """The body of ``GET /api/projects/{key}``: the :class:`~api.schemas.ProjectDetail` of the project's
+    ``project`` row, ``project_details`` rows and ``project_partners`` rows (terms or None, as the
+    queries or :func:`project_row`, :func:`detail_rows` and :func:`partner_rows` give them), as the
+    framework wrote the route's model (``tests/api/former/project_page.py``): the same values (each
+    term read by :func:`queries.value`), checked by the model in one call rather than a model per
+    item, and written by the model's serializer.
+
+    :raises pydantic.ValidationError: a value the model does not take (a typed literal where it
+        wants a string), as the route's model raised it before (500).
+    """
+    page = {
+        "id": key,
+        "iri": _v(row["project"]),
+        "acronym": _v(row["acronym"]),
+        "title": _v(row["title"]),
+        "programme": _maybe_ref(_v(row["programme"]), "programme", _v(row["programmeLabel"])),
+        "period": _maybe_ref(_v(row["period"]), "period", _v(row["periodLabel"])),
+        "measure": _maybe_ref(_v(row["measure"]), "measure", _v(row["measureLabel"])),
+        "start": _dated(row["startDate"], row["startDatePrecision"]),
+        "end": _dated(row["endDate"], row["endDatePrecision"]),
+        "total_budget_eur": number(_v(row["totalBudgetEur"])),
+        "eu_funding_eur": number(_v(row["euFundingEur"])),
+        "cofinancing_rate": number(_v(row["cofinancingRate"])),
+        "website": _v(row["url"]),
+        "partners": [{"organisation": _ref(_v(p["organisation"]), "organisation", _v(p["name"])),
+                      "role": last_segment(_v(p["role"])), "country": _v(p["country"]),
+                      "city": _v(p["city"]), "website": _v(p["url"])} for p in partners],
+    }
+    kinds = [_v(d["kind"]) for d in details]
+    for kind, field, iri_kind in _LISTS:
+        page[field] = [_ref(_v(d["item"]), iri_kind, _v(d["label"]))
+                       for d, of in zip(details, kinds, strict=True) if of == kind]
+    page["documents"] = [{"iri": _v(d["item"]), "title": _v(d["label"]), "source": _v(d["extra"])}
+                         for d, of in zip(details, kinds, strict=True) if of == "document"]
+    return _PAGE.dump_json(_PAGE.validate_python(page), by_alias=True)

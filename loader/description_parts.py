@@ -38,7 +38,7 @@ from loader.errors import StoreError
 from ontology.namespaces import ID, IRG, PREFIXES
 from queries import QUERY_DIR
 
-__all__ = ["DescriptionParts", "document_part"]
+__all__ = ["DESCRIBED_PREDICATES", "DESCRIBED_TYPES", "DescriptionParts", "document_part"]
 
 _SCHEMA, _SKOS = "http://schema.org/", PREFIXES["skos"]
 _TYPE = f"<{PREFIXES['rdf']}type>"
@@ -48,6 +48,10 @@ _FACTS = tuple(f"<{p}>" for p in (_SCHEMA + "name", _SKOS + "altLabel", _SCHEMA 
 _PARTICIPANT_IN, _LEAD_OF = f"<{IRG}participantIn>", f"<{IRG}leadPartnerOf>"
 _OF_ORG, _OF_PROJECT, _ROLE = f"<{IRG}organisation>", f"<{IRG}project>", f"<{IRG}role>"
 _READ = (*_FACTS, _PARTICIPANT_IN, _LEAD_OF, _OF_ORG, _OF_PROJECT, _ROLE)
+
+#: the predicate IRIs :func:`document_part` keeps (any object), and the types it keeps
+DESCRIBED_PREDICATES = frozenset(p[1:-1] for p in (*_READ, _TYPE))
+DESCRIBED_TYPES = frozenset((_ORGANISATION, _PARTICIPATION))
 
 #: one quad line whose predicate the description queries read (or a type they read), captured
 #: without its graph and final " ." (a graph is one term without spaces; the object is what is left)
@@ -67,7 +71,9 @@ _PROJECT_AS = {"lead": "projectAsLead", "partner": "projectAsPartner", "associat
 
 def document_part(nquads: str) -> list[str]:
     """The distinct lines of ``nquads`` (N-Quads text, one quad a line, as ``loader/nquads.py`` writes
-    it) that the description queries read, as ``"subject predicate object"`` texts (no graph)."""
+    it) that the description queries read, as ``"subject predicate object"`` texts (no graph), in
+    their order. A build's workers get the same from the mapping as it writes the lines
+    (``loader.document_lines.MappedDocument.described``); this reads any text (the ontology, tests)."""
     return list(dict.fromkeys(_LINE.findall(nquads)))
 
 

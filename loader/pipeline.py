@@ -25,12 +25,10 @@ from pyoxigraph import NamedNode, Quad
 from tqdm import tqdm
 
 from loader.bulk import ForkedMap, stream_load, worker_count
-from loader.description_parts import document_part
 from loader.errors import LoaderError
 from loader.rdf_files import FileLoad, is_rdf_file, load_rdf_file
 from loader.records import ProjectRecord
 from loader.static_rdf import ontology_quads, shapes_quads, vocab_to_quads
-from loader.streamed_descriptions import StreamedDescriptions
 from loader.store import (
     LOADER_VERSION,
     BuildWriter,
@@ -39,6 +37,7 @@ from loader.store import (
     incremental,
     meta_nquads,
 )
+from loader.streamed_descriptions import StreamedDescriptions
 from loader.to_rdf import project_to_nquads, project_to_quads, quad_kind
 from ontology.namespaces import IRG, ONTOLOGY_GRAPH, PREFIXES, SHAPES_GRAPH, vocab_graph
 from ontology.settings import Settings
@@ -278,7 +277,7 @@ PARALLEL_MIN = 64
 
 def _build_one(path: Path, inputs: Inputs, loaded_at: str) -> tuple[tuple[DocumentOutcome, list[str]], bytes, bytes]:
     """Map one document for a build: its outcome with its part of the description graph's input
-    (:func:`loader.description_parts.document_part`), and its quads with its ``graph:meta`` entry as
+    (:func:`loader.description_parts.document_part`, gathered by the mapping), and its quads with its ``graph:meta`` entry as
     two N-Quads byte strings, the public store's and the contacts store's (empty when it failed),
     written as text (:func:`loader.to_rdf.project_to_nquads`), the bytes ``pyoxigraph.serialize`` gives."""
     try:
@@ -290,7 +289,7 @@ def _build_one(path: Path, inputs: Inputs, loaded_at: str) -> tuple[tuple[Docume
     shown = _display(path)  # resolves two paths: once per document
     meta = DocumentMeta(record.document.sha256, LOADER_VERSION, inputs.alias_sha256, shown, mapped.total, loaded_at)
     counts = QuadCounts(mapped.facts, mapped.provenance, mapped.metadata)
-    return ((_loaded(path, record, counts, shown), document_part(mapped.public)),
+    return ((_loaded(path, record, counts, shown), mapped.described),
             public + meta_nquads(record.document.key, meta).encode(), contacts)
 
 

@@ -13,8 +13,10 @@ unpublished build directory under the writer lock, and ends with :func:`publish`
 Both end, after their body and before publishing, by bringing ``graph:descriptions`` up to date and
 recomputing ``graph:statistics`` from the build's public graphs (:mod:`loader.descriptions`,
 :mod:`loader.statistics`), so every published build carries descriptions and dashboard figures
-matching its facts; a full build optimises its public store before computing them (their queries read
-it several times faster) and again after writing them. If the body of either context fails, the unpublished build is removed and
+matching its facts. A full build whose bulk load also wrote the description graph
+(:mod:`loader.streamed_descriptions`) computes the statistics and optimises its public store once;
+otherwise it optimises it before computing both graphs (their queries read it several times faster)
+and again after writing them. If the body of either context fails, the unpublished build is removed and
 ``current`` is untouched.
 Inside an incremental load, :meth:`BuildWriter.replace_document` replaces one document's graph
 and its ``graph:meta`` entry in ONE SPARQL Update of the public store (``DROP SILENT GRAPH`` ...;

@@ -48,6 +48,7 @@ _FACTS = tuple(f"<{p}>" for p in (_SCHEMA + "name", _SKOS + "altLabel", _SCHEMA 
 _PARTICIPANT_IN, _LEAD_OF = f"<{IRG}participantIn>", f"<{IRG}leadPartnerOf>"
 _OF_ORG, _OF_PROJECT, _ROLE = f"<{IRG}organisation>", f"<{IRG}project>", f"<{IRG}role>"
 _READ = (*_FACTS, _PARTICIPANT_IN, _LEAD_OF, _OF_ORG, _OF_PROJECT, _ROLE)
+_INDEX = {predicate: i for i, predicate in enumerate(_READ)}
 
 #: the predicate IRIs :func:`document_part` keeps (any object), and the types it keeps
 DESCRIBED_PREDICATES = frozenset(p[1:-1] for p in (*_READ, _TYPE))
@@ -85,9 +86,9 @@ class DescriptionParts:
         self.usable = True
         self._organisations: set[str] = set()
         self._participations: set[str] = set()
-        self._facts: dict[str, set[str]] = {}  # subject -> "predicate object" texts
-        self._single: dict[str, dict[str, set[str]]] = {_PARTICIPANT_IN: {}, _LEAD_OF: {}}
-        self._of: dict[str, dict[str, set[str]]] = {_OF_ORG: {}, _OF_PROJECT: {}, _ROLE: {}}
+        #: subject -> [predicate index in _READ, object, predicate index, object, ...] as read, repeats
+        #: included (a flat list of shared strings is the smallest thing to hold; sets are made at the end)
+        self._about: dict[str, list] = {}
         self._terms: dict[str, str] = {}
 
     def _term(self, text: str) -> str:
@@ -96,18 +97,23 @@ class DescriptionParts:
 
     def add(self, part: list[str]) -> None:
         """Add one document's part (:func:`document_part`)."""
+        term, about = self._term, self._about
         for text in part:
             subject, predicate, obj = text.split(" ", 2)
             if subject.startswith("_:") or obj.startswith("_:"):
                 self.usable = False
             if predicate == _TYPE:
-                (self._organisations if obj == _ORGANISATION else self._participations).add(self._term(subject))
-            elif predicate in self._single:
-                self._single[predicate].setdefault(self._term(subject), set()).add(self._term(obj))
-            elif predicate in self._of:
-                self._of[predicate].setdefault(subject, set()).add(self._term(obj))
+                (self._organisations if obj == _ORGANISATION else self._participations).add(term(subject))
             else:
-                self._facts.setdefault(self._term(subject), set()).add(predicate + " " + obj)
+                found = about.get(subject)
+                if found is None:
+                    found = about[term(subject)] = []
+                found += (_INDEX[predicate], term(obj))
+
+    def _values(self, subject: str, predicate: str) -> set[str]:
+        """The distinct objects of ``subject predicate``."""
+        found, index = self._about.get(subject, ()), _INDEX[predicate]
+        return {found[i + 1] for i in range(0, len(found), 2) if found[i] == index}
 
     def lines(self) -> set[bytes]:
         """The N-Triples lines (without line ends) of the description graph these parts make: what
@@ -124,8 +130,12 @@ class DescriptionParts:
 
     def _organisation_lines(self) -> set[bytes]:
         """``build_organisations.rq`` on an in-memory store of the typed organisations' facts."""
-        facts = [f"{s} {fact} .\n" for s in self._organisations for fact in self._facts.get(s, ())]
-        facts.extend(f"{s} {_TYPE} {_ORGANISATION} .\n" for s in self._organisations)
+        facts: set[str] = set()
+        for s in self._organisations:
+            found = self._about.get(s, ())
+            facts.update(f"{s} {_READ[found[i]]} {found[i + 1]} .\n" for i in range(0, len(found), 2)
+                         if found[i] < len(_FACTS))
+            facts.add(f"{s} {_TYPE} {_ORGANISATION} .\n")
         store = Store()
         try:
             store.bulk_load("".join(facts).encode(), format=RdfFormat.N_TRIPLES, to_graph=_SUBSET_GRAPH)
@@ -141,16 +151,16 @@ class DescriptionParts:
         """What ``build_participations.rq`` makes, from the identifiers alone."""
         out: set[str] = set()
         for org in self._organisations:
-            out.add(_count(org, "participantInCount", len(self._single[_PARTICIPANT_IN].get(org, ()))))
-            if self._single[_LEAD_OF].get(org):
-                out.add(_count(org, "leadPartnerOfCount", len(self._single[_LEAD_OF][org])))
+            out.add(_count(org, "participantInCount", len(self._values(org, _PARTICIPANT_IN))))
+            if led := self._values(org, _LEAD_OF):
+                out.add(_count(org, "leadPartnerOfCount", len(led)))
         rows: dict[str, set[tuple[str, str | None]]] = {}  # organisation -> (project, role)
-        organisations, projects, roles = (self._of[p] for p in (_OF_ORG, _OF_PROJECT, _ROLE))
         for participation in self._participations:
-            for org in organisations.get(participation, ()):
+            projects, roles = self._values(participation, _OF_PROJECT), self._values(participation, _ROLE)
+            for org in self._values(participation, _OF_ORG):
                 mine = rows.setdefault(org, set())
-                for project in projects.get(participation, ()):
-                    mine.update((project, role) for role in roles.get(participation) or (None,))
+                for project in projects:
+                    mine.update((project, role) for role in roles or (None,))
         for org, pairs in rows.items():
             if org.startswith('"'):  # a literal cannot be a subject: CONSTRUCT leaves the triple out
                 continue

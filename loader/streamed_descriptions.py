@@ -49,10 +49,12 @@ class StreamedDescriptions:
 
         :raises loader.errors.StoreError: when the organisations' query fails (the build then stops).
         """
-        if not self.parts.usable:
+        parts, self.parts = self.parts, DescriptionParts()  # let go of the parts once read
+        if not parts.usable:
             return b""
-        lines = self.parts.lines()
+        lines = parts.lines()
+        del parts
         stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-        data = b"".join(line[:-2] + _GRAPH for line in sorted(lines)) + nquads(meta_quads(stamp))
+        data = b"".join([line[:-2] + _GRAPH for line in lines]) + nquads(meta_quads(stamp))
         self.writer.descriptions_written = True
         return data

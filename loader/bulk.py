@@ -108,6 +108,8 @@ class NQuadsFeed(Generic[Result]):
     :param contacts: a binary file receiving each item's contacts N-Quads.
     :param head: N-Quads read first (the ontology, shapes and vocabularies of a build).
     :param on_end: called once when ``results`` are spent (the contacts file is then complete).
+    :param tail: called once after ``on_end``: N-Quads read last (a full build's description graph,
+        made from what ``on_result`` saw).
 
     ``error`` keeps what ``results`` or ``on_result`` raised: pyoxigraph 0.5 raises it again from
     ``bulk_load``, and :func:`stream_load` makes sure of it whatever Oxigraph reports instead.
@@ -121,9 +123,11 @@ class NQuadsFeed(Generic[Result]):
     """
 
     def __init__(self, results: Iterable[tuple[Result, bytes, bytes]], on_result: Callable[[Result], object],
-                 contacts: IO[bytes], head: bytes = b"", on_end: Callable[[], object] | None = None) -> None:
+                 contacts: IO[bytes], head: bytes = b"", on_end: Callable[[], object] | None = None,
+                 tail: Callable[[], bytes] | None = None) -> None:
         self._results = iter(results)
         self._on_end = on_end
+        self._tail = tail
         self._on_result = on_result
         self._contacts = contacts
         self._buffer = head
@@ -156,16 +160,22 @@ class NQuadsFeed(Generic[Result]):
         if self._on_end is not None:
             self._on_end()
             self._on_end = None
+        if self._tail is not None:
+            tail, self._tail = self._tail, None
+            self._buffer, self._at = tail(), 0
+            return True
         return False
 
 
 def stream_load(writer: BuildWriter, results: Iterable[tuple[Result, bytes, bytes]],
-                on_result: Callable[[Result], object], head: Iterable[Quad] = ()) -> None:
+                on_result: Callable[[Result], object], head: Iterable[Quad] = (),
+                tail: Callable[[], bytes] | None = None) -> None:
     """Load ``head`` and every result's N-Quads into a fresh build: ONE bulk load of the public store
     reading an :class:`NQuadsFeed` (the quads of ``graph:contacts/*`` graphs set aside in a temporary
     file), and ONE bulk load of the contacts store from that file, in a thread started when the last
     result is read: it runs beside the public store's last batch, which Oxigraph writes after the
-    end of the stream.
+    end of the stream. ``tail()``, when given, is called after the last result (and after the
+    contacts load started): the public N-Quads it returns are read last.
 
     :raises BaseException: what ``results`` or ``on_result`` raised (the bulk load stops there);
         ``SyntaxError`` or ``OSError`` from Oxigraph for bad N-Quads or a failed write. The build is
@@ -176,7 +186,7 @@ def stream_load(writer: BuildWriter, results: Iterable[tuple[Result, bytes, byte
     with tempfile.NamedTemporaryFile(prefix="interreg-kg-contacts-", suffix=".nq") as spool:
         spool.write(nquads(contacts))
         contacts_load = _ContactsLoad(writer, spool)
-        feed = NQuadsFeed(results, on_result, spool, head=nquads(public), on_end=contacts_load.start)
+        feed = NQuadsFeed(results, on_result, spool, head=nquads(public), on_end=contacts_load.start, tail=tail)
         try:
             writer.bulk_load_nquads(feed)
         except BaseException as err:

@@ -6,8 +6,9 @@ the union default graph join each fact once per document (2,064 times for the or
 projects at 35,000 documents). Every write (:func:`loader.store.full_build` and
 :func:`loader.store.incremental`) therefore ends, before the statistics and before the build is
 published, with :func:`refresh_descriptions`: the CONSTRUCT queries ``queries/descriptions/build_*.rq``
-make, from the document graphs, each distinct fact of an organisation once, with the facts' own
-predicates (``schema:name``, ``schema:addressCountry`` ...), and a few figures of our own
+(a full build computes the same from the quads it streams: :mod:`loader.description_parts`) make,
+from the document graphs, each distinct fact of an organisation once, with the facts' own predicates
+(``schema:name``, ``schema:addressCountry`` ...), and a few figures of our own
 (``irg:displayName``, ``irg:participantInCount``, ``irg:leadPartnerOfCount``, and the numbers of
 projects of its participations: ``irg:projectsInAnyRoleCount``, ``irg:projectsNotAssociatedCount``,
 ``irg:projectsAsLeadCount`` and the other roles'). The subjects are the
@@ -52,7 +53,7 @@ def build_queries() -> list[Path]:
     """The CONSTRUCT queries that make the description graph, sorted by file name.
 
     >>> [p.name for p in build_queries()]
-    ['build_organisations.rq']
+    ['build_organisations.rq', 'build_participations.rq']
     """
     return sorted(BUILD_QUERY_DIR.glob("build_*.rq"))
 

@@ -7,10 +7,11 @@ the same text back)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pyoxigraph import Quad, RdfFormat, parse
 
+from loader.description_parts import DESCRIBED_PREDICATES, DESCRIBED_TYPES
 from loader.nquads import iri, iri_value, literal, quoted
 from loader.records import Document, Span
 from ontology.iris import mint_document, mint_span, mint_statement
@@ -28,6 +29,7 @@ _INTEGER = "^^" + iri(XSD + "integer")
 _STATEMENT_PREFIX = ID + "statement/"
 _DOCUMENT_PREFIX = ID + "document/"
 _DERIVED = PROV + "wasDerivedFrom"
+_TYPE = RDF + "type"
 
 
 def integer(value: int) -> str:
@@ -54,6 +56,7 @@ class DocumentLines:
         self._lines: dict[str, int] = {}  # line -> kind index, + 3 for the contacts store
         self._subjects: dict[str, int] = {}  # subject IRI (checked) -> its kind index
         self._predicates: set[str] = set()  # checked
+        self._described: dict[str, None] = {}  # the public lines the description graph reads, no graph
 
     def add(self, s: str, p: str, o: str, graph: str | None = None) -> None:
         kind = self._subjects.get(s)
@@ -67,6 +70,8 @@ class DocumentLines:
         line = f"<{s}> <{p}> {o} {g} .\n"
         if line not in self._lines:
             self._lines[line] = (1 if p == _DERIVED else kind) + (3 if g == self.contacts else 0)
+            if p in DESCRIBED_PREDICATES and g != self.contacts and (p != _TYPE or o in DESCRIBED_TYPES):
+                self._described[f"<{s}> <{p}> {o}"] = None
 
     def span(self, span: Span, graph: str | None = None) -> str:
         """Add the evidence of ``span`` (:func:`span_to_quads`); returns the span's IRI."""
@@ -112,7 +117,7 @@ class DocumentLines:
             counts[code] += 1
             (contacts if code >= 3 else public).append(line)
         return MappedDocument("".join(public), "".join(contacts), counts[0] + counts[3], counts[1] + counts[4],
-                              counts[2] + counts[5])
+                              counts[2] + counts[5], list(self._described))
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +131,8 @@ class MappedDocument:
     facts: int
     provenance: int
     metadata: int
+    #: what :func:`loader.description_parts.document_part` gives for ``public``, gathered as it was written
+    described: list[str] = field(default_factory=list)
 
     @property
     def total(self) -> int:

@@ -37,6 +37,7 @@ from loader.store import (
     incremental,
     meta_nquads,
 )
+from loader.streamed_descriptions import StreamedDescriptions
 from loader.to_rdf import project_to_nquads, project_to_quads, quad_kind
 from ontology.namespaces import IRG, ONTOLOGY_GRAPH, PREFIXES, SHAPES_GRAPH, vocab_graph
 from ontology.settings import Settings
@@ -274,20 +275,22 @@ def build(settings: Settings, *, progress: bool = True, inputs: Inputs | None = 
 PARALLEL_MIN = 64
 
 
-def _build_one(path: Path, inputs: Inputs, loaded_at: str) -> tuple[DocumentOutcome, bytes, bytes]:
-    """Map one document for a build: its outcome and its quads with its ``graph:meta`` entry as two
-    N-Quads byte strings, the public store's and the contacts store's (empty when it failed), written
-    as text (:func:`loader.to_rdf.project_to_nquads`), the bytes ``pyoxigraph.serialize`` gives."""
+def _build_one(path: Path, inputs: Inputs, loaded_at: str) -> tuple[tuple[DocumentOutcome, list[str]], bytes, bytes]:
+    """Map one document for a build: its outcome with its part of the description graph's input
+    (:func:`loader.description_parts.document_part`, gathered by the mapping), and its quads with its ``graph:meta`` entry as
+    two N-Quads byte strings, the public store's and the contacts store's (empty when it failed),
+    written as text (:func:`loader.to_rdf.project_to_nquads`), the bytes ``pyoxigraph.serialize`` gives."""
     try:
         record = _read_record(path, inputs)
         mapped = project_to_nquads(record)
         public, contacts = mapped.public.encode(), mapped.contacts.encode()
     except (LoaderError, ValueError, OSError) as err:
-        return _failed(path, err), b"", b""
+        return (_failed(path, err), []), b"", b""
     shown = _display(path)  # resolves two paths: once per document
     meta = DocumentMeta(record.document.sha256, LOADER_VERSION, inputs.alias_sha256, shown, mapped.total, loaded_at)
     counts = QuadCounts(mapped.facts, mapped.provenance, mapped.metadata)
-    return _loaded(path, record, counts, shown), public + meta_nquads(record.document.key, meta).encode(), contacts
+    return ((_loaded(path, record, counts, shown), mapped.described),
+            public + meta_nquads(record.document.key, meta).encode(), contacts)
 
 
 class _ChecksFailed(Exception):
@@ -297,17 +300,27 @@ class _ChecksFailed(Exception):
         self.counts = counts
 
 
-def _fill_build(writer: BuildWriter, inputs: Inputs, mapped: Iterable[tuple[DocumentOutcome, bytes, bytes]],
+def _fill_build(writer: BuildWriter, inputs: Inputs,
+                mapped: Iterable[tuple[tuple[DocumentOutcome, list[str]], bytes, bytes]],
                 n_documents: int, rdf_files: list[Path], outcomes: list[DocumentOutcome], progress: bool,
                 loaded_at: str) -> tuple[str, tuple[int, int, int]]:
+    """Stream the documents into the build, then load the RDF files beside them. Without such files
+    the description graph is made from the documents' parts and read last by the same bulk load
+    (:mod:`loader.streamed_descriptions`); with them, the build queries the store for it after."""
     static = _static_quads(inputs)
     bar = _bar(n_documents + len(rdf_files), progress, "build")
+    parts = None if rdf_files else StreamedDescriptions(writer, static)
 
     def report(outcome: DocumentOutcome) -> None:
         outcomes.append(outcome)
         _note(bar, progress, outcome)
 
-    stream_load(writer, mapped, report, head=static)
+    def streamed(result: tuple[DocumentOutcome, list[str]]) -> None:
+        if parts is not None:
+            parts.add(result[1])
+        report(result[0])
+
+    stream_load(writer, mapped, streamed, head=static, tail=parts.nquads if parts is not None else None)
     for path in rdf_files:
         report(_load_rdf(writer, path, loaded_at))
     bar.close()

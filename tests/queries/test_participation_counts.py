@@ -1,7 +1,7 @@
 """The queries over every participation, read from the description graph, against their former texts.
 
 ``organisations_in_most_projects`` and ``organisations_in_role`` read the numbers of projects the
-build query (``queries/descriptions/build_organisations.rq``) counts per organisation;
+build query (``queries/descriptions/build_participations.rq``) counts per organisation;
 ``projects_for_migrants_with_partners`` reaches the participations from the target group's projects;
 ``partner`` joins fewer rows before its sort. Each is held against its former text
 (``tests/queries/former/``) for every value its parameters take, unbound included, on the read

@@ -15,6 +15,7 @@ import pytest
 
 from bench.generate import generate
 from loader.bulk import nquads
+from loader.description_parts import document_part
 from loader.pipeline import Inputs, QuadCounts, _build_one, _display, _manifest_documents, _read_record
 from loader.records import (
     Concept,
@@ -107,6 +108,7 @@ def _assert_same_as_former(record: ProjectRecord) -> None:
     assert mapped.contacts.encode() == contacts
     assert (mapped.facts, mapped.provenance, mapped.metadata) == (counts.facts, counts.provenance, counts.metadata)
     assert mapped.total == len(quads) > 0
+    assert mapped.described == document_part(mapped.public)  # a build's part of the description graph
 
 
 @pytest.mark.parametrize("record", _golden_records(), ids=lambda r: r.key)
@@ -145,7 +147,8 @@ def test_a_build_worker_sends_the_former_bytes_and_outcome(generated) -> None:
     inputs, documents = generated
     loaded_at = "2026-01-02T03:04:05Z"
     for path in documents[:8]:
-        outcome, public, contacts = _build_one(path, inputs, loaded_at)
+        (outcome, part), public, contacts = _build_one(path, inputs, loaded_at)
+        assert part == document_part(public.decode()) and part
         record = _read_record(path, inputs)
         quads = former.project_to_quads(record)
         meta = DocumentMeta(record.document.sha256, LOADER_VERSION, inputs.alias_sha256, _display(path), len(quads),

@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -26,6 +26,7 @@ from tqdm import tqdm
 
 from loader.bulk import ForkedMap, stream_load, worker_count
 from loader.errors import LoaderError
+from loader.outcomes import DocumentOutcome, LoadReport, QuadCounts
 from loader.rdf_files import FileLoad, is_rdf_file, load_rdf_file
 from loader.records import ProjectRecord
 from loader.static_rdf import ontology_quads, shapes_quads, vocab_to_quads
@@ -38,7 +39,7 @@ from loader.store import (
     meta_nquads,
 )
 from loader.streamed_descriptions import StreamedDescriptions
-from loader.to_rdf import project_to_nquads, project_to_quads, quad_kind
+from loader.to_rdf import project_to_nquads, project_to_quads
 from ontology.namespaces import IRG, ONTOLOGY_GRAPH, PREFIXES, SHAPES_GRAPH, vocab_graph
 from ontology.settings import Settings
 
@@ -47,81 +48,6 @@ __all__ = ["QuadCounts", "DocumentOutcome", "LoadReport", "Inputs", "build", "lo
 
 MANIFEST_NAME = "manifest.csv"
 _RDF_TYPE = PREFIXES["rdf"] + "type"
-
-
-@dataclass(frozen=True, slots=True)
-class QuadCounts:
-    """Quads written for one document: facts, provenance (statements, evidence) and metadata."""
-
-    facts: int = 0
-    provenance: int = 0
-    metadata: int = 0
-
-    @property
-    def total(self) -> int:
-        return self.facts + self.provenance + self.metadata
-
-    @classmethod
-    def of(cls, quads: Iterable[Quad]) -> QuadCounts:
-        counts = {"facts": 0, "provenance": 0, "metadata": 0}
-        for quad in quads:
-            counts[quad_kind(quad)] += 1
-        return cls(**counts)
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentOutcome:
-    """What happened to one input: ``status`` is ``loaded``, ``unchanged`` or ``failed``."""
-
-    path: str
-    status: str
-    message: str = ""
-    document_key: str | None = None
-    project: str | None = None
-    partners: int = 0
-    quads: QuadCounts = field(default_factory=QuadCounts)
-
-    def line(self) -> str:
-        """The summary line of this document."""
-        if self.status == "failed":
-            return f"FAILED    {self.path}: {self.message}"
-        if self.status == "unchanged":
-            return f"unchanged {self.path}"
-        q = self.quads
-        what = f"project {self.project}, {self.partners} partner(s), " if self.project else ""
-        return (f"loaded    {self.path}: {what}{q.total} quads "
-                f"({q.facts} facts, {q.provenance} provenance, {q.metadata} metadata)")
-
-
-@dataclass(frozen=True, slots=True)
-class LoadReport:
-    """The outcome of a build or load: per-input outcomes, store counts and failed count checks."""
-
-    outcomes: tuple[DocumentOutcome, ...] = ()
-    projects: int = 0
-    organisations: int = 0
-    participations: int = 0
-    check_failures: tuple[str, ...] = ()
-    build: str | None = None
-
-    @property
-    def failed(self) -> tuple[DocumentOutcome, ...]:
-        return tuple(o for o in self.outcomes if o.status == "failed")
-
-    @property
-    def exit_code(self) -> int:
-        """0 when every input loaded (or was unchanged) and the checks passed, else 1."""
-        return 1 if self.failed or self.check_failures else 0
-
-    def summary(self) -> str:
-        counts = {s: sum(1 for o in self.outcomes if o.status == s) for s in ("loaded", "unchanged", "failed")}
-        return (f"{counts['loaded']} loaded, {counts['unchanged']} unchanged, {counts['failed']} failed; "
-                f"store: {self.projects} projects, {self.organisations} organisations, "
-                f"{self.participations} participations")
-
-    def lines(self) -> list[str]:
-        return ([o.line() for o in self.outcomes] + [f"CHECK     {c}" for c in self.check_failures]
-                + [self.summary()])
 
 
 @dataclass(frozen=True, slots=True)

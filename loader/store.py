@@ -31,20 +31,17 @@ import contextlib
 import shutil
 import threading
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 from typing import IO
 
-from pyoxigraph import NamedNode, Quad, RdfFormat, Store, parse
+from pyoxigraph import NamedNode, Quad, RdfFormat, Store
 
 from loader.descriptions import description_lines, refresh_descriptions
+from loader.document_meta import DocumentMeta, meta_nquads, meta_quads, utc_now
 from loader.errors import StoreError
-from loader.nquads import iri, literal, quoted
 from loader.statistics import meta_quads as statistics_meta
 from loader.statistics import statistics_quads, unchanged
-from ontology.iris import mint_document
 from ontology.namespaces import (
     CONTACTS_GRAPH_PREFIX,
     IRG,
@@ -76,60 +73,8 @@ try:
 except metadata.PackageNotFoundError:  # pragma: no cover - running from a bare checkout
     LOADER_VERSION = "0.1.0"
 
-_XSD = PREFIXES["xsd"]
 _PROV = PREFIXES["prov"]
-_RDF_TYPE = PREFIXES["rdf"] + "type"
 _KEEP_BUILDS = 3
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentMeta:
-    """What ``graph:meta`` records about one loaded document (the inputs of the skip rule)."""
-
-    sha256: str
-    loader_version: str
-    alias_sha256: str
-    source_path: str
-    quad_count: int = 0
-    loaded_at: str = ""
-
-    def same_inputs(self, other: DocumentMeta | None) -> bool:
-        """True when ``other`` was loaded from the same bytes, loader version and alias table."""
-        return other is not None and (self.sha256, self.loader_version, self.alias_sha256) == (
-            other.sha256, other.loader_version, other.alias_sha256)
-
-
-def _now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def meta_nquads(document_key: str, meta: DocumentMeta) -> str:
-    """The ``graph:meta`` entry of a document graph (``docs/graph-model.md``) as N-Quads text, the lines
-    ``pyoxigraph.serialize`` writes for :func:`meta_quads`.
-
-    :raises ValueError: when the document key makes no valid IRI.
-    """
-    g = iri(META_GRAPH)
-    s = iri(document_graph(document_key))
-    xsd = _XSD
-    objects = (
-        (_RDF_TYPE, iri(IRG + "DocumentGraph")),
-        (IRG + "sourceDocument", iri(mint_document(document_key))),
-        (IRG + "contactsGraph", iri(contacts_graph(document_key))),
-        (IRG + "sha256", quoted(meta.sha256)),
-        (IRG + "loaderVersion", quoted(meta.loader_version)),
-        (IRG + "aliasTableSha256", quoted(meta.alias_sha256)),
-        (IRG + "sourcePath", quoted(meta.source_path)),
-        (_PROV + "generatedAtTime", literal(meta.loaded_at or _now(), datatype=xsd + "dateTime")),
-        (IRG + "quadCount", literal(str(meta.quad_count), datatype=xsd + "integer")),
-    )
-    return "".join(f"{s} <{p}> {o} {g} .\n" for p, o in objects)
-
-
-def meta_quads(document_key: str, meta: DocumentMeta) -> list[Quad]:
-    """The ``graph:meta`` entry of a document graph (``docs/graph-model.md``): :func:`meta_nquads` read
-    back by Oxigraph."""
-    return list(parse(meta_nquads(document_key, meta).encode(), format=RdfFormat.N_QUADS))
 
 
 def is_contacts_quad(quad: Quad) -> bool:
@@ -263,7 +208,7 @@ class BuildWriter:
             return
         self.replace_graphs([STATISTICS_GRAPH], [], meta_subject=STATISTICS_GRAPH)
         try:
-            self.store.extend(quads + statistics_meta(_now()))
+            self.store.extend(quads + statistics_meta(utc_now()))
         except (OSError, ValueError, RuntimeError) as err:
             raise StoreError(f"could not write the statistics graph: {err}") from err
 

@@ -1,4 +1,4 @@
-"""The build's report records (loader/outcomes.py): their doctests and the lines the CLI prints."""
+"""The build's report records (loader/outcomes.py) and graph:meta entries (loader/document_meta.py)."""
 
 import doctest
 import pickle
@@ -34,3 +34,12 @@ def test_outcomes_pickle_for_the_workers():
     outcome = DocumentOutcome("a.txt", "failed", "cannot read")
     assert pickle.loads(pickle.dumps(outcome)) == outcome
     assert outcome.line() == "FAILED    a.txt: cannot read"
+
+
+def test_document_meta_doctests_and_store_exports():
+    import loader.document_meta
+    import loader.store
+
+    assert doctest.testmod(loader.document_meta).failed == 0
+    assert loader.store.DocumentMeta is loader.document_meta.DocumentMeta
+    assert loader.store.meta_nquads is loader.document_meta.meta_nquads

@@ -16,7 +16,10 @@ the queries of a request, their :class:`queries.Rows` pickled back), with the sa
 ``run`` blocks: call it from a thread. :meth:`QueryPool.run_async` is the same on an asyncio event
 loop without a thread (the route uses it): it waits for a free worker on a future and reads the answer
 from the pipe's file descriptor as it arrives (``loop.add_reader``, :class:`_ReplyReader`), so a request
-costs the server no thread switch and a long answer never holds up the event loop.
+costs the server no thread switch and a long answer never holds up the event loop. A worker's answer
+descriptor stays registered with the loop between queries (:meth:`_Worker.watch`), and a worker that
+died while idle is found by the job it refuses (a closed pipe), not by asking the system before each
+job: a query costs the server four system calls on the pipes (write, wait, read, and none to register).
 Both may be used on one pool. The time limit counts from the moment a ready worker has the job;
 waiting for a free worker is bounded by the same limit (:class:`WorkersBusyError`), and a worker's
 start-up (a second or so) by :data:`BOOT_SECONDS`.
@@ -39,6 +42,7 @@ import sys
 import threading
 import time
 import weakref
+from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -86,6 +90,33 @@ class _Worker:
 
         self.booted = False
         self.blocking = True  # the answer descriptor's mode: blocking for run, non-blocking for run_async
+        self.loop: asyncio.AbstractEventLoop | None = None  # the event loop watching the answer descriptor
+        self.on_reply: Callable[[], None] | None = None  # what the loop calls when an awaited answer comes
+
+    def watch(self, loop: asyncio.AbstractEventLoop, on_reply: Callable[[], None]) -> None:
+        """Have ``loop`` call ``on_reply`` when the answer descriptor is readable (on ``loop``'s thread).
+
+        The descriptor stays registered between jobs, so that a query costs no registration and
+        removal (six ``epoll_ctl`` calls under uvloop); readable while no one awaits an answer (the
+        worker died idle, or a thread reads the answer of :meth:`QueryPool.run`), it is left.
+        """
+        if self.loop is not loop:
+            self.unwatch()
+            loop.add_reader(self.recv.fileno(), self._readable)
+            self.loop = loop
+        self.on_reply = on_reply
+
+    def _readable(self) -> None:
+        if self.on_reply is None:
+            self.unwatch()  # no one awaits an answer here: stop watching, or the loop would spin on it
+        else:
+            self.on_reply()
+
+    def unwatch(self) -> None:
+        """Stop watching the answer descriptor (on the watching loop's thread)."""
+        loop, self.loop, self.on_reply = self.loop, None, None
+        if loop is not None and not loop.is_closed():
+            loop.remove_reader(self.recv.fileno())
 
     def blocking_answers(self, blocking: bool) -> None:
         """Put the answer descriptor in the mode a caller reads it in (a system call only on a change)."""
@@ -113,12 +144,43 @@ class _Worker:
         return self.process.poll() is None
 
     def kill(self) -> None:
+        """Kill the worker and close its pipes (the answer descriptor once no loop watches it)."""
         with contextlib.suppress(ProcessLookupError):
             self.process.kill()
         with contextlib.suppress(subprocess.TimeoutExpired):
             self.process.wait(timeout=5)
         self.send.close()
+        loop = self.loop
+        if loop is not None and not loop.is_closed() and not _running(loop):
+            with contextlib.suppress(RuntimeError):  # closed meanwhile: nothing watches any more
+                loop.call_soon_threadsafe(self._close_answers)  # only the loop's thread may unwatch
+                return
+        self._close_answers()
+
+    def _close_answers(self) -> None:
+        with contextlib.suppress(RuntimeError):  # a loop closed meanwhile
+            self.unwatch()
         self.recv.close()
+
+
+def _running(loop: asyncio.AbstractEventLoop) -> bool:
+    """Whether ``loop`` is the event loop running in this thread."""
+    try:
+        return asyncio.get_running_loop() is loop
+    except RuntimeError:
+        return False
+
+
+def _handed(worker: _Worker, payload: bytes) -> bool:
+    """Send a job to ``worker``; False when its pipe is closed (it died while idle: no reader, EPIPE).
+
+    This stands for asking the process whether it lives before every job, a system call each time.
+    """
+    try:
+        worker.send.send_bytes(payload)
+    except OSError:
+        return False
+    return True
 
 
 def _kill_all(workers: list[_Worker]) -> None:
@@ -238,14 +300,17 @@ class QueryPool:
     def _exchange(self, build: Path, job: Job | RowsJob) -> bytes:
         """Send ``job`` to a free worker and wait for its reply (bytes), within the time limit."""
         waited_until = time.monotonic() + self.timeout
+        payload = encode_job(str(build), job)
         worker = self._take(waited_until)
-        if not worker.alive():  # died while idle (e.g. the OOM killer): take its replacement instead
+        if not _handed(worker, payload):  # died while idle (e.g. the OOM killer): its replacement takes it
             self._replace(worker)
             worker = self._take(waited_until)
+            payload = payload if _handed(worker, payload) else None
         deadline = time.monotonic() + self.timeout  # the query's own time starts when a worker has it
         try:
             worker.blocking_answers(True)
-            worker.send.send_bytes(encode_job(str(build), job))
+            if payload is None:
+                raise BrokenPipeError("the query worker's pipe is closed")
             ready = worker.recv.poll(max(0.0, deadline - time.monotonic()))
             reply = worker.recv.recv_bytes() if ready else None
         except (EOFError, OSError, BrokenPipeError) as exc:
@@ -320,13 +385,17 @@ class QueryPool:
     async def _exchange_async(self, build: Path, job: Job | RowsJob) -> memoryview:
         loop = asyncio.get_running_loop()
         waited_until = time.monotonic() + self.timeout
+        payload = encode_job(str(build), job)
         worker = await self._take_async(waited_until)
-        if not worker.alive():
+        worker.blocking_answers(False)  # read as it comes, never waiting on the event loop
+        if not _handed(worker, payload):  # died while idle: its replacement takes the job
+            worker.unwatch()
             await loop.run_in_executor(None, self._replace, worker)
             worker = await self._take_async(waited_until)
+            worker.blocking_answers(False)
+            payload = payload if _handed(worker, payload) else None
         deadline = time.monotonic() + self.timeout
-        fd = worker.recv.fileno()
-        reply = _ReplyReader(fd)
+        reply = _ReplyReader(worker.recv.fileno())
         answered = loop.create_future()  # True when the answer is read whole, False at the time limit
 
         def readable() -> None:
@@ -339,24 +408,27 @@ class QueryPool:
                 answered.set_exception(exc)
 
         try:
-            worker.blocking_answers(False)  # read as it comes, never waiting on the event loop
-            worker.send.send_bytes(encode_job(str(build), job))
-            loop.add_reader(fd, readable)
+            if payload is None:
+                raise BrokenPipeError("the query worker's pipe is closed")
+            worker.watch(loop, readable)
             timer = loop.call_at(loop.time() + max(0.0, deadline - time.monotonic()),
                                  lambda: answered.done() or answered.set_result(False))
             try:
                 ready = await answered
             finally:
                 timer.cancel()
-                loop.remove_reader(fd)
+                worker.on_reply = None
         except (EOFError, OSError, BrokenPipeError) as exc:
+            worker.unwatch()
             await loop.run_in_executor(None, self._replace, worker)
             raise WorkerCrashedError(f"the query worker died while running the query: {exc}") from None
         except BaseException:  # cancelled (the client went away): the worker's answer would be read by no one
             self.cancelled += 1
+            worker.unwatch()
             self._replace(worker)
             raise
         if not ready:
+            worker.unwatch()
             await loop.run_in_executor(None, self._replace, worker)
             raise self._timeout_error(job)
         self._release(worker)

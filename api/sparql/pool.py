@@ -221,8 +221,8 @@ class QueryPool:
                 await loop.run_in_executor(None, self._replace, worker)
                 raise
             except BaseException:  # cancelled while its thread still reads the pipe: no one else may
-                self.cancelled += 1
                 self._replace(worker)
+                self.cancelled += 1  # counted once replaced: whoever reads it sees the new worker
                 raise
         return worker
 
@@ -286,9 +286,9 @@ class QueryPool:
             await loop.run_in_executor(None, self._replace, worker)
             raise WorkerCrashedError(f"the query worker died while running the query: {exc}") from None
         except BaseException:  # cancelled (the client went away): the worker's answer would be read by no one
-            self.cancelled += 1
             worker.unwatch()
             self._replace(worker)
+            self.cancelled += 1  # counted once replaced, as ``killed`` is
             raise
         if not ready:
             worker.unwatch()

@@ -1,4 +1,4 @@
-"""``python -m bench.endpoint_overhead STORE [--seconds S] [--skip-oxigraph]``: the SPARQL endpoint's cost alone.
+"""``python -m bench.endpoint_overhead STORE [--seconds S] [--skip-oxigraph] [--skip-const]``: the SPARQL endpoint's cost alone.
 
 A short runner around :mod:`bench.run`'s own measurements, for work on ``api/sparql``: it serves the
 built store ``STORE`` with ``interreg-kg serve`` (pinned to the server core, as the full benchmark
@@ -9,8 +9,9 @@ does), then prints
 - with ``--cpu``, per query the worker's CPU time: reading the rows, serializing them natively, and the
   Python row writer (thread CPU time, steadier than wall time on a shared machine);
 - throughput of a lookup by IRI (``SELECT ?p ?o WHERE { <iri> ?p ?o }``) posted by 16 kept-alive clients
-  to our ``/sparql``, and to the Oxigraph server on the same store (``bench.run._oxigraph``; target: ours
-  at >= 0.8 of it);
+  to our ``/sparql``, then of the constant-JSON route (``bench.const_app``: the framework's ceiling;
+  ``--skip-const`` leaves it out) and of the Oxigraph server on the same store (``bench.run._oxigraph``;
+  target: ours at >= 0.8 of it);
 - for ``ASK {}`` and the lookup, the CPU a request costs the server's event loop and its query workers
   (:func:`bench.servers.cpu_ns`): on a machine shared with other work, where requests per second and
   latencies move with the neighbours' load, this is the figure to compare before and after a change.
@@ -100,11 +101,23 @@ def _per_request(before: tuple[int, int], after: tuple[int, int], requests: floa
     return f"CPU per request {server:.0f} us server + {workers:.0f} us workers"
 
 
+def _constant_json(report: Report, ours: servers.LoadResult, seconds: float) -> None:
+    """Throughput of the benchmark's constant-JSON FastAPI route (``bench.const_app``, pinned and loaded
+    as :mod:`bench.run` does): what the framework and uvicorn alone allow, beside our lookup."""
+    port = servers.free_port()
+    with servers.serve([sys.executable, "-m", "uvicorn", "bench.const_app:app", "--host", "127.0.0.1",
+                        "--port", str(port)], port, "/const") as const:
+        limit = servers.load(const.url + "/const", seconds=seconds)
+    report.row("REST", "constant-JSON route (same uvicorn settings)", f"{limit.rps:.0f} req/s",
+               f"p50 {limit.p50_ms:.1f} ms, p99 {limit.p99_ms:.1f} ms; our lookup at {ours.rps / limit.rps:.2f} of it")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("store", type=Path, help="the store root a build was written to")
     parser.add_argument("--seconds", type=float, default=5.0, help="seconds of each load")
     parser.add_argument("--skip-oxigraph", action="store_true", help="do not start the Oxigraph server")
+    parser.add_argument("--skip-const", action="store_true", help="do not start the constant-JSON app")
     parser.add_argument("--skip-queries", action="store_true", help="measure the lookup throughput only")
     parser.add_argument("--queries", default="", help="comma-separated named queries to time (default: all fast)")
     parser.add_argument("--cpu", action="store_true", help="also CPU time of the worker's serialization per query")
@@ -133,6 +146,8 @@ def main(argv: list[str] | None = None) -> None:
         report.row("SPARQL", "our /sparql, lookup by IRI", f"{sparql.rps:.0f} req/s",
                    f"p50 {sparql.p50_ms:.1f} ms, p99 {sparql.p99_ms:.1f} ms, {sparql.errors} errors; "
                    f"{_per_request(before, ours.cpu_ns(), sparql.rps * args.seconds)}")
+    if not args.skip_const:
+        _constant_json(report, sparql, args.seconds)
     if not args.skip_oxigraph:
         run._oxigraph(report, args.store, text, sparql, args.seconds)
     sys.stderr.flush()

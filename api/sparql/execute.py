@@ -283,9 +283,17 @@ def run(store, job: Job) -> Answer:
         del result
 
 
+@functools.lru_cache(maxsize=256)
+def _offer(accept: str | None, graph: bool) -> str | None:
+    """The media type to answer in for the ``Accept`` header ``accept`` (:func:`api.negotiation.choose`
+    over the graph or the result formats), worked out once per header a worker sees: clients send
+    the same few headers again and again, and parsing one costs about as much as a small query's answer."""
+    return choose(accept, list(GRAPH_FORMATS if graph else RESULT_FORMATS))
+
+
 def _serialize(result, job: Job, native: bool = True) -> Answer:
     if isinstance(result, QuerySolutions | QueryBoolean):
-        offer = choose(job.accept, list(RESULT_FORMATS))
+        offer = _offer(job.accept, False)
         if offer is None:
             raise _not_acceptable(f"SELECT and ASK results come as {', '.join(RESULT_FORMATS)}")
         if isinstance(result, QueryBoolean):
@@ -299,7 +307,7 @@ def _serialize(result, job: Job, native: bool = True) -> Answer:
         if fmt != QueryResultsFormat.JSON:
             body = parse_query_results(body, format=QueryResultsFormat.JSON).serialize(format=fmt)
         return Answer(body, _media(offer), truncated)
-    offer = choose(job.accept, list(GRAPH_FORMATS))
+    offer = _offer(job.accept, True)
     if offer is None:
         raise _not_acceptable(f"CONSTRUCT and DESCRIBE results come as {', '.join(GRAPH_FORMATS)}")
     triples = list(itertools.islice(result, job.max_rows + 1))

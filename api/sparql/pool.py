@@ -16,7 +16,10 @@ the queries of a request, their :class:`queries.Rows` pickled back), with the sa
 ``run`` blocks: call it from a thread. :meth:`QueryPool.run_async` is the same on an asyncio event
 loop without a thread (the route uses it): it waits for a free worker on a future and reads the answer
 from the pipe's file descriptor as it arrives (``loop.add_reader``, :class:`_ReplyReader`), so a request
-costs the server no thread switch and a long answer never holds up the event loop.
+costs the server no thread switch and a long answer never holds up the event loop. A worker's answer
+descriptor stays registered with the loop between queries (:meth:`api.sparql.workers.WorkerProcess.watch`), and a worker that
+died while idle is found by the job it refuses (a closed pipe), not by asking the system before each
+job: a query costs the server four system calls on the pipes (write, wait, read, and none to register).
 Both may be used on one pool. The time limit counts from the moment a ready worker has the job;
 waiting for a free worker is bounded by the same limit (:class:`WorkersBusyError`), and a worker's
 start-up (a second or so) by :data:`BOOT_SECONDS`.
@@ -29,101 +32,23 @@ from __future__ import annotations
 
 import asyncio
 import collections
-import contextlib
-import fcntl
 import logging
-import os
 import queue
-import subprocess
-import sys
 import threading
 import time
 import weakref
-from multiprocessing.connection import Connection
 from pathlib import Path
 
 from api.sparql.errors import QueryTimeoutError, WorkerCrashedError, WorkersBusyError
 from api.sparql.execute import Answer, Job, RowsJob
 from api.sparql.replies import ReplyReader as _ReplyReader
-from api.sparql.worker import READY, decode_answer, decode_rows, encode_job
+from api.sparql.worker import decode_answer, decode_rows, encode_job
+from api.sparql.workers import BOOT_SECONDS, WorkerProcess, handed, kill_all
 from queries import Rows
 
 __all__ = ["QueryPool", "BOOT_SECONDS"]
 
 logger = logging.getLogger(__name__)
-
-_ROOT = Path(__file__).resolve().parent.parent.parent
-_BOOT = "from api.sparql.worker import main; main()"
-#: how long a new worker may take to start (not counted in the query's time limit)
-BOOT_SECONDS = 60.0
-
-
-#: the answer pipe's buffer, widened from Linux's 64 kB: a long answer then crosses in 16 times fewer
-#: wake-ups of the server and the worker (the kernel caps it at /proc/sys/fs/pipe-max-size, 1 MB by default)
-ANSWER_PIPE_BYTES = 1 << 20
-
-
-def _widen_pipe(fd: int) -> None:
-    """Ask for :data:`ANSWER_PIPE_BYTES` of buffer on pipe ``fd`` (left as it is where that is refused)."""
-    with contextlib.suppress(AttributeError, OSError):  # not Linux, or over the limit for this user
-        fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, ANSWER_PIPE_BYTES)
-
-
-class _Worker:
-    """One worker: ``python -c 'serve_jobs over stdin/stdout'``, talked to through two pipe connections."""
-
-    def __init__(self) -> None:
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(p for p in (str(_ROOT), env.get("PYTHONPATH", "")) if p)
-        self.process = subprocess.Popen([sys.executable, "-c", _BOOT], stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, env=env, close_fds=True)
-        assert self.process.stdin is not None and self.process.stdout is not None
-        self.send = Connection(os.dup(self.process.stdin.fileno()), readable=False)
-        self.recv = Connection(os.dup(self.process.stdout.fileno()), writable=False)
-        _widen_pipe(self.recv.fileno())
-        self.process.stdin.close()
-        self.process.stdout.close()
-
-        self.booted = False
-        self.blocking = True  # the answer descriptor's mode: blocking for run, non-blocking for run_async
-
-    def blocking_answers(self, blocking: bool) -> None:
-        """Put the answer descriptor in the mode a caller reads it in (a system call only on a change)."""
-        if self.blocking != blocking:
-            os.set_blocking(self.recv.fileno(), blocking)
-            self.blocking = blocking
-
-    @property
-    def pid(self) -> int:
-        return self.process.pid
-
-    def boot(self) -> None:
-        """Wait for the worker's ready message (once); raise WorkerCrashedError if it does not come."""
-        if self.booted:
-            return
-        try:
-            ready = self.recv.poll(BOOT_SECONDS) and self.recv.recv()[0] == READY
-        except (EOFError, OSError):
-            ready = False
-        if not ready:
-            raise WorkerCrashedError("a query worker did not start")
-        self.booted = True
-
-    def alive(self) -> bool:
-        return self.process.poll() is None
-
-    def kill(self) -> None:
-        with contextlib.suppress(ProcessLookupError):
-            self.process.kill()
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            self.process.wait(timeout=5)
-        self.send.close()
-        self.recv.close()
-
-
-def _kill_all(workers: list[_Worker]) -> None:
-    while workers:
-        workers.pop().kill()
 
 
 class QueryPool:
@@ -138,14 +63,14 @@ class QueryPool:
             raise ValueError("a query pool needs at least one worker")
         self.size = size
         self.timeout = timeout
-        self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
+        self._idle: queue.LifoQueue[WorkerProcess] = queue.LifoQueue()
         self._lock = threading.Lock()
-        self._workers: list[_Worker] = []
+        self._workers: list[WorkerProcess] = []
         self._waiters: collections.deque[tuple[asyncio.AbstractEventLoop, asyncio.Future]] = collections.deque()
         self._closed = False
         self.killed = 0  # workers killed at the time limit (for tests and logs)
         self.cancelled = 0  # workers killed because their caller went away (a client disconnected)
-        weakref.finalize(self, _kill_all, self._workers)  # at garbage collection or exit, if not closed
+        weakref.finalize(self, kill_all, self._workers)  # at garbage collection or exit, if not closed
 
     @property
     def pids(self) -> list[int]:
@@ -161,11 +86,11 @@ class QueryPool:
                 raise WorkersBusyError("the query workers are shut down")
             if not self._workers:  # the first query starts them all, so that the next ones find them warm
                 for _ in range(self.size):
-                    worker = _Worker()
+                    worker = WorkerProcess()
                     self._workers.append(worker)
                     self._idle.put(worker)
 
-    def _release(self, worker: _Worker) -> None:
+    def _release(self, worker: WorkerProcess) -> None:
         """Give an idle ``worker`` to the longest-waiting :meth:`run_async` caller, else to the idle queue."""
         with self._lock:
             while self._waiters:
@@ -183,13 +108,13 @@ class QueryPool:
                 return
             self._idle.put(worker)
 
-    def _deliver(self, waiter: asyncio.Future, worker: _Worker) -> None:
+    def _deliver(self, waiter: asyncio.Future, worker: WorkerProcess) -> None:
         if waiter.done():  # the waiter gave up between the hand-over and now: pass the worker on
             self._release(worker)
         else:
             waiter.set_result(worker)
 
-    def _take(self, deadline: float) -> _Worker:
+    def _take(self, deadline: float) -> WorkerProcess:
         self._start()
         try:
             worker = self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
@@ -203,14 +128,14 @@ class QueryPool:
             raise
         return worker
 
-    def _replace(self, worker: _Worker) -> None:
+    def _replace(self, worker: WorkerProcess) -> None:
         worker.kill()
         with self._lock:
             if worker in self._workers:
                 self._workers.remove(worker)
             if self._closed:
                 return
-            fresh = _Worker()  # started now, so that the next query finds it warm
+            fresh = WorkerProcess()  # started now, so that the next query finds it warm
             self._workers.append(fresh)
         self._release(fresh)
 
@@ -238,14 +163,17 @@ class QueryPool:
     def _exchange(self, build: Path, job: Job | RowsJob) -> bytes:
         """Send ``job`` to a free worker and wait for its reply (bytes), within the time limit."""
         waited_until = time.monotonic() + self.timeout
+        payload = encode_job(str(build), job)
         worker = self._take(waited_until)
-        if not worker.alive():  # died while idle (e.g. the OOM killer): take its replacement instead
+        if not handed(worker, payload):  # died while idle (e.g. the OOM killer): its replacement takes it
             self._replace(worker)
             worker = self._take(waited_until)
+            payload = payload if handed(worker, payload) else None
         deadline = time.monotonic() + self.timeout  # the query's own time starts when a worker has it
         try:
             worker.blocking_answers(True)
-            worker.send.send_bytes(encode_job(str(build), job))
+            if payload is None:
+                raise BrokenPipeError("the query worker's pipe is closed")
             ready = worker.recv.poll(max(0.0, deadline - time.monotonic()))
             reply = worker.recv.recv_bytes() if ready else None
         except (EOFError, OSError, BrokenPipeError) as exc:
@@ -270,7 +198,7 @@ class QueryPool:
                                 "(INTERREG_KG_QUERY_TIMEOUT); narrow it down, e.g. with LIMIT or more "
                                 "specific patterns")
 
-    async def _take_async(self, deadline: float) -> _Worker:
+    async def _take_async(self, deadline: float) -> WorkerProcess:
         self._start()
         loop = asyncio.get_running_loop()
         with self._lock:
@@ -293,8 +221,8 @@ class QueryPool:
                 await loop.run_in_executor(None, self._replace, worker)
                 raise
             except BaseException:  # cancelled while its thread still reads the pipe: no one else may
-                self.cancelled += 1
                 self._replace(worker)
+                self.cancelled += 1  # counted once replaced: whoever reads it sees the new worker
                 raise
         return worker
 
@@ -320,13 +248,17 @@ class QueryPool:
     async def _exchange_async(self, build: Path, job: Job | RowsJob) -> memoryview:
         loop = asyncio.get_running_loop()
         waited_until = time.monotonic() + self.timeout
+        payload = encode_job(str(build), job)
         worker = await self._take_async(waited_until)
-        if not worker.alive():
+        worker.blocking_answers(False)  # read as it comes, never waiting on the event loop
+        if not handed(worker, payload):  # died while idle: its replacement takes the job
+            worker.unwatch()
             await loop.run_in_executor(None, self._replace, worker)
             worker = await self._take_async(waited_until)
+            worker.blocking_answers(False)
+            payload = payload if handed(worker, payload) else None
         deadline = time.monotonic() + self.timeout
-        fd = worker.recv.fileno()
-        reply = _ReplyReader(fd)
+        reply = _ReplyReader(worker.recv.fileno())
         answered = loop.create_future()  # True when the answer is read whole, False at the time limit
 
         def readable() -> None:
@@ -339,24 +271,27 @@ class QueryPool:
                 answered.set_exception(exc)
 
         try:
-            worker.blocking_answers(False)  # read as it comes, never waiting on the event loop
-            worker.send.send_bytes(encode_job(str(build), job))
-            loop.add_reader(fd, readable)
+            if payload is None:
+                raise BrokenPipeError("the query worker's pipe is closed")
+            worker.watch(loop, readable)
             timer = loop.call_at(loop.time() + max(0.0, deadline - time.monotonic()),
                                  lambda: answered.done() or answered.set_result(False))
             try:
                 ready = await answered
             finally:
                 timer.cancel()
-                loop.remove_reader(fd)
+                worker.on_reply = None
         except (EOFError, OSError, BrokenPipeError) as exc:
+            worker.unwatch()
             await loop.run_in_executor(None, self._replace, worker)
             raise WorkerCrashedError(f"the query worker died while running the query: {exc}") from None
         except BaseException:  # cancelled (the client went away): the worker's answer would be read by no one
-            self.cancelled += 1
+            worker.unwatch()
             self._replace(worker)
+            self.cancelled += 1  # counted once replaced, as ``killed`` is
             raise
         if not ready:
+            worker.unwatch()
             await loop.run_in_executor(None, self._replace, worker)
             raise self._timeout_error(job)
         self._release(worker)
@@ -366,4 +301,4 @@ class QueryPool:
         """Stop every worker (the pool then refuses jobs)."""
         with self._lock:
             self._closed = True
-            _kill_all(self._workers)
+            kill_all(self._workers)

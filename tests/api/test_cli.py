@@ -123,3 +123,13 @@ def test_serve_runs_uvicorn_on_the_store(root, monkeypatch):
     assert _run(["serve", "--port", "8123", "--store", str(root)]) == 0
     assert seen["port"] == 8123 and seen["host"] == "127.0.0.1"
     assert seen["app"].state.store_handle.snapshot().build.parent.parent == root.resolve()
+
+
+def test_serve_logs_requests_unless_told_not_to(root, monkeypatch):
+    import uvicorn
+
+    calls = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, host, port, **options: calls.append(options))
+    assert _run(["serve", "--port", "8123", "--store", str(root)]) == 0
+    assert _run(["serve", "--port", "8123", "--store", str(root), "--no-access-log"]) == 0
+    assert calls == [{}, {"access_log": False}]  # uvicorn's default (a line per request), then none

@@ -23,7 +23,7 @@ import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["cli", "bounded", "Rebuild", "rebuild", "bulk_load", "extraction_rates", "Timing", "time_calls",
+__all__ = ["cli", "bounded", "Rebuild", "rebuild", "bulk_load", "extraction_rates", "Timing", "time_calls", "time_pairs",
            "query_params", "values_form", "http_query", "close_connections", "run_peak", "QUERY_KINDS", "query_kind"]
 
 #: The target each named query is held to (issue 6): dashboard figures read from the build's statistics
@@ -158,6 +158,36 @@ def time_calls(call, *, budget_s: float = 2.0, min_runs: int = 3, max_runs: int 
     times.sort()
     rank = max(0, math.ceil(0.99 * len(times)) - 1)
     return Timing(statistics.median(times) * 1000, times[rank] * 1000, len(times))
+
+
+def _timing(times: list[float]) -> Timing:
+    times = sorted(times)
+    rank = max(0, math.ceil(0.99 * len(times)) - 1)
+    return Timing(statistics.median(times) * 1000, times[rank] * 1000, len(times))
+
+
+def time_pairs(first, second, *, budget_s: float = 2.0, min_runs: int = 3, max_runs: int = 50) -> tuple[Timing, Timing]:
+    """Call ``first()`` then ``second()``, in turn, until ``max_runs`` pairs or the time budget is spent
+    (at least ``min_runs`` pairs): two timings taken at the same moments, so that a difference between
+    them is not the machine's speed changing between two separate series.
+
+    >>> a, b = time_pairs(lambda: None, lambda: sum(range(1000)), budget_s=0.01, max_runs=5)
+    >>> a.runs == b.runs and 3 <= a.runs <= 5 and a.p50_ms <= b.p50_ms
+    True
+    """
+    one: list[float] = []
+    two: list[float] = []
+    spent = 0.0
+    while len(one) < max_runs and (spent < budget_s or len(one) < min_runs):
+        start = time.perf_counter()
+        first()
+        middle = time.perf_counter()
+        second()
+        end = time.perf_counter()
+        one.append(middle - start)
+        two.append(end - middle)
+        spent += end - start
+    return _timing(one), _timing(two)
 
 
 def bounded(call, timeout: float):

@@ -32,8 +32,9 @@ from __future__ import annotations
 
 import re
 
-from pyoxigraph import NamedNode, QueryTriples, RdfFormat, Store
+from pyoxigraph import NamedNode, RdfFormat, Store
 
+from loader.descriptions import construct_lines
 from loader.errors import StoreError
 from ontology.namespaces import ID, IRG, PREFIXES
 from queries import QUERY_DIR
@@ -139,13 +140,9 @@ class DescriptionParts:
         store = Store()
         try:
             store.bulk_load("".join(facts).encode(), format=RdfFormat.N_TRIPLES, to_graph=_SUBSET_GRAPH)
-            triples = store.query(_ORGANISATIONS_QUERY.read_text(encoding="utf-8"), use_default_graph_as_union=True)
-            if not isinstance(triples, QueryTriples):
-                raise StoreError(f"{_ORGANISATIONS_QUERY.name} is not a CONSTRUCT query")
-            text = triples.serialize(format=RdfFormat.N_TRIPLES)
         except (OSError, SyntaxError, ValueError, RuntimeError) as err:
             raise StoreError(f"could not compute descriptions with {_ORGANISATIONS_QUERY.name}: {err}") from err
-        return {line for line in text.splitlines() if line}
+        return construct_lines(store, _ORGANISATIONS_QUERY)
 
     def _project_lines(self) -> set[str]:
         """What ``build_participations.rq`` makes, from the identifiers alone."""

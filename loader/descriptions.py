@@ -43,7 +43,7 @@ from loader.errors import StoreError
 from ontology.namespaces import DESCRIPTIONS_GRAPH, IRG, META_GRAPH, PREFIXES
 from queries import QUERY_DIR
 
-__all__ = ["BUILD_QUERY_DIR", "build_queries", "description_lines", "description_quads", "meta_quads",
+__all__ = ["BUILD_QUERY_DIR", "build_queries", "construct_lines", "description_lines", "description_quads", "meta_quads",
            "refresh_descriptions"]
 
 BUILD_QUERY_DIR = QUERY_DIR / "descriptions"
@@ -67,15 +67,23 @@ def description_lines(store: Store) -> set[bytes]:
     """
     lines: set[bytes] = set()
     for path in build_queries():
-        try:
-            triples = store.query(path.read_text(encoding="utf-8"), use_default_graph_as_union=True)
-            if not isinstance(triples, QueryTriples):
-                raise StoreError(f"{path.name} is not a CONSTRUCT query")
-            text = triples.serialize(format=RdfFormat.N_TRIPLES)
-        except (OSError, SyntaxError, ValueError, RuntimeError) as err:
-            raise StoreError(f"could not compute descriptions with {path.name}: {err}") from err
-        lines.update(line for line in text.splitlines() if line)
+        lines.update(construct_lines(store, path))
     return lines
+
+
+def construct_lines(store: Store, path: Path) -> set[bytes]:
+    """The N-Triples lines the CONSTRUCT query in ``path`` gives on ``store``'s union default graph.
+
+    :raises StoreError: naming the query, when it cannot be read, is not a CONSTRUCT query, or fails.
+    """
+    try:
+        triples = store.query(path.read_text(encoding="utf-8"), use_default_graph_as_union=True)
+        if not isinstance(triples, QueryTriples):
+            raise StoreError(f"{path.name} is not a CONSTRUCT query")
+        text = triples.serialize(format=RdfFormat.N_TRIPLES)
+    except (OSError, SyntaxError, ValueError, RuntimeError) as err:
+        raise StoreError(f"could not compute descriptions with {path.name}: {err}") from err
+    return {line for line in text.splitlines() if line}
 
 
 def description_quads(store: Store) -> list[Quad]:

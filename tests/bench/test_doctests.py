@@ -8,7 +8,7 @@ import importlib
 import pytest
 
 MODULES = ("bench.agreement", "bench.templates", "bench.organisations", "bench.report", "bench.generate",
-           "bench.cli")
+           "bench.cli", "bench.measure")
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -60,3 +60,22 @@ def test_an_error_status_raises(endpoint):
         measure.http_query(url, "bad")
     measure.http_query(url, "ASK {}")
     assert [q for _, q in seen] == ["bad", "ASK {}"]
+
+
+def test_the_overhead_times_in_process_and_over_http_in_turn_on_a_connection_of_its_own(endpoint):
+    """The endpoint overhead's child (bench.run._in_process_and_over_http): as many calls of each, in
+    turn, and none on the connection its parent keeps (two processes on one socket would mix answers)."""
+    from pyoxigraph import Store
+
+    from bench import run
+
+    url, seen = endpoint
+    TEXT = "SELECT * WHERE { ?s ?p ?o }"  # noqa: N806 - a constant of this test
+    measure.http_query(url, "parent")
+    parent_port = seen[-1][0]
+    local, remote = measure.bounded(lambda: run._in_process_and_over_http(Store(), TEXT, url), 30.0)
+    assert local.runs == remote.runs >= 3
+    child_ports = {port for port, query in seen if query == TEXT}
+    assert len(child_ports) == 1 and parent_port not in child_ports
+    measure.http_query(url, "parent again")
+    assert seen[-1] == (parent_port, "parent again")

@@ -122,7 +122,7 @@ def test_no_other_query_changes_its_answers_because_of_the_graph(stores, which):
     # quad would not do: the order of GROUP_CONCAT follows the order quads were inserted in)
     with_graph, without = stores[which], _load(which)
     others = [n for n in queries.names() if "graph:descriptions" not in queries.load(n).text]
-    assert "organisation_name_evidence" in others and "network_organisations" in others
+    assert "organisation_name_evidence" in others  # network_organisations reads it: test_network_organisations.py
     for name in others:
         text = queries.load(name).text
         (columns, rows), (columns_without, rows_without) = (_answer(s, text, name, {}) for s in (with_graph, without))

@@ -3,8 +3,9 @@ instead of by querying the freshly loaded store (``docs/decisions/0008-descripti
 amendment "computed while streaming").
 
 - :func:`document_part` (in a worker): the lines of one document's N-Quads text that the description
-  queries read (the organisations' and participations' types, the five facts of an organisation,
-  ``irg:participantIn``, ``irg:leadPartnerOf``, the participations' organisation, project and role),
+  queries read (the organisations', participations' and projects' types, the five facts of an
+  organisation, ``irg:participantIn``, ``irg:leadPartnerOf``, the participations' organisation, project
+  and role, a project's acronym, title, programme, period and dates, ``skos:prefLabel``),
   each once, as N-Triples lines without their ``" ."``: the graph does not matter to the queries,
   which read every graph the same (``DISTINCT``, ``MIN``, ``COUNT(DISTINCT)``).
 - :class:`DescriptionParts` (in the main process): the union of those parts over the documents, and
@@ -13,7 +14,9 @@ amendment "computed while streaming").
   organisations' facts (``build_organisations.rq``: names, places, their keys, the display name) are
   computed by that very query on an in-memory store of just the facts of the typed organisations;
   the projects' figures (``build_participations.rq``) in Python, over identifiers only, held to the
-  query by ``tests/store/test_description_parts.py``.
+  query by ``tests/store/test_description_parts.py``; the projects' listing columns
+  (``build_projects.rq``) by that query on an in-memory store of the projects' facts (it writes no value
+  that depends on the order a store gives values in: ``tests/queries/test_project_descriptions.py``).
 
 A term's N-Triples text is the same for equal terms (``loader/nquads.py``), so sets of texts are sets
 of terms. A blank node in any line read makes the parts :attr:`~DescriptionParts.usable` no more

@@ -3,8 +3,9 @@ instead of by querying the freshly loaded store (``docs/decisions/0008-descripti
 amendment "computed while streaming").
 
 - :func:`document_part` (in a worker): the lines of one document's N-Quads text that the description
-  queries read (the organisations' and participations' types, the five facts of an organisation,
-  ``irg:participantIn``, ``irg:leadPartnerOf``, the participations' organisation, project and role),
+  queries read (the organisations', participations' and projects' types, the five facts of an
+  organisation, ``irg:participantIn``, ``irg:leadPartnerOf``, the participations' organisation, project
+  and role, a project's acronym, title, programme, period and dates, ``skos:prefLabel``),
   each once, as N-Triples lines without their ``" ."``: the graph does not matter to the queries,
   which read every graph the same (``DISTINCT``, ``MIN``, ``COUNT(DISTINCT)``).
 - :class:`DescriptionParts` (in the main process): the union of those parts over the documents, and
@@ -13,7 +14,9 @@ amendment "computed while streaming").
   organisations' facts (``build_organisations.rq``: names, places, their keys, the display name) are
   computed by that very query on an in-memory store of just the facts of the typed organisations;
   the projects' figures (``build_participations.rq``) in Python, over identifiers only, held to the
-  query by ``tests/store/test_description_parts.py``.
+  query by ``tests/store/test_description_parts.py``; the projects' listing columns
+  (``build_projects.rq``) by that query on an in-memory store of the projects' facts (it writes no value
+  that depends on the order a store gives values in: ``tests/queries/test_project_descriptions.py``).
 
 A term's N-Triples text is the same for equal terms (``loader/nquads.py``), so sets of texts are sets
 of terms. A blank node in any line read makes the parts :attr:`~DescriptionParts.usable` no more
@@ -48,20 +51,27 @@ _FACTS = tuple(f"<{p}>" for p in (_SCHEMA + "name", _SKOS + "altLabel", _SCHEMA 
                                   _SCHEMA + "addressLocality", _SCHEMA + "url"))
 _PARTICIPANT_IN, _LEAD_OF = f"<{IRG}participantIn>", f"<{IRG}leadPartnerOf>"
 _OF_ORG, _OF_PROJECT, _ROLE = f"<{IRG}organisation>", f"<{IRG}project>", f"<{IRG}role>"
-_READ = (*_FACTS, _PARTICIPANT_IN, _LEAD_OF, _OF_ORG, _OF_PROJECT, _ROLE)
+#: what build_projects.rq reads of a project (beside irg:participantIn), and the programmes' labels
+_PROJECT_TYPE = f"<{IRG}Project>"
+_PROJECT_FACTS = (f"<{IRG}acronym>", f"<{PREFIXES['dcterms']}title>", f"<{IRG}programme>", f"<{IRG}period>",
+                  f"<{_SCHEMA}startDate>", f"<{_SCHEMA}endDate>")
+_LABEL = f"<{_SKOS}prefLabel>"
+_READ = (*_FACTS, _PARTICIPANT_IN, _LEAD_OF, _OF_ORG, _OF_PROJECT, _ROLE, *_PROJECT_FACTS, _LABEL)
 _INDEX = {predicate: i for i, predicate in enumerate(_READ)}
 
 #: the predicate IRIs :func:`document_part` keeps (any object), and the types it keeps
 DESCRIBED_PREDICATES = frozenset(p[1:-1] for p in (*_READ, _TYPE))
-DESCRIBED_TYPES = frozenset((_ORGANISATION, _PARTICIPATION))
+DESCRIBED_TYPES = frozenset((_ORGANISATION, _PARTICIPATION, _PROJECT_TYPE))
 
 #: one quad line whose predicate the description queries read (or a type they read), captured
 #: without its graph and final " ." (a graph is one term without spaces; the object is what is left)
 _LINE = re.compile("^(\\S+ (?:" + "|".join(re.escape(p) for p in _READ) + ") .+|\\S+ " + re.escape(_TYPE)
-                   + " (?:" + re.escape(_ORGANISATION) + "|" + re.escape(_PARTICIPATION) + ")) \\S+ \\.$",
+                   + " (?:" + "|".join(re.escape(c) for c in (_ORGANISATION, _PARTICIPATION, _PROJECT_TYPE))
+                   + ")) \\S+ \\.$",
                    re.MULTILINE)
 
 _ORGANISATIONS_QUERY = QUERY_DIR / "descriptions" / "build_organisations.rq"
+_PROJECTS_QUERY = QUERY_DIR / "descriptions" / "build_projects.rq"
 _SUBSET_GRAPH = NamedNode("urn:interreg-kg:description-parts")
 _XSD_INTEGER = "<http://www.w3.org/2001/XMLSchema#integer>"
 _ROLES = {f"<{ID}role/{role}>": role for role in ("lead", "partner", "associated", "unknown")}
@@ -87,6 +97,7 @@ class DescriptionParts:
         self.usable = True
         self._organisations: set[str] = set()
         self._participations: set[str] = set()
+        self._projects: set[str] = set()
         #: subject -> [predicate index in _READ, object, predicate index, object, ...] as read, repeats
         #: included (a flat list of shared strings is the smallest thing to hold; sets are made at the end)
         self._about: dict[str, list] = {}
@@ -104,7 +115,8 @@ class DescriptionParts:
             if subject.startswith("_:") or obj.startswith("_:"):
                 self.usable = False
             if predicate == _TYPE:
-                (self._organisations if obj == _ORGANISATION else self._participations).add(term(subject))
+                kind = {_ORGANISATION: self._organisations, _PARTICIPATION: self._participations}.get(obj, self._projects)
+                kind.add(term(subject))
             else:
                 found = about.get(subject)
                 if found is None:
@@ -127,6 +139,7 @@ class DescriptionParts:
             raise StoreError("the description parts hold a blank node: query the store instead")
         lines = self._organisation_lines()
         lines.update(line.encode() for line in self._project_lines())
+        lines.update(self._listing_lines())
         return lines
 
     def _organisation_lines(self) -> set[bytes]:
@@ -143,6 +156,22 @@ class DescriptionParts:
         except (OSError, SyntaxError, ValueError, RuntimeError) as err:
             raise StoreError(f"could not compute descriptions with {_ORGANISATIONS_QUERY.name}: {err}") from err
         return construct_lines(store, _ORGANISATIONS_QUERY)
+
+    def _listing_lines(self) -> set[bytes]:
+        """``build_projects.rq`` on an in-memory store of what it reads: the typed projects and their
+        acronyms, titles, programmes, periods and dates, every ``irg:participantIn`` and every
+        ``skos:prefLabel`` (the programmes' labels, from the vocabularies). Its SAMPLE-d values are only
+        written where a project has one value, so the order this store gives them in does not matter."""
+        if not self._projects:
+            return set()
+        first, last = _INDEX[_PROJECT_FACTS[0]], _INDEX[_PROJECT_FACTS[-1]]
+        wanted = {_INDEX[_PARTICIPANT_IN], _INDEX[_LABEL]}
+        facts: set[str] = {f"{s} {_TYPE} {_PROJECT_TYPE} .\n" for s in self._projects}
+        for s, found in self._about.items():
+            typed = s in self._projects
+            facts.update(f"{s} {_READ[found[i]]} {found[i + 1]} .\n" for i in range(0, len(found), 2)
+                         if found[i] in wanted or typed and first <= found[i] <= last)
+        return _query_on(facts, _PROJECTS_QUERY)
 
     def _project_lines(self) -> set[str]:
         """What ``build_participations.rq`` makes, from the identifiers alone."""
@@ -177,3 +206,13 @@ class DescriptionParts:
 
 def _count(org: str, name: str, value: int) -> str:
     return f'{org} <{IRG}{name}> "{value}"^^{_XSD_INTEGER} .'
+
+
+def _query_on(facts: set[str], query) -> set[bytes]:
+    """The CONSTRUCT ``query`` (a path) on an in-memory store of the N-Triples lines ``facts``."""
+    store = Store()
+    try:
+        store.bulk_load("".join(facts).encode(), format=RdfFormat.N_TRIPLES, to_graph=_SUBSET_GRAPH)
+    except (OSError, SyntaxError, ValueError, RuntimeError) as err:
+        raise StoreError(f"could not compute descriptions with {query.name}: {err}") from err
+    return construct_lines(store, query)

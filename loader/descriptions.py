@@ -11,7 +11,9 @@ from the document graphs, each distinct fact of an organisation once, with the f
 (``schema:name``, ``schema:addressCountry`` ...), and a few figures of our own
 (``irg:displayName``, ``irg:participantInCount``, ``irg:leadPartnerOfCount``, and the numbers of
 projects of its participations: ``irg:projectsInAnyRoleCount``, ``irg:projectsNotAssociatedCount``,
-``irg:projectsAsLeadCount`` and the other roles'). The subjects are the
+``irg:projectsAsLeadCount`` and the other roles'); and, per project, the columns the project listings
+show (``build_projects.rq``: ``irg:participantCount``, and ``irg:listingKey`` with the other listing
+columns where every SAMPLE-d column has one value). The subjects are the
 items' own IRIs and nothing is typed in the graph, so the union default graph gains no fact it did not
 hold and no query that reads a type and a fact in the same graph (``GRAPH ?g``) finds the description
 graph. The build queries read every graph but this one (``FILTER(?g != graph:descriptions)`` where a

@@ -116,7 +116,7 @@ def test_the_parts_do_not_depend_on_the_order_of_the_documents(order) -> None:
 def test_a_document_part_keeps_only_what_the_queries_read() -> None:
     text = _graph("one", [*_organisation("lille", (S + "name", '"with spaces and > . signs"')),
                           (o("lille"), f"<{S}description>", '"not read"'),
-                          (o("lille"), f"<{TYPE}>", f"<{IRG}Project>")])
+                          (o("lille"), f"<{TYPE}>", f"<{IRG}Programme>")])
     assert document_part(text + text) == [f"{o('lille')} <{TYPE}> <{IRG}Organisation>",
                                           f'{o("lille")} <{S}name> "with spaces and > . signs"']
 

@@ -1,6 +1,7 @@
 """What a full build does after its bulk load (``loader.store.full_build``). Without RDF files beside
-its documents, the bulk load wrote the description graph (``loader/streamed_descriptions.py``): it
-computes and writes the statistics and optimises once. With them, it optimises the public store,
+its documents, the bulk load wrote the description graph (``loader/streamed_descriptions.py``) and
+the statistics were computed from the streamed documents (``loader/statistic_parts.py``): it writes
+the statistics and optimises once. With them, it optimises the public store,
 computes the description and statistics graphs side by side, writes them, optimises again. Either
 way the stores are the same, and a failure in any computation publishes nothing."""
 
@@ -12,12 +13,14 @@ import threading
 import pytest
 from pyoxigraph import NamedNode, Store
 
+import loader.statistic_parts
 import loader.store
 import loader.streamed_descriptions
 from loader.description_parts import DescriptionParts
 from loader.descriptions import description_quads
 from loader.errors import StoreError
 from loader.pipeline import build, load_paths
+from loader.statistic_parts import StatisticParts
 from loader.statistics import statistics_quads
 from loader.store import BuildWriter, open_current
 from ontology.namespaces import DESCRIPTIONS_GRAPH, META_GRAPH, STATISTICS_GRAPH
@@ -96,11 +99,10 @@ def _dump(root) -> list[str]:
                   if not q.predicate.value.endswith("generatedAtTime"))
 
 
-def test_a_build_streams_its_descriptions_then_computes_the_statistics_and_optimises_once(settings, inputs,
-                                                                                         monkeypatch) -> None:
+def test_a_build_streams_its_descriptions_and_statistics_then_optimises_once(settings, inputs, monkeypatch) -> None:
     events = _record(monkeypatch)
     assert build(settings, progress=False, inputs=inputs).exit_code == 0
-    assert events == ["statistics computed", "statistics written", "optimize public", "optimize contacts"]
+    assert events == ["statistics written", "optimize public", "optimize contacts"]  # no query of the store
     _both_graphs_as_queried(open_current(settings.store))
 
 
@@ -124,9 +126,10 @@ def test_a_streamed_build_stores_what_a_querying_build_stores(tmp_path, helpers,
     streamed = Settings(store=tmp_path / "streamed", data=data)
 
     def unused(store):
-        raise AssertionError("a streamed build does not query the store for its descriptions")
+        raise AssertionError("a streamed build does not query the store for its descriptions or statistics")
 
     monkeypatch.setattr(loader.store, "description_lines", unused)
+    monkeypatch.setattr(loader.store, "statistics_quads", unused)
     report = build(streamed, progress=False, inputs=inputs, workers=1)
     monkeypatch.undo()
     assert [o.status for o in report.outcomes].count("failed") == 1
@@ -137,6 +140,7 @@ def test_a_streamed_build_stores_what_a_querying_build_stores(tmp_path, helpers,
                                             NamedNode(DESCRIPTIONS_GRAPH)))) == 3
     del store
     monkeypatch.setattr(loader.streamed_descriptions.StreamedDescriptions, "nquads", lambda self: b"")
+    monkeypatch.setattr(StatisticParts, "start", lambda self: None)
     queried = Settings(store=tmp_path / "queried", data=data)
     build(queried, progress=False, inputs=inputs, workers=1)
     assert _dump(streamed.store) == _dump(queried.store)
@@ -178,9 +182,9 @@ def test_a_failure_in_a_streamed_build_publishes_nothing(settings, inputs, monke
     if which == "descriptions":
         monkeypatch.setattr(DescriptionParts, "lines", failing)
     else:
-        monkeypatch.setattr(loader.store, "statistics_quads", failing)
+        monkeypatch.setattr(loader.statistic_parts, "statistics_quads", failing)
     with pytest.raises(StoreError, match=f"{which} failed"):
         build(settings, progress=False, inputs=inputs)
     assert current_build(settings.store) is None
     assert list((settings.store / "builds").iterdir()) == []
-    assert threading.active_count() == threads  # the contacts store's load has ended
+    assert threading.active_count() == threads  # the contacts store's load and the statistics' thread have ended

@@ -204,7 +204,7 @@ def build(settings: Settings, *, progress: bool = True, inputs: Inputs | None = 
 PARALLEL_MIN = 64
 
 
-_Part = tuple[DocumentOutcome, list[str], tuple[str, list[int | str]]]
+_Part = tuple[DocumentOutcome, list[str], tuple[bytes, list[int | str]]]
 
 
 def _build_one(path: Path, inputs: Inputs, loaded_at: str) -> tuple[_Part, bytes, bytes]:
@@ -219,11 +219,11 @@ def _build_one(path: Path, inputs: Inputs, loaded_at: str) -> tuple[_Part, bytes
         mapped = project_to_nquads(record)
         public, contacts = mapped.public.encode(), mapped.contacts.encode()
     except (LoaderError, ValueError, OSError) as err:
-        return (_failed(path, err), [], ("", [])), b"", b""
+        return (_failed(path, err), [], (b"", [])), b"", b""
     shown = _display(path)  # resolves two paths: once per document
     meta = DocumentMeta(record.document.sha256, LOADER_VERSION, inputs.alias_sha256, shown, mapped.total, loaded_at)
     counts = QuadCounts(mapped.facts, mapped.provenance, mapped.metadata)
-    return ((_loaded(path, record, counts, shown), mapped.described, (mapped.counted, mapped.statements)),
+    return ((_loaded(path, record, counts, shown), mapped.described, (mapped.counted.encode(), mapped.statements)),
             public + meta_nquads(record.document.key, meta).encode(), contacts)
 
 

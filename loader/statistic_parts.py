@@ -96,14 +96,16 @@ class StatisticParts:
 
     def __init__(self) -> None:
         self.usable = True
-        self._counted: list[str] = []
+        self._counted: list[bytes] = []
         self._statements: set[int | str] = set()
         self._thread: threading.Thread | None = None
         self._result: list[Quad] | BaseException | None = None
 
-    def add(self, counted: str, statements: Iterable[int | str]) -> None:
-        """Add one document's part (:func:`document_part`, or what the mapping gathered)."""
-        if "_:" in counted or any(type(s) is str and s.startswith("_:") for s in statements):
+    def add(self, counted: str | bytes, statements: Iterable[int | str]) -> None:
+        """Add one document's part (:func:`document_part`, or what the mapping gathered; the counted
+        lines as text or as UTF-8 bytes, which a build's workers send)."""
+        counted = counted.encode() if isinstance(counted, str) else counted
+        if b"_:" in counted or any(type(s) is str and s.startswith("_:") for s in statements):
             self.usable = False  # a blank node (or a literal holding "_:": then the build only queries)
         if counted:
             self._counted.append(counted)
@@ -117,13 +119,13 @@ class StatisticParts:
         """
         if not self.usable:
             raise StoreError("the statistic parts hold a blank node: query the store instead")
-        counted, self._counted = self._counted, []  # let go of the text once loaded
+        data, self._counted = b"".join(self._counted), []  # let go of the pieces, then of the text once loaded
         store = Store()
         try:
-            store.bulk_load("".join(counted).encode(), format=RdfFormat.N_TRIPLES, to_graph=_SUBSET_GRAPH)
+            store.bulk_load(data, format=RdfFormat.N_TRIPLES, to_graph=_SUBSET_GRAPH)
         except (OSError, SyntaxError, ValueError, RuntimeError) as err:
             raise StoreError(f"could not load the statistic parts: {err}") from err
-        del counted
+        del data
         statements = Literal(str(len(self._statements)), datatype=_XSD_INTEGER)
         return [Quad(q.subject, q.predicate, statements, q.graph_name) if q.predicate.value == _STATEMENT_COUNT
                 else q for q in statistics_quads(store)]

@@ -151,7 +151,8 @@ def test_a_build_worker_sends_the_former_bytes_and_outcome(generated) -> None:
     for path in documents[:8]:
         (outcome, part, counted), public, contacts = _build_one(path, inputs, loaded_at)
         assert part == document_part(public.decode()) and part
-        assert counted == statistic_part(public.decode()) and counted[0] and counted[1]  # meta counts nothing
+        lines, statements = statistic_part(public.decode())
+        assert counted == (lines.encode(), statements) and lines and statements  # meta counts nothing
         record = _read_record(path, inputs)
         quads = former.project_to_quads(record)
         meta = DocumentMeta(record.document.sha256, LOADER_VERSION, inputs.alias_sha256, _display(path), len(quads),

@@ -204,7 +204,7 @@ def build(settings: Settings, *, progress: bool = True, inputs: Inputs | None = 
 PARALLEL_MIN = 64
 
 
-_Part = tuple[DocumentOutcome, list[str], tuple[bytes, list[int | str]]]
+_Part = tuple[DocumentOutcome, list[str], tuple[str, list[int | str]]]
 
 
 def _build_one(path: Path, inputs: Inputs, loaded_at: str) -> tuple[_Part, bytes, bytes]:
@@ -219,11 +219,11 @@ def _build_one(path: Path, inputs: Inputs, loaded_at: str) -> tuple[_Part, bytes
         mapped = project_to_nquads(record)
         public, contacts = mapped.public.encode(), mapped.contacts.encode()
     except (LoaderError, ValueError, OSError) as err:
-        return (_failed(path, err), [], (b"", [])), b"", b""
+        return (_failed(path, err), [], ("", [])), b"", b""
     shown = _display(path)  # resolves two paths: once per document
     meta = DocumentMeta(record.document.sha256, LOADER_VERSION, inputs.alias_sha256, shown, mapped.total, loaded_at)
     counts = QuadCounts(mapped.facts, mapped.provenance, mapped.metadata)
-    return ((_loaded(path, record, counts, shown), mapped.described, (mapped.counted.encode(), mapped.statements)),
+    return ((_loaded(path, record, counts, shown), mapped.described, (mapped.counted, mapped.statements)),
             public + meta_nquads(record.document.key, meta).encode(), contacts)
 
 
@@ -240,9 +240,9 @@ def _fill_build(writer: BuildWriter, inputs: Inputs,
                 loaded_at: str) -> tuple[str, tuple[int, int, int]]:
     """Stream the documents into the build, then load the RDF files beside them. Without such files
     the description graph is made from the documents' parts and read last by the same bulk load
-    (:mod:`loader.streamed_descriptions`), and the statistics graph from their other parts in a
-    thread beside the end of that load (:mod:`loader.statistic_parts`); with them, the build queries
-    the store for both after."""
+    (:mod:`loader.streamed_descriptions`), and the statistics graph from their other parts, after the
+    last document (:mod:`loader.statistic_parts`; when they cannot stand for the store, and with such
+    files, the build queries the store for them after)."""
     static = _static_quads(inputs)
     bar = _bar(n_documents + len(rdf_files), progress, "build")
     parts = None if rdf_files else StreamedDescriptions(writer, static)
@@ -262,17 +262,11 @@ def _fill_build(writer: BuildWriter, inputs: Inputs,
         report(result[0])
 
     def tail() -> bytes:
-        if counted is not None:
-            counted.start()  # the documents are all read: the statistics are computed beside the load's end
+        if counted is not None:  # the documents are all read (Oxigraph is writing its earlier batches)
+            writer.statistics = counted.quads()
         return parts.nquads() if parts is not None else b""
 
-    try:
-        stream_load(writer, mapped, streamed, head=static, tail=tail)
-    except BaseException:
-        if counted is not None:
-            counted.wait()  # the build is dropped: let the thread end first
-        raise
-    writer.statistics = counted.result() if counted is not None else None
+    stream_load(writer, mapped, streamed, head=static, tail=tail)
     for path in rdf_files:
         report(_load_rdf(writer, path, loaded_at))
     bar.close()

@@ -14,7 +14,9 @@ Both end, after their body and before publishing, by bringing ``graph:descriptio
 recomputing ``graph:statistics`` from the build's public graphs (:mod:`loader.descriptions`,
 :mod:`loader.statistics`), so every published build carries descriptions and dashboard figures
 matching its facts. A full build whose bulk load also wrote the description graph
-(:mod:`loader.streamed_descriptions`) computes the statistics and optimises its public store once;
+(:mod:`loader.streamed_descriptions`) writes the statistics its pipeline computed from the same
+stream (:attr:`BuildWriter.statistics`, :mod:`loader.statistic_parts`; else it queries the store for
+them) and optimises its public store once;
 otherwise it optimises it before computing both graphs (their queries read it several times faster)
 and again after writing them. If the body of either context fails, the unpublished build is removed and
 ``current`` is untouched.

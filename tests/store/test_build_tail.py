@@ -13,7 +13,6 @@ import threading
 import pytest
 from pyoxigraph import NamedNode, Store
 
-import loader.statistic_parts
 import loader.store
 import loader.streamed_descriptions
 from loader.description_parts import DescriptionParts
@@ -140,7 +139,7 @@ def test_a_streamed_build_stores_what_a_querying_build_stores(tmp_path, helpers,
                                             NamedNode(DESCRIPTIONS_GRAPH)))) == 3
     del store
     monkeypatch.setattr(loader.streamed_descriptions.StreamedDescriptions, "nquads", lambda self: b"")
-    monkeypatch.setattr(StatisticParts, "start", lambda self: None)
+    monkeypatch.setattr(StatisticParts, "quads", lambda self: None)
     queried = Settings(store=tmp_path / "queried", data=data)
     build(queried, progress=False, inputs=inputs, workers=1)
     assert _dump(streamed.store) == _dump(queried.store)
@@ -182,9 +181,9 @@ def test_a_failure_in_a_streamed_build_publishes_nothing(settings, inputs, monke
     if which == "descriptions":
         monkeypatch.setattr(DescriptionParts, "lines", failing)
     else:
-        monkeypatch.setattr(loader.statistic_parts, "statistics_quads", failing)
+        monkeypatch.setattr(StatisticParts, "quads", failing)
     with pytest.raises(StoreError, match=f"{which} failed"):
         build(settings, progress=False, inputs=inputs)
     assert current_build(settings.store) is None
     assert list((settings.store / "builds").iterdir()) == []
-    assert threading.active_count() == threads  # the contacts store's load and the statistics' thread have ended
+    assert threading.active_count() == threads  # the contacts store's load has ended

@@ -71,6 +71,7 @@ _DECIMAL_SUFFIX = f'"^^<{_XSD}decimal>'
 _DECIMAL = re.compile(r'"([+-]?(?:[0-9]+(?:\.[0-9]{0,18})?|\.[0-9]{1,18}))"\^\^<' + re.escape(_XSD) + 'decimal>')
 #: the sums must stay within Oxigraph's decimal (an i128 of 10^-18 units: about 1.7e20)
 _DECIMAL_LIMIT = Decimal(10) ** 20
+_BUDGETS = frozenset((IRG + "totalBudgetEur", IRG + "euFundingEur"))
 _EXACT = Context(prec=60)  # 20 digits before the point and 18 after, summed without rounding
 
 
@@ -124,8 +125,8 @@ class StatisticParts:
             if predicate == _TYPE:
                 typed[obj].add(subject)
                 continue
-            if obj.startswith('"') and "\"^^" in obj and not obj.endswith(_DECIMAL_SUFFIX):
-                self.usable = False  # a typed literal other than a decimal: Oxigraph may store it otherwise
+            if obj.startswith('"') and '"^^' in obj and (predicate not in _BUDGETS or not obj.endswith(_DECIMAL_SUFFIX)):
+                self.usable = False  # a typed literal but a budget's decimal: Oxigraph may store it otherwise
             found = links[predicate].get(subject)
             if found is None:
                 found = links[predicate][subject] = set()

@@ -162,7 +162,9 @@ def test_no_documents_give_the_empty_figures() -> None:
 
 @pytest.mark.parametrize("triple", [("_:b1", "irg:participantIn", "id:project/p1"),
                                     ("id:organisation/o", "schema:addressCountry", "_:b2"),
-                                    ("id:organisation/o", "schema:addressCountry", '"1"^^<http://www.w3.org/2001/XMLSchema#integer>')])
+                                    ("id:organisation/o", "schema:addressCountry", '"1"^^<http://www.w3.org/2001/XMLSchema#integer>'),
+                                    ("id:organisation/o", "schema:addressCountry", _decimal("1.0")),
+                                    ("id:project/p1", "irg:role", '"x"^^<http://example.org/t>')])
 def test_a_blank_node_or_a_typed_literal_makes_the_parts_unusable(triple: tuple[str, str, str]) -> None:
     parts = StatisticParts()
     parts.add(*document_part(DOCUMENTS[1]))

@@ -14,6 +14,7 @@ from pyoxigraph import Quad, RdfFormat, parse
 from loader.description_parts import DESCRIBED_PREDICATES, DESCRIBED_TYPES
 from loader.nquads import iri, iri_value, literal, quoted
 from loader.records import Document, Span
+from loader.statistic_parts import COUNTED_PREDICATES, COUNTED_TYPES, STATEMENT_PREDICATE, statement_key
 from ontology.iris import mint_document, mint_span, mint_statement
 from ontology.namespaces import ID, IRG, PREFIXES, contacts_graph, document_graph
 
@@ -57,6 +58,8 @@ class DocumentLines:
         self._subjects: dict[str, int] = {}  # subject IRI (checked) -> its kind index
         self._predicates: set[str] = set()  # checked
         self._described: dict[str, None] = {}  # the public lines the description graph reads, no graph
+        self._counted: list[str] = []  # the public lines the statistics read (loader.statistic_parts)
+        self._statements: list[int | str] = []
 
     def add(self, s: str, p: str, o: str, graph: str | None = None) -> None:
         kind = self._subjects.get(s)
@@ -72,6 +75,10 @@ class DocumentLines:
             self._lines[line] = (1 if p == _DERIVED else kind) + (3 if g == self.contacts else 0)
             if p in DESCRIBED_PREDICATES and g != self.contacts and (p != _TYPE or o in DESCRIBED_TYPES):
                 self._described[f"<{s}> <{p}> {o}"] = None
+            if p in COUNTED_PREDICATES and g != self.contacts and (p != _TYPE or o in COUNTED_TYPES):
+                self._counted.append(f"<{s}> <{p}> {o} .\n")
+            elif p == STATEMENT_PREDICATE and g != self.contacts:
+                self._statements.append(statement_key(f"<{s}>"))
 
     def span(self, span: Span, graph: str | None = None) -> str:
         """Add the evidence of ``span`` (:func:`span_to_quads`); returns the span's IRI."""
@@ -117,7 +124,7 @@ class DocumentLines:
             counts[code] += 1
             (contacts if code >= 3 else public).append(line)
         return MappedDocument("".join(public), "".join(contacts), counts[0] + counts[3], counts[1] + counts[4],
-                              counts[2] + counts[5], list(self._described))
+                              counts[2] + counts[5], list(self._described), "".join(self._counted), self._statements)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +140,9 @@ class MappedDocument:
     metadata: int
     #: what :func:`loader.description_parts.document_part` gives for ``public``, gathered as it was written
     described: list[str] = field(default_factory=list)
+    #: what :func:`loader.statistic_parts.document_part` gives for ``public``: counted lines, statements
+    counted: str = ""
+    statements: list[int | str] = field(default_factory=list)
 
     @property
     def total(self) -> int:

@@ -24,12 +24,14 @@ from pathlib import Path
 from pyoxigraph import NamedNode, Quad
 from tqdm import tqdm
 
-from loader.bulk import ForkedMap, stream_load, worker_count
+from loader.bulk import ForkedMap, nquads, stream_load, worker_count
 from loader.errors import LoaderError
 from loader.outcomes import DocumentOutcome, LoadReport, QuadCounts
 from loader.rdf_files import FileLoad, is_rdf_file, load_rdf_file
 from loader.records import ProjectRecord
 from loader.static_rdf import ontology_quads, shapes_quads, vocab_to_quads
+from loader.statistic_parts import StatisticParts
+from loader.statistic_parts import document_part as statistic_part
 from loader.store import (
     LOADER_VERSION,
     BuildWriter,
@@ -37,6 +39,7 @@ from loader.store import (
     full_build,
     incremental,
     meta_nquads,
+    split_contacts,
 )
 from loader.streamed_descriptions import StreamedDescriptions
 from loader.to_rdf import project_to_nquads, project_to_quads
@@ -201,9 +204,14 @@ def build(settings: Settings, *, progress: bool = True, inputs: Inputs | None = 
 PARALLEL_MIN = 64
 
 
-def _build_one(path: Path, inputs: Inputs, loaded_at: str) -> tuple[tuple[DocumentOutcome, list[str]], bytes, bytes]:
-    """Map one document for a build: its outcome with its part of the description graph's input
-    (:func:`loader.description_parts.document_part`, gathered by the mapping), and its quads with its ``graph:meta`` entry as
+_Part = tuple[DocumentOutcome, list[str], tuple[str, list[int | str]]]
+
+
+def _build_one(path: Path, inputs: Inputs, loaded_at: str) -> tuple[_Part, bytes, bytes]:
+    """Map one document for a build: its outcome with its parts of the description graph's and the
+    statistics' input (:func:`loader.description_parts.document_part`,
+    :func:`loader.statistic_parts.document_part`, gathered by the mapping; its ``graph:meta`` entry
+    holds no counted quad), and its quads with its ``graph:meta`` entry as
     two N-Quads byte strings, the public store's and the contacts store's (empty when it failed),
     written as text (:func:`loader.to_rdf.project_to_nquads`), the bytes ``pyoxigraph.serialize`` gives."""
     try:
@@ -211,11 +219,11 @@ def _build_one(path: Path, inputs: Inputs, loaded_at: str) -> tuple[tuple[Docume
         mapped = project_to_nquads(record)
         public, contacts = mapped.public.encode(), mapped.contacts.encode()
     except (LoaderError, ValueError, OSError) as err:
-        return (_failed(path, err), []), b"", b""
+        return (_failed(path, err), [], ("", [])), b"", b""
     shown = _display(path)  # resolves two paths: once per document
     meta = DocumentMeta(record.document.sha256, LOADER_VERSION, inputs.alias_sha256, shown, mapped.total, loaded_at)
     counts = QuadCounts(mapped.facts, mapped.provenance, mapped.metadata)
-    return ((_loaded(path, record, counts, shown), mapped.described),
+    return ((_loaded(path, record, counts, shown), mapped.described, (mapped.counted, mapped.statements)),
             public + meta_nquads(record.document.key, meta).encode(), contacts)
 
 
@@ -227,26 +235,38 @@ class _ChecksFailed(Exception):
 
 
 def _fill_build(writer: BuildWriter, inputs: Inputs,
-                mapped: Iterable[tuple[tuple[DocumentOutcome, list[str]], bytes, bytes]],
+                mapped: Iterable[tuple[_Part, bytes, bytes]],
                 n_documents: int, rdf_files: list[Path], outcomes: list[DocumentOutcome], progress: bool,
                 loaded_at: str) -> tuple[str, tuple[int, int, int]]:
     """Stream the documents into the build, then load the RDF files beside them. Without such files
     the description graph is made from the documents' parts and read last by the same bulk load
-    (:mod:`loader.streamed_descriptions`); with them, the build queries the store for it after."""
+    (:mod:`loader.streamed_descriptions`), and the statistics graph from their other parts, after the
+    last document (:mod:`loader.statistic_parts`; when they cannot stand for the store, and with such
+    files, the build queries the store for them after)."""
     static = _static_quads(inputs)
     bar = _bar(n_documents + len(rdf_files), progress, "build")
     parts = None if rdf_files else StreamedDescriptions(writer, static)
+    counted = None if rdf_files else StatisticParts()
+    if counted is not None:
+        counted.add(*statistic_part(nquads(split_contacts(static)[0]).decode()))
 
     def report(outcome: DocumentOutcome) -> None:
         outcomes.append(outcome)
         _note(bar, progress, outcome)
 
-    def streamed(result: tuple[DocumentOutcome, list[str]]) -> None:
+    def streamed(result: _Part) -> None:
         if parts is not None:
             parts.add(result[1])
+        if counted is not None:
+            counted.add(*result[2])
         report(result[0])
 
-    stream_load(writer, mapped, streamed, head=static, tail=parts.nquads if parts is not None else None)
+    def tail() -> bytes:
+        if counted is not None:  # the documents are all read (Oxigraph is writing its earlier batches)
+            writer.statistics = counted.quads()
+        return parts.nquads() if parts is not None else b""
+
+    stream_load(writer, mapped, streamed, head=static, tail=tail)
     for path in rdf_files:
         report(_load_rdf(writer, path, loaded_at))
     bar.close()

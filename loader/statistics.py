@@ -33,7 +33,8 @@ from loader.errors import StoreError
 from ontology.namespaces import IRG, META_GRAPH, PREFIXES, STATISTICS_GRAPH
 from queries import QUERY_DIR, public_graphs
 
-__all__ = ["BUILD_QUERY_DIR", "build_queries", "source_graphs", "statistics_quads", "meta_quads", "unchanged"]
+__all__ = ["BUILD_QUERY_DIR", "build_queries", "source_graphs", "statistics_quads", "meta_quads", "unchanged",
+           "observation_label"]
 
 BUILD_QUERY_DIR = QUERY_DIR / "statistics"
 _DIMENSION = IRG + "dimension"
@@ -73,14 +74,19 @@ def statistics_quads(store: Store) -> list[Quad]:
         for t in triples:
             by_subject[t.subject].append(t)
         for observation in by_subject.values():
-            node = _label(observation)
+            node = observation_label([(t.predicate.value, t.object) for t in observation])
             quads.extend(Quad(node, t.predicate, t.object, target) for t in observation)
     return quads
 
 
-def _label(observation: list) -> BlankNode:
-    """A blank node named by a digest of the observation's dimension and dimension value."""
-    key = "|".join(sorted(str(t.object) for t in observation if t.predicate.value == _DIMENSION or t.predicate.value in _VALUES))
+def observation_label(observation: list[tuple[str, object]]) -> BlankNode:
+    """A blank node named by a digest of the observation's dimension and dimension value, given its
+    (predicate IRI, object term) pairs.
+
+    >>> observation_label([]).value
+    'se3b0c44298fc1c149afbf4c8'
+    """
+    key = "|".join(sorted(str(o) for p, o in observation if p == _DIMENSION or p in _VALUES))
     return BlankNode("s" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:24])
 
 

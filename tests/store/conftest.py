@@ -92,4 +92,5 @@ def all_quads(store) -> set[str]:
 @pytest.fixture
 def helpers() -> SimpleNamespace:
     """The helpers above, for test modules (conftest is not importable under importlib mode)."""
-    return SimpleNamespace(write_data=write_data, make_inputs=make_inputs, all_quads=all_quads, docs=DOCS)
+    return SimpleNamespace(write_data=write_data, make_inputs=make_inputs, all_quads=all_quads, docs=DOCS,
+                           fake_extract=fake_extract)

@@ -1,6 +1,7 @@
 """What a full build does after its bulk load (``loader.store.full_build``). Without RDF files beside
-its documents, the bulk load wrote the description graph (``loader/streamed_descriptions.py``): it
-computes and writes the statistics and optimises once. With them, it optimises the public store,
+its documents, the bulk load wrote the description graph (``loader/streamed_descriptions.py``) and
+the statistics were computed from the streamed documents (``loader/statistic_parts.py``): it writes
+the statistics and optimises once. With them, it optimises the public store,
 computes the description and statistics graphs side by side, writes them, optimises again. Either
 way the stores are the same, and a failure in any computation publishes nothing."""
 
@@ -18,6 +19,7 @@ from loader.description_parts import DescriptionParts
 from loader.descriptions import description_quads
 from loader.errors import StoreError
 from loader.pipeline import build, load_paths
+from loader.statistic_parts import StatisticParts
 from loader.statistics import statistics_quads
 from loader.store import BuildWriter, open_current
 from ontology.namespaces import DESCRIPTIONS_GRAPH, META_GRAPH, STATISTICS_GRAPH
@@ -96,11 +98,10 @@ def _dump(root) -> list[str]:
                   if not q.predicate.value.endswith("generatedAtTime"))
 
 
-def test_a_build_streams_its_descriptions_then_computes_the_statistics_and_optimises_once(settings, inputs,
-                                                                                         monkeypatch) -> None:
+def test_a_build_streams_its_descriptions_and_statistics_then_optimises_once(settings, inputs, monkeypatch) -> None:
     events = _record(monkeypatch)
     assert build(settings, progress=False, inputs=inputs).exit_code == 0
-    assert events == ["statistics computed", "statistics written", "optimize public", "optimize contacts"]
+    assert events == ["statistics written", "optimize public", "optimize contacts"]  # no query of the store
     _both_graphs_as_queried(open_current(settings.store))
 
 
@@ -124,9 +125,10 @@ def test_a_streamed_build_stores_what_a_querying_build_stores(tmp_path, helpers,
     streamed = Settings(store=tmp_path / "streamed", data=data)
 
     def unused(store):
-        raise AssertionError("a streamed build does not query the store for its descriptions")
+        raise AssertionError("a streamed build does not query the store for its descriptions or statistics")
 
     monkeypatch.setattr(loader.store, "description_lines", unused)
+    monkeypatch.setattr(loader.store, "statistics_quads", unused)
     report = build(streamed, progress=False, inputs=inputs, workers=1)
     monkeypatch.undo()
     assert [o.status for o in report.outcomes].count("failed") == 1
@@ -137,6 +139,7 @@ def test_a_streamed_build_stores_what_a_querying_build_stores(tmp_path, helpers,
                                             NamedNode(DESCRIPTIONS_GRAPH)))) == 3
     del store
     monkeypatch.setattr(loader.streamed_descriptions.StreamedDescriptions, "nquads", lambda self: b"")
+    monkeypatch.setattr(StatisticParts, "quads", lambda self: None)
     queried = Settings(store=tmp_path / "queried", data=data)
     build(queried, progress=False, inputs=inputs, workers=1)
     assert _dump(streamed.store) == _dump(queried.store)
@@ -178,7 +181,7 @@ def test_a_failure_in_a_streamed_build_publishes_nothing(settings, inputs, monke
     if which == "descriptions":
         monkeypatch.setattr(DescriptionParts, "lines", failing)
     else:
-        monkeypatch.setattr(loader.store, "statistics_quads", failing)
+        monkeypatch.setattr(StatisticParts, "quads", failing)
     with pytest.raises(StoreError, match=f"{which} failed"):
         build(settings, progress=False, inputs=inputs)
     assert current_build(settings.store) is None

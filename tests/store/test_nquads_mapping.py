@@ -27,6 +27,7 @@ from loader.records import (
     ResultRecord,
     Span,
 )
+from loader.statistic_parts import document_part as statistic_part
 from loader.store import LOADER_VERSION, DocumentMeta, meta_nquads, meta_quads, split_contacts
 from loader.to_rdf import project_to_nquads, project_to_quads, quad_kind, vocab_to_quads
 from ontology.settings import PROJECT_ROOT
@@ -109,6 +110,7 @@ def _assert_same_as_former(record: ProjectRecord) -> None:
     assert (mapped.facts, mapped.provenance, mapped.metadata) == (counts.facts, counts.provenance, counts.metadata)
     assert mapped.total == len(quads) > 0
     assert mapped.described == document_part(mapped.public)  # a build's part of the description graph
+    assert (mapped.counted, mapped.statements) == statistic_part(mapped.public)  # and of the statistics
 
 
 @pytest.mark.parametrize("record", _golden_records(), ids=lambda r: r.key)
@@ -147,8 +149,10 @@ def test_a_build_worker_sends_the_former_bytes_and_outcome(generated) -> None:
     inputs, documents = generated
     loaded_at = "2026-01-02T03:04:05Z"
     for path in documents[:8]:
-        (outcome, part), public, contacts = _build_one(path, inputs, loaded_at)
+        (outcome, part, counted), public, contacts = _build_one(path, inputs, loaded_at)
         assert part == document_part(public.decode()) and part
+        lines, statements = statistic_part(public.decode())
+        assert counted == (lines, statements) and lines and statements  # meta counts nothing
         record = _read_record(path, inputs)
         quads = former.project_to_quads(record)
         meta = DocumentMeta(record.document.sha256, LOADER_VERSION, inputs.alias_sha256, _display(path), len(quads),

@@ -8,6 +8,9 @@ does), then prints
   text in process, and the median of the differences (``bench.run._endpoint_overhead``; target <= 2 ms);
 - with ``--cpu``, per query the worker's CPU time: reading the rows, serializing them natively, and the
   Python row writer (thread CPU time, steadier than wall time on a shared machine);
+- with ``--endpoint-cpu``, per query the CPU one request over ``/sparql`` costs the server and its
+  workers against the CPU of the same text in process (:func:`_cpu_overhead`): the endpoint's own
+  work, which wall times on a shared machine bury under the waits for the pinned core;
 - throughput of a lookup by IRI (``SELECT ?p ?o WHERE { <iri> ?p ?o }``) posted by 16 kept-alive clients
   to our ``/sparql``, then of the constant-JSON route (``bench.const_app``: the framework's ceiling;
   ``--skip-const`` leaves it out) and of the Oxigraph server on the same store (``bench.run._oxigraph``;
@@ -92,6 +95,66 @@ def _serialization(report: Report, store_root: Path, names: list[str]) -> None:
                    f"list() {listed:.1f} ms, Python JSON writer {python:.1f} ms; run adds {native - listed:.1f} ms")
 
 
+def _cpu_pair(store, text: str, url: str, server: servers.Server, runs: int) -> tuple[float, float, float, float]:
+    """In a forked child: medians (ms) over ``runs`` turns of the thread CPU of the rows of ``text`` read
+    in process, and of one request for it over ``url``: the server's event loop, its query workers
+    (:meth:`bench.servers.Server.cpu_ns`), and this client's thread."""
+    import statistics
+    import time
+
+    measure._CONNECTIONS.clear()  # the parent's kept-alive connections are its own
+    local, loop, workers, client = [], [], [], []
+    for _ in range(runs):
+        start = time.thread_time_ns()
+        list(store.query(text, use_default_graph_as_union=True))
+        local.append(time.thread_time_ns() - start)
+        before = server.cpu_ns()
+        start = time.thread_time_ns()
+        measure.http_query(url, text)
+        client.append(time.thread_time_ns() - start)
+        after = server.cpu_ns()
+        loop.append(after[0] - before[0])
+        workers.append(after[1] - before[1])
+    return tuple(statistics.median(x) / 1e6 for x in (local, loop, workers, client))
+
+
+def _cpu_overhead(report: Report, store_root: Path, url: str, server: servers.Server, names: list[str],
+                  runs: int = 9) -> None:
+    """Per query of ``names``: the CPU one request over ``url`` costs the server and its workers, less
+    the CPU of reading the same rows in process (each timed in turn, in a forked child as
+    :func:`bench.run._endpoint_overhead` times them); and the median of these over the queries.
+
+    The client's CPU (encoding the form, reading the answer) is shown beside it, not counted."""
+    import statistics
+
+    import queries
+
+    store = run._open(store_root)
+    sample = measure.bounded(lambda: run._sample(store), 600.0)
+    if sample is None:
+        raise RuntimeError("choosing the lookups' parameters took over 10 minutes")
+    added = []
+    for name in names:
+        named = queries.load(name)
+        text = measure.values_form(named, named.bindings(measure.query_params(named, sample)))
+        try:
+            pair = measure.bounded(lambda t=text: _cpu_pair(store, t, url, server, runs), 120.0)
+        except RuntimeError as err:
+            report.row("endpoint CPU", name, "error", str(err)[:80])
+            continue
+        if pair is None:
+            report.row("endpoint CPU", name, "not run", f"{runs} turns took over 120 s")
+            continue
+        local, loop, workers, client = pair
+        added.append(loop + workers - local)
+        report.row("endpoint CPU", name, f"adds {loop + workers - local:.2f} ms",
+                   f"in process {local:.2f} ms; a request: server {loop:.2f} + workers {workers:.2f} ms "
+                   f"(client {client:.2f} ms)")
+    if added:
+        report.row("endpoint CPU", "CPU the endpoint adds, median over the queries", f"{statistics.median(added):.2f} ms",
+                   "server + workers - in process; wall target <= 2 ms")
+
+
 def _per_request(before: tuple[int, int], after: tuple[int, int], requests: float) -> str:
     """CPU per request of the server's event loop and of its query workers, from two
     :meth:`bench.servers.Server.cpu_ns` readings around ``requests`` requests."""
@@ -121,6 +184,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--skip-queries", action="store_true", help="measure the lookup throughput only")
     parser.add_argument("--queries", default="", help="comma-separated named queries to time (default: all fast)")
     parser.add_argument("--cpu", action="store_true", help="also CPU time of the worker's serialization per query")
+    parser.add_argument("--endpoint-cpu", action="store_true",
+                        help="also the CPU a request costs the server and its workers against the same query in process")
+    parser.add_argument("--skip-wall", action="store_true", help="leave out the wall times over HTTP against in process")
     args = parser.parse_args(argv)
     report = Report(0, {})
     if not args.skip_queries:
@@ -140,7 +206,10 @@ def main(argv: list[str] | None = None) -> None:
                    f"p99 {empty.p99_ms:.2f} ms, {empty.runs} runs, one kept-alive client; "
                    f"{_per_request(before, ours.cpu_ns(), empty.runs)}")
         if not args.skip_queries:
-            run._endpoint_overhead(report, args.store, ours.url + "/sparql", args.seconds)
+            if not args.skip_wall:
+                run._endpoint_overhead(report, args.store, ours.url + "/sparql", args.seconds)
+            if args.endpoint_cpu:
+                _cpu_overhead(report, args.store, ours.url + "/sparql", ours, sorted(run.FAST))
         before = ours.cpu_ns()
         sparql = servers.load(ours.url + "/sparql", seconds=args.seconds, body=run._form(text))
         report.row("SPARQL", "our /sparql, lookup by IRI", f"{sparql.rps:.0f} req/s",

@@ -9,6 +9,8 @@ import struct
 
 __all__ = ["ReplyReader"]
 
+_FIRST_READ = 65536  # bytes asked for by the first read of a reply, before its size is known
+
 
 class ReplyReader:
     """One reply of a worker read from ``fd`` as it arrives, a chunk per call of :meth:`read`, so that
@@ -33,11 +35,17 @@ class ReplyReader:
     def read(self) -> bool:
         """Read what the pipe holds; whether the message is now whole.
 
+        When the first read fills its 64 kB (the pipe may hold more), the rest is read in the same
+        call: a reply the worker wrote whole (most of them: the pipe holds a megabyte) is then read
+        in one call, not on the event loop's next turn (a turn of the loop and a wake-up of the server
+        less per reply from 64 kB on). A first read that comes back short (the pipe was drained) ends
+        the call, as before.
+
         :raises EOFError: the worker closed the pipe (it died).
         """
         if self._buffer is None:
             try:
-                chunk = os.read(self._fd, 65536)
+                chunk = os.read(self._fd, _FIRST_READ)
             except BlockingIOError:
                 return False
             if not chunk:
@@ -51,7 +59,8 @@ class ReplyReader:
             self._buffer = bytearray(self._head + self._size)
             self._buffer[: self._have] = self._first
             self._first = b""
-            return False
+            if len(chunk) < _FIRST_READ:  # the pipe held no more just now
+                return False
         with io.FileIO(self._fd, "rb", closefd=False) as pipe:
             count = pipe.readinto(memoryview(self._buffer)[self._have:])
         if count is None:  # nothing there after all (non-blocking)

@@ -9,6 +9,11 @@ parser decodes them. Whatever cannot be resolved to an absolute IRI comes back a
 callers refuse it (fail closed); a SERVICE endpoint must be absolute as written (or via its prefix),
 while FROM graphs may be relative to the query's ``BASE`` or the endpoint's URL.
 
+What is read from a text is kept for the last :data:`CACHED_TEXTS` texts of up to :data:`CACHED_CHARS`
+characters: clients send the same queries again and again (a dashboard, the editor run twice, the
+benchmark), and reading a 3 kB query whose comments say "from" took 0.5 ms of the server's CPU per
+request, a third of what the server spent on it. The answers are the same whether kept or read again.
+
 >>> q = 'PREFIX ex: <http://ex.org/> SELECT * FROM ex:a FROM NAMED <http://ex.org/b> { ?s ?p ?o }'
 >>> dataset_clauses(q)
 (['http://ex.org/a'], ['http://ex.org/b'])
@@ -20,11 +25,16 @@ while FROM graphs may be relative to the query's ``BASE`` or the endpoint's URL.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
-__all__ = ["Token", "tokens", "dataset_clauses", "service_endpoints"]
+__all__ = ["Token", "tokens", "dataset_clauses", "service_endpoints", "CACHED_TEXTS", "CACHED_CHARS"]
+
+#: how many query texts' FROM graphs and SERVICE endpoints are kept (each of up to CACHED_CHARS characters)
+CACHED_TEXTS = 256
+CACHED_CHARS = 32_768
 
 _TOKEN = re.compile(
     r'(?P<iri><[^<>"{}|^`\\\x00-\x20]*(?:\\[uU][0-9A-Fa-f]+[^<>"{}|^`\\\x00-\x20]*)*>)'
@@ -112,6 +122,7 @@ def dataset_clauses(query: str, base: str | None = None) -> tuple[list[str | Non
     """The graphs of the query's ``FROM`` and ``FROM NAMED`` clauses, None for any not resolvable.
 
     Relative IRIs are resolved against the query's ``BASE``, else ``base`` (the endpoint's URL).
+    The lists are the caller's own (what is kept for a text is not handed out).
 
     >>> dataset_clauses('SELECT ?from WHERE { ?from ?p "FROM <x>" }')
     ([], [])
@@ -120,6 +131,12 @@ def dataset_clauses(query: str, base: str | None = None) -> tuple[list[str | Non
     """
     if "FROM" not in query.upper():  # no token can be the keyword: skip the tokenizer (most queries)
         return [], []
+    read = _kept_dataset_clauses if len(query) <= CACHED_CHARS else _read_dataset_clauses
+    default, named = read(query, base)
+    return list(default), list(named)
+
+
+def _read_dataset_clauses(query: str, base: str | None) -> tuple[tuple[str | None, ...], tuple[str | None, ...]]:
     toks, prologue = _scan(query, base)
     default: list[str | None] = []
     named: list[str | None] = []
@@ -131,17 +148,26 @@ def dataset_clauses(query: str, base: str | None = None) -> tuple[list[str | Non
             named.append(prologue.iri(rest[1], relative=True) if len(rest) > 1 else None)
         else:
             default.append(prologue.iri(rest[0], relative=True) if rest else None)
-    return default, named
+    return tuple(default), tuple(named)
+
+
+_kept_dataset_clauses = functools.lru_cache(maxsize=CACHED_TEXTS)(_read_dataset_clauses)
 
 
 def service_endpoints(query: str) -> list[str | None]:
-    """The endpoint IRI of every ``SERVICE`` in the query, None where it is not a plain absolute IRI.
+    """The endpoint IRI of every ``SERVICE`` in the query, None where it is not a plain absolute IRI
+    (a list of the caller's own).
 
     >>> service_endpoints('PREFIX w: <http://w.org/> SELECT * { SERVICE w:sparql { ?s ?p ?o } }')
     ['http://w.org/sparql']
     """
     if "SERVICE" not in query.upper():  # as in dataset_clauses
         return []
+    read = _kept_service_endpoints if len(query) <= CACHED_CHARS else _read_service_endpoints
+    return list(read(query))
+
+
+def _read_service_endpoints(query: str) -> tuple[str | None, ...]:
     toks, prologue = _scan(query)
     endpoints: list[str | None] = []
     for i, tok in enumerate(toks):
@@ -149,5 +175,7 @@ def service_endpoints(query: str) -> list[str | None]:
             continue
         j = i + 2 if i + 1 < len(toks) and _keyword(toks[i + 1], "SILENT") else i + 1
         endpoints.append(prologue.iri(toks[j]) if j < len(toks) else None)
-    return endpoints
+    return tuple(endpoints)
 
+
+_kept_service_endpoints = functools.lru_cache(maxsize=CACHED_TEXTS)(_read_service_endpoints)

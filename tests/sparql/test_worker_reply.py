@@ -96,3 +96,71 @@ def test_a_closed_pipe_is_an_error_the_worker_sees():
             send_message(write_fd, (b"A0", b"x"))
     finally:
         os.close(write_fd)
+
+
+def _nonblocking_pipe() -> tuple[int, int]:
+    """A pipe as the pool reads a worker's answers: widened (``workers._widen_pipe``), non-blocking."""
+    import fcntl
+
+    from api.sparql.workers import ANSWER_PIPE_BYTES, _widen_pipe
+
+    read_fd, write_fd = os.pipe()
+    _widen_pipe(read_fd)
+    assert fcntl.fcntl(read_fd, fcntl.F_GETPIPE_SZ) >= ANSWER_PIPE_BYTES
+    os.set_blocking(read_fd, False)
+    return read_fd, write_fd
+
+
+@pytest.mark.parametrize("size", [10, 65_536, 200_000, 900_000])
+def test_a_reply_already_whole_in_the_pipe_is_read_in_one_call(size):
+    answer = Answer(bytes(i % 253 for i in range(size)), "text/csv; charset=utf-8", False)
+    read_fd, write_fd = _nonblocking_pipe()
+    try:
+        send_message(write_fd, answer_parts(answer))
+        reader = ReplyReader(read_fd)
+        assert reader.read()  # whole in this call: the former reader needed a second one from 64 kB on
+        assert decode_answer(reader.message()) == answer
+        assert former_reader_calls(answer) == (1 if size < 65_000 else 2)
+    finally:
+        os.close(write_fd)
+        os.close(read_fd)
+
+
+def former_reader_calls(answer: Answer) -> int:
+    """How many ``read`` calls the former reader (``tests/sparql/former/reply_reader.py``) took for the
+    same reply written whole."""
+    from tests.sparql.former.reply_reader import ReplyReader as Former
+
+    read_fd, write_fd = _nonblocking_pipe()
+    try:
+        send_message(write_fd, answer_parts(answer))
+        reader, calls = Former(read_fd), 1
+        while not reader.read():
+            calls += 1
+        assert decode_answer(reader.message()) == answer
+        return calls
+    finally:
+        os.close(write_fd)
+        os.close(read_fd)
+
+
+def test_a_reply_arriving_in_parts_is_read_as_it_comes():
+    answer = Answer(bytes(i % 241 for i in range(300_000)), "application/sparql-results+json", True)
+    data = former.encode_answer(answer)
+    framed = len(data).to_bytes(4, "big") + data
+    read_fd, write_fd = _nonblocking_pipe()
+    try:
+        reader = ReplyReader(read_fd)
+        assert not reader.read()  # nothing yet
+        for start, end in [(0, 2), (2, 70_000), (70_000, 150_001), (150_001, len(framed))]:
+            os.write(write_fd, framed[start:end])
+            assert reader.read() == (end == len(framed))
+        assert decode_answer(reader.message()) == answer
+        os.close(write_fd)
+        write_fd = -1
+        with pytest.raises(EOFError):
+            ReplyReader(read_fd).read()
+    finally:
+        if write_fd >= 0:
+            os.close(write_fd)
+        os.close(read_fd)

@@ -15,6 +15,7 @@ import re
 
 from loader.extract import contacts as ct
 from loader.extract import places as pl
+from loader.extract.memo import memoised, memoised_per_gazetteer
 from loader.extract.partner_forms import ends_sentence, join_towns
 from loader.extract.partner_names import (
     ASSOC_WORDS,
@@ -95,6 +96,7 @@ _PHONE_NUMBER_RE = re.compile(r"\+?\d[\d\s().\-/]{6,}\d")
 _URL_LINE_RE = re.compile(r"(?:https?://|www\.)\S+")
 
 
+@memoised(maxsize=1 << 15)
 def _detail(line: str, region: str | None) -> tuple[str, str] | None:
     """``(field, value)`` of a detail line of an address or contact block, or None."""
     body = line.strip()
@@ -200,6 +202,7 @@ class _ListState:
         self.bulleted = None
 
 
+@memoised(maxsize=1 << 15)
 def _header(body: str) -> tuple[str, str] | None:
     m = _HEADER_RE.match(body)
     if not m or len(body) > 5000 or len(m.group("head").split()) > 6:
@@ -312,19 +315,20 @@ _COMMA_SPLIT_RE = re.compile(r",\s+")
 _SPACED_BRACKET_NOTE_RE = re.compile(r"\s*\([^()]*\)")
 
 
-def _line_items(body: str, gaz: pl.Gazetteer) -> list[str]:
+@memoised_per_gazetteer(maxsize=1 << 15)
+def _line_items(body: str, gaz: pl.Gazetteer) -> tuple[str, ...]:
     """The organisations of one list line: one, or several when every comma part starts with a capital
     and none is a place or a country ("Stadt Zittau, Diakonie Sachsen und Caritas Dresden"), or when each
     organisation is followed by its town and country ("Stadt Aachen, Aachen (DE), Ville de Lille, Lille (FR)")."""
     chunks = [c.strip() for c in _COMMA_SPLIT_RE.split(body)]
     if len(chunks) < 2 or not all(is_capitalised(c.split()[0]) and not c.split()[0][:1].islower() for c in chunks):
-        return [body]
+        return (body,)
     if len(join_towns(chunks)) < len(chunks):  # "Stadt Aachen, Aachen (DE), Ville de Lille, Lille (FR)"
-        return split_list(body)
+        return tuple(split_list(body))
     bare = [_SPACED_BRACKET_NOTE_RE.sub("", c).strip() for c in chunks[1:]]
     if any(gaz.place(c) or pl.country_code(c) or gaz.region(c) for c in bare):
-        return [body]
-    return split_list(body)
+        return (body,)
+    return tuple(split_list(body))
 
 
 def _take(m: Mention, st: _ListState, out: list[Mention]) -> None:

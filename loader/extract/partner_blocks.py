@@ -192,7 +192,7 @@ class _ListState:
         self.pending: str | None = None
         self.in_block = False
         self.blanks = 0
-        self.pre_country: str | None = None
+        self.pre_line: str | None = None  # the last line read before any heading opened a list
         self.bulleted: bool | None = None
         self.own_country = False  # the country is the lead heading's own ("Chef de file suisse")
 
@@ -233,7 +233,12 @@ def read_lists(text: str, gaz: pl.Gazetteer) -> list[Mention]:
             role, side = role_of(head[0])
             # A side heading ("Côté français") carries over to the lists under it; a lead heading's own
             # side ("Chef de file suisse") is that lead's alone.
-            inherited = st.pre_country if st.role is None else (None if st.own_country else st.country)
+            # The country a line before the list names ("Deutschland:"), read only when a list opens
+            # (country_code reads every line otherwise: most lines of a page are outside lists).
+            if st.role is None:
+                inherited = pl.country_code(st.pre_line.rstrip(" :")) if st.pre_line is not None else None
+            else:
+                inherited = None if st.own_country else st.country
             own = pl.side_country(head[0])
             st.open(role, side, own or inherited)
             st.own_country = bool(own) and role == "lead"
@@ -245,7 +250,7 @@ def read_lists(text: str, gaz: pl.Gazetteer) -> list[Mention]:
                 st.in_block = True
             continue
         if st.role is None:
-            st.pre_country = pl.country_code(body.rstrip(" :"))
+            st.pre_line = body
             continue
         blanks, st.blanks = st.blanks, 0
         last = st.last

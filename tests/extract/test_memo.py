@@ -108,3 +108,17 @@ def test_memoised_per_gazetteer_keeps_one_memo_per_gazetteer_object():
     assert [town("Gent", one), town("Gent", other), town("Gent", one)] == [("Gent", "BE"), ("Gand", "BE"), ("Gent", "BE")]
     assert calls == ["Gent", "Gent"]
     assert len(town.held) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Deutschland:\nPartners:\n- Stadt Aachen\n- Caritas Dresden\n",
+    "Deutschland:\nIntro text here\nPartners:\n- Stadt Aachen\n",
+    "France\nLead partner: Ville de Lille\n\nBelgique\nPartners:\n- Stad Gent\n",
+    "Nederland\n\nLead partner:\nGemeente Venlo\n\nNews\nPartenaires :\n- Ville de Lille\n",
+])
+def test_the_country_line_before_a_list_is_read_when_the_list_opens(text):
+    gaz = pl.default_gazetteer()
+    rows = _rows(partner_blocks.read_lists(text, gaz))
+    assert rows == _rows(blocks_before_memo.read_lists(text, gaz)) and rows
+    if text.startswith("Deutschland:\nPartners"):
+        assert [r[7] for r in rows] == [{"country": "DE"}, {"country": "DE"}]  # facts

@@ -42,7 +42,9 @@ from loader.records import PartnerRecord, Span
 __all__ = ["extract_partners"]
 
 
-_PERSON_AT_RE = re.compile(r"(?<![\w'‘’\"“])(?P<person>[A-ZÀ-Ý][\w\-]+(?:\s+[A-ZÀ-Ý][\w'’\-]+){1,2})\s+(?:at|from|de|"
+# The look-behind (no letter or quote before the name) is made after the capital opening it (the same
+# test): re then jumps from capital to capital (tests/extract/test_regex_prefixes.py).
+_PERSON_AT_RE = re.compile(r"(?P<person>[A-ZÀ-Ý](?<![\w'‘’\"“].)[\w\-]+(?:\s+[A-ZÀ-Ý][\w'’\-]+){1,2})\s+(?:at|from|de|"
                            r"van|von|bei|chez)\s+(?:the\s+|la\s+|le\s+|l['’]|der\s+|het\s+)?(?=(?P<rest>[^\n]{3,160}))")
 _FOUNDED_RE = (r"\b[^.\n]{0,120}?\b(?:a\s+été\s+cré[ée]e?|a\s+été\s+fond[ée]e?|est\s+bas[ée]e?|est\s+situ[ée]e?|"
                r"is\s+based|was\s+founded|was\s+established|is\s+located|gevestigd|opgericht|gegr[üu]ndet|"

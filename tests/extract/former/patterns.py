@@ -28,3 +28,10 @@ _BULLET_RE = re.compile(r"^\s*(?:[•·●▪◦■□➢►\-–—*\ufffd]+|[o
 def strip_bullet(line: str) -> str:
     """A line without its list bullet ("•", "-", "o", "1.")."""
     return _BULLET_RE.sub("", line, count=1).strip()
+
+
+# Before their look-behinds were made after the characters opening them (dates, partners).
+YEAR_RANGE = re.compile(r"(?<![\d./-])((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?![\d/-]|\.\d)")
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+PERSON_AT = re.compile(r"(?<![\w'‘’\"“])(?P<person>[A-ZÀ-Ý][\w\-]+(?:\s+[A-ZÀ-Ý][\w'’\-]+){1,2})\s+(?:at|from|de|"
+                       r"van|von|bei|chez)\s+(?:the\s+|la\s+|le\s+|l['’]|der\s+|het\s+)?(?=(?P<rest>[^\n]{3,160}))")

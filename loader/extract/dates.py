@@ -54,7 +54,10 @@ _PATTERNS = [
     re.compile(rf"(?<![\w])(?P<month>{MONTH_PATTERN})\.?,?\s+(?P<year>(?:19|20)\d\d)(?!\d)", re.IGNORECASE),
     re.compile(r"(?<![\d./-])(?P<mon>0?[1-9]|1[0-2])[./](?P<year>(?:19|20)\d\d)(?![\d./])"),
 ]
-_YEAR_RANGE = re.compile(r"(?<![\d./-])((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?![\d/-]|\.\d)")
+# The look behind the first year is made after its "19"/"20" (the same test: the character before it,
+# two digits after): a pattern opening with literal characters lets re jump to its next 1 or 2 (four
+# times faster than a look-behind tried at every character; tests/extract/test_regex_prefixes.py).
+_YEAR_RANGE = re.compile(r"((?:19|20)(?<![\d./-]\d\d)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?![\d/-]|\.\d)")
 _FROM_TO_YEARS = re.compile(r"(?=[fvdeb])\b(?:from|van|du|von|vom|de|entre|between)\s+((?:19|20)\d\d)\s+(?:to|until|till|tot|au|à|a|"
                             r"bis|until|and|et|en|und|jusqu'en|jusqu’en)\s+((?:19|20)\d\d)(?!\d|[./-]\d)", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"^\s*(?:[-–—]|to|until|till|au|à|jusqu'au|jusqu’au|tot(?: en met)?|t/m|bis(?: zum)?|"
@@ -110,7 +113,7 @@ def _mention(match: re.Match[str]) -> str | None:
     return _iso(groups["year"], month, day)
 
 
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_YEAR = re.compile(r"(?:19|20)(?<!\d\d\d)\d\d(?!\d)")  # no digit before it (see _YEAR_RANGE)
 _BEFORE_YEAR = 80  # every date pattern ends with its year and starts less than this before it
 
 

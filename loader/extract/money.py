@@ -77,9 +77,21 @@ _SKIP = re.compile(r"(?=[bcejmptu])(?:\bprojects\b|\bprojets\b|\bprojecten\b|\bp
                    r"plafond|maximum|\bup to\b|jusqu'à|jusqu’à|tot maximaal|bis zu|\bmax\.|per partner|par partenaire|"
                    r"budget (?:for|pour|voor|für) (?!the\b|le\b|la\b|het\b|das\b|dit\b|ce\b)[A-ZÀ-Ý])", re.IGNORECASE)
 _SKIP_CASED = re.compile(r"(?i:budget (?:for|pour|voor|für)) (?!the\b|le\b|la\b|het\b|das\b|dit\b|ce\b)[A-ZÀ-Ý]")
-_RATE = re.compile(r"(?=\d)(?<![\d.,])(\d{1,3}(?:[.,]\d+)?)\s?(?:%|per ?cent|procent|prozent)", re.IGNORECASE)
+# The look-behind made after the first digit (the same test: no digit, dot or comma before the number):
+# re jumps from digit to digit (tests/extract/test_regex_prefixes.py).
+_RATE = re.compile(r"(\d(?<![\d.,]\d)\d{0,2}(?:[.,]\d+)?)\s?(?:%|per ?cent|procent|prozent)", re.IGNORECASE)
 _RATE_CUE = re.compile(r"erdf|feder|efro|efre|financ|funded|funding|gefördert|förder|cofinanc|co-financ|"
                        r"subsid|taux|intervention|rate\b|steun", re.IGNORECASE)
+
+
+def _opening(pattern: re.Pattern[str], letters: str) -> re.Pattern[str]:
+    """``pattern`` behind a lookahead of the letters its alternatives open with (as _SKIP's)."""
+    return re.compile(f"(?=[{letters}])(?:{pattern.pattern})", pattern.flags)
+
+
+_EU = _opening(_EU, "efibcp")
+_TOTAL = _opening(_TOTAL, "tgbkceéspm")
+_RATE_CUE = _opening(_RATE_CUE, "efgcstir")
 
 
 def parse_number(number: str, scale: str | None = None) -> Decimal | None:

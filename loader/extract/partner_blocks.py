@@ -15,6 +15,7 @@ import re
 
 from loader.extract import contacts as ct
 from loader.extract import places as pl
+from loader.extract.memo import memoised, memoised_per_gazetteer
 from loader.extract.partner_forms import ends_sentence, join_towns
 from loader.extract.partner_names import (
     ASSOC_WORDS,
@@ -95,6 +96,7 @@ _PHONE_NUMBER_RE = re.compile(r"\+?\d[\d\s().\-/]{6,}\d")
 _URL_LINE_RE = re.compile(r"(?:https?://|www\.)\S+")
 
 
+@memoised(maxsize=1 << 15)
 def _detail(line: str, region: str | None) -> tuple[str, str] | None:
     """``(field, value)`` of a detail line of an address or contact block, or None."""
     body = line.strip()
@@ -190,7 +192,7 @@ class _ListState:
         self.pending: str | None = None
         self.in_block = False
         self.blanks = 0
-        self.pre_country: str | None = None
+        self.pre_line: str | None = None  # the last line read before any heading opened a list
         self.bulleted: bool | None = None
         self.own_country = False  # the country is the lead heading's own ("Chef de file suisse")
 
@@ -200,6 +202,7 @@ class _ListState:
         self.bulleted = None
 
 
+@memoised(maxsize=1 << 15)
 def _header(body: str) -> tuple[str, str] | None:
     m = _HEADER_RE.match(body)
     if not m or len(body) > 5000 or len(m.group("head").split()) > 6:
@@ -230,7 +233,12 @@ def read_lists(text: str, gaz: pl.Gazetteer) -> list[Mention]:
             role, side = role_of(head[0])
             # A side heading ("Côté français") carries over to the lists under it; a lead heading's own
             # side ("Chef de file suisse") is that lead's alone.
-            inherited = st.pre_country if st.role is None else (None if st.own_country else st.country)
+            # The country a line before the list names ("Deutschland:"), read only when a list opens
+            # (country_code reads every line otherwise: most lines of a page are outside lists).
+            if st.role is None:
+                inherited = pl.country_code(st.pre_line.rstrip(" :")) if st.pre_line is not None else None
+            else:
+                inherited = None if st.own_country else st.country
             own = pl.side_country(head[0])
             st.open(role, side, own or inherited)
             st.own_country = bool(own) and role == "lead"
@@ -242,7 +250,7 @@ def read_lists(text: str, gaz: pl.Gazetteer) -> list[Mention]:
                 st.in_block = True
             continue
         if st.role is None:
-            st.pre_country = pl.country_code(body.rstrip(" :"))
+            st.pre_line = body
             continue
         blanks, st.blanks = st.blanks, 0
         last = st.last
@@ -312,19 +320,20 @@ _COMMA_SPLIT_RE = re.compile(r",\s+")
 _SPACED_BRACKET_NOTE_RE = re.compile(r"\s*\([^()]*\)")
 
 
-def _line_items(body: str, gaz: pl.Gazetteer) -> list[str]:
+@memoised_per_gazetteer(maxsize=1 << 15)
+def _line_items(body: str, gaz: pl.Gazetteer) -> tuple[str, ...]:
     """The organisations of one list line: one, or several when every comma part starts with a capital
     and none is a place or a country ("Stadt Zittau, Diakonie Sachsen und Caritas Dresden"), or when each
     organisation is followed by its town and country ("Stadt Aachen, Aachen (DE), Ville de Lille, Lille (FR)")."""
     chunks = [c.strip() for c in _COMMA_SPLIT_RE.split(body)]
     if len(chunks) < 2 or not all(is_capitalised(c.split()[0]) and not c.split()[0][:1].islower() for c in chunks):
-        return [body]
+        return (body,)
     if len(join_towns(chunks)) < len(chunks):  # "Stadt Aachen, Aachen (DE), Ville de Lille, Lille (FR)"
-        return split_list(body)
+        return tuple(split_list(body))
     bare = [_SPACED_BRACKET_NOTE_RE.sub("", c).strip() for c in chunks[1:]]
     if any(gaz.place(c) or pl.country_code(c) or gaz.region(c) for c in bare):
-        return [body]
-    return split_list(body)
+        return (body,)
+    return tuple(split_list(body))
 
 
 def _take(m: Mention, st: _ListState, out: list[Mention]) -> None:

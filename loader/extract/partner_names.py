@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from loader.extract import places as pl
 from loader.extract.contacts import recase_words
+from loader.extract.memo import memoised, memoised_per_gazetteer
 from loader.extract.partner_forms import (
     AND,
     GLUED_ADDRESS_RE,
@@ -321,6 +322,7 @@ def name_like(line: str) -> bool:
 _ARTICLE_LOWER_RE = re.compile(r"^(?i:the|le|la|les|het|de|der|die|das)\s+[a-zà-ÿ]")
 
 
+@memoised(maxsize=1 << 15)
 def list_item_like(line: str) -> bool:
     """Whether a line under a partner heading reads as one more entry (looser than :func:`name_like`).
 
@@ -459,7 +461,28 @@ _DIGIT_RE = re.compile(r"^\d")
 
 
 def parse_entry(raw: str, offset: int, text: str, gaz: pl.Gazetteer) -> Mention | None:
-    """A mention from one list item: inline role notes, bracket codes, city notes handled."""
+    """A mention from one list item: inline role notes, bracket codes, city notes handled (what the
+    item says is read once per item and gazetteer, :func:`_entry`; the text only places the name)."""
+    found = _entry(raw, gaz)
+    if found is None:
+        return None
+    name, role, side_lead, country, city, other_names = found
+    pos = text.find(name, offset)
+    start = pos if pos >= 0 else offset
+    mention = Mention(name=name, start=start, end=start + len(name) if pos >= 0 else offset + len(raw),
+                      aliases=list(other_names))
+    if role:
+        mention.role, mention.side_lead = role, side_lead
+    if country:
+        mention.set("country", country)
+    if city:
+        mention.set("city", city)
+    return mention
+
+
+@memoised_per_gazetteer(maxsize=1 << 15)
+def _entry(raw: str, gaz: pl.Gazetteer) -> tuple[str, str | None, bool, str | None, str | None, tuple[str, ...]] | None:
+    """``(name, role, side_lead, country, city, other names)`` of one list item, or None."""
     item = _NAME_LABEL_RE.sub("", strip_bullet(raw), count=1)
     role, side_lead, country, city = None, False, None, None
     other_names: list[str] = []
@@ -526,14 +549,4 @@ def parse_entry(raw: str, offset: int, text: str, gaz: pl.Gazetteer) -> Mention 
         return None
     if name[:1].isdigit() and _DIGIT_RE.match(name):
         return None
-    pos = text.find(name, offset)
-    start = pos if pos >= 0 else offset
-    mention = Mention(name=name, start=start, end=start + len(name) if pos >= 0 else offset + len(raw),
-                      aliases=other_names)
-    if role:
-        mention.role, mention.side_lead = role, side_lead
-    if country:
-        mention.set("country", country)
-    if city:
-        mention.set("city", city)
-    return mention
+    return name, role, side_lead, country, city, tuple(other_names)

@@ -279,12 +279,35 @@ def _mention(name: str, role: str, start: int, source: str = "sentence") -> Ment
     return Mention(name=name, start=start, end=start + len(name), role=role, source=source)
 
 
+# Sentences that named no partner, per gazetteer (kept with it: ids are reused once an object is gone).
+# Whether a sentence names one depends on the sentence and the gazetteer only: every pattern and test
+# reads the sentence alone (``_Words``'s whole-text flag only spares the scan of sentences without an
+# odd letter, and gives the answer the scan gives), and ``parse_entry`` reads the text only to place a
+# name it has found. Templated pages repeat most sentences ("Het project brengt ... samen."): a
+# sentence seen to name none is not read again. Bounded: emptied when full.
+_QUIET: dict[int, tuple[pl.Gazetteer, set[str]]] = {}
+_QUIET_MAX = 1 << 16
+
+
+def _quiet_sentences(gaz: pl.Gazetteer) -> set[str]:
+    """The sentences known to name no partner when read with ``gaz``."""
+    held = _QUIET.get(id(gaz))
+    if held is None or held[0] is not gaz:
+        if len(_QUIET) >= 8:
+            _QUIET.clear()
+        held = _QUIET[id(gaz)] = (gaz, set())
+    return held[1]
+
+
 def sentence_mentions(text: str, gazetteer: pl.Gazetteer | None = None) -> list[Mention]:
     """Partners named in running sentences, each with the role the sentence gives."""
     gaz = gazetteer or pl.default_gazetteer()
     out: list[Mention] = []
     odd = _CASE_ODD.search(text) is not None  # one scan of the text, not one per sentence
+    quiet = _quiet_sentences(gaz)
     for offset, sentence in sentences(text):
+        if sentence in quiet:
+            continue
         found: list[Mention | None] = []
         words = _Words(sentence, odd)
         # every lead pattern needs a lead word: skip the rest
@@ -350,5 +373,11 @@ def sentence_mentions(text: str, gazetteer: pl.Gazetteer | None = None) -> list[
             if mention:
                 mention.set("contact_person", recase_person(m.group("person")))
             found.append(mention)
-        out.extend(f for f in found if f is not None)
+        kept = [f for f in found if f is not None]
+        if kept:
+            out.extend(kept)
+        else:
+            if len(quiet) >= _QUIET_MAX:
+                quiet.clear()
+            quiet.add(sentence)
     return out

@@ -42,7 +42,9 @@ from loader.records import PartnerRecord, Span
 __all__ = ["extract_partners"]
 
 
-_PERSON_AT_RE = re.compile(r"(?<![\w'‘’\"“])(?P<person>[A-ZÀ-Ý][\w\-]+(?:\s+[A-ZÀ-Ý][\w'’\-]+){1,2})\s+(?:at|from|de|"
+# The look-behind (no letter or quote before the name) is made after the capital opening it (the same
+# test): re then jumps from capital to capital (tests/extract/test_regex_prefixes.py).
+_PERSON_AT_RE = re.compile(r"(?P<person>[A-ZÀ-Ý](?<![\w'‘’\"“].)[\w\-]+(?:\s+[A-ZÀ-Ý][\w'’\-]+){1,2})\s+(?:at|from|de|"
                            r"van|von|bei|chez)\s+(?:the\s+|la\s+|le\s+|l['’]|der\s+|het\s+)?(?=(?P<rest>[^\n]{3,160}))")
 _FOUNDED_RE = (r"\b[^.\n]{0,120}?\b(?:a\s+été\s+cré[ée]e?|a\s+été\s+fond[ée]e?|est\s+bas[ée]e?|est\s+situ[ée]e?|"
                r"is\s+based|was\s+founded|was\s+established|is\s+located|gevestigd|opgericht|gegr[üu]ndet|"
@@ -114,11 +116,25 @@ def _canonical(group: _Group, text: str, acronyms: dict[str, tuple[str, int]]) -
 
 
 _LINE_BREAK_RE = re.compile(r"[ \t]*\n[ \t]*(?=\S)")  # a line break and the blanks around it
+_JOINED_BREAK_RE = re.compile(r"\n(?=[ \t]*\S)")
+
+
+def joined_lines(text: str) -> str:
+    """``text`` with each line break before more text, and the blanks around it, turned into spaces (same
+    length). Without tabs those blanks are spaces already: only the line break changes, and a constant
+    replacement spares a Python call per line.
+
+    >>> joined_lines("Anna Smith\\n  at Kent\\n\\nEnd \\t\\n x")
+    'Anna Smith   at Kent\\n End    x'
+    """
+    if "\t" in text:
+        return _LINE_BREAK_RE.sub(lambda x: " " * len(x.group(0)), text)
+    return _JOINED_BREAK_RE.sub(" ", text)
 
 
 def _attach_people(text: str, groups: list[_Group], aliases: AliasTable) -> None:
     by_key = {aliases.key_for(g.best().name): g for g in groups}
-    for m in _PERSON_AT_RE.finditer(_LINE_BREAK_RE.sub(lambda x: " " * len(x.group(0)), text)):
+    for m in _PERSON_AT_RE.finditer(joined_lines(text)):
         if not ct.looks_like_person(m.group("person")):
             continue
         tokens = m.group("rest").split()

@@ -12,7 +12,7 @@ MODULES = ["loader.errors", "loader.manifest", "loader.documents", "loader.reade
            "loader.extract.money", "loader.extract.programme", "loader.extract.titles", "loader.extract.concepts",
            "loader.extract.results", "loader.evaluate", "loader.cli_extract", "loader.extract.acceptance",
            "loader.aliases", "loader.review", "loader.cli_partners", "loader.extract.title_places",
-           "loader.extract.title_labels"]
+           "loader.extract.title_labels", "loader.extract.memo"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
+from loader.extract.partners import joined_lines
 from loader.extract.programme import _URL, _blank_urls
 from loader.extract.text import folded_words, token_span, tokens
 from loader.extract.title_places import after_windows
@@ -302,3 +304,18 @@ def test_acronyms_before_a_bracket_found_at_their_places_are_those_of_the_window
         assert [(m.span(), m.groupdict()) for m in before_matches(_PAREN_BEFORE, text, windows)] == expected, text
         found += len(expected)
     assert found > 1000
+
+
+_BREAK_PIECES = [" ", " ", "\t", "\n", "\n", "\r", "\u00a0", "\u2028", "\x0b", "a", "Bc", ".", "\n\n"]
+_FORMER_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*(?=\S)")  # partners._attach_people's former substitution
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_joined_lines_is_the_former_substitution(seed):
+    rng = random.Random(seed)
+    tabless = 0
+    for _ in range(30000):
+        text = "".join(rng.choice(_BREAK_PIECES) for _ in range(rng.randint(0, 25)))
+        tabless += "\t" not in text and "\n" in text
+        assert joined_lines(text) == _FORMER_LINE_BREAK.sub(lambda x: " " * len(x.group(0)), text), repr(text)
+    assert tabless > 3000  # the constant replacement was taken

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from loader.extract import money, partner_blocks, partner_names, partner_sentences
+from loader.extract import dates, money, partner_blocks, partner_names, partner_sentences, partners
 from tests.extract.former import patterns as former
 
 _ODD = ["\u0130", "\u0131", "\u017f", "\u212a", "\u00b5", "\ufb05", "É", "é", "À", "ß", "ẞ"]
@@ -42,10 +42,14 @@ _PAIRS = [
     (partner_names._EXCLUDED_RE, former.EXCLUDED),
     (partner_blocks._STOP_RE, former.STOP),
     (partner_blocks._FUNDERS_RE, former.FUNDERS),
+    (money._EU, former.EU),
+    (money._TOTAL, former.TOTAL),
+    (money._RATE_CUE, former.RATE_CUE),
 ]
+_IDS = ["skip", "excluded", "stop", "funders", "eu", "total", "rate-cue"]
 
 
-@pytest.mark.parametrize(("new", "old"), _PAIRS, ids=["skip", "excluded", "stop", "funders"])
+@pytest.mark.parametrize(("new", "old"), _PAIRS, ids=_IDS)
 @pytest.mark.parametrize("seed", [1, 2])
 def test_lookahead_patterns_match_what_the_former_patterns_match(new, old, seed):
     assert new.flags == old.flags
@@ -56,7 +60,7 @@ def test_lookahead_patterns_match_what_the_former_patterns_match(new, old, seed)
 _LETTER_LIKE = re.compile(r"[a-z\u00e0-\u00ff]", re.IGNORECASE)
 
 
-@pytest.mark.parametrize(("new", "old"), _PAIRS, ids=["skip", "excluded", "stop", "funders"])
+@pytest.mark.parametrize(("new", "old"), _PAIRS, ids=_IDS)
 def test_lookahead_patterns_agree_on_every_character_opening_a_word(new, old):
     """Every character IGNORECASE takes for a Latin letter (the Kelvin sign for k, the long s for s ...)
     and every Latin-1 character, before each alternative's rest: the lookahead's letter set lets through
@@ -93,3 +97,25 @@ def test_words_of_a_sentence_are_lowered_once_the_text_holds_no_odd_letter():
             assert partner_sentences._Words(sentence, odd=False).lowered == plain.lowered == sentence.lower()
         else:
             assert plain.lowered is None
+
+
+_BEHIND_PIECES = ["19", "20", "2019", "1999", "2020", "201", "0", "7", "-", "–", "—", "/", ".", ",", " ", " ", "\n",
+                  "a", "_", "A", "Anna", "Smith", "Élise", "Van", "de", "van", "at", "from", "the ", "l'", "'", "‘",
+                  "’", "\"", "“", "bei", "x" * 5, "2010 - 2014", "1999–2003", "2007-2013", "Anna Smith at ",
+                  "%", " %", " per cent", "procent", "Prozent", "85,5", "1.5"]
+_BEHIND_PAIRS = [(dates._YEAR_RANGE, former.YEAR_RANGE), (dates._YEAR, former.YEAR),
+                 (partners._PERSON_AT_RE, former.PERSON_AT), (money._RATE, former.RATE)]
+
+
+@pytest.mark.parametrize(("new", "old"), _BEHIND_PAIRS, ids=["year-range", "year", "person-at", "rate"])
+@pytest.mark.parametrize("seed", [1, 2])
+def test_look_behinds_made_after_the_opening_characters_match_as_before(new, old, seed):
+    assert new.flags == old.flags and new.groupindex == old.groupindex
+    rng = random.Random(seed)
+    found = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(_BEHIND_PIECES) for _ in range(rng.randint(0, 30)))
+        matches = [(m.span(), m.groups()) for m in old.finditer(text)]
+        assert [(m.span(), m.groups()) for m in new.finditer(text)] == matches, repr(text)
+        found += len(matches)
+    assert found > 300

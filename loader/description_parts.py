@@ -34,6 +34,7 @@ of terms. A blank node in any line read makes the parts :attr:`~DescriptionParts
 from __future__ import annotations
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 
 from pyoxigraph import NamedNode, RdfFormat, Store
 
@@ -137,10 +138,26 @@ class DescriptionParts:
         """
         if not self.usable:
             raise StoreError("the description parts hold a blank node: query the store instead")
-        lines = self._organisation_lines()
-        lines.update(line.encode() for line in self._project_lines())
-        lines.update(self._listing_lines())
+        # the projects' query in a thread beside the organisations': pyoxigraph lets go of the GIL while
+        # it loads and queries, so the two in-memory stores' work overlaps (this runs at the end of a
+        # build, beside Oxigraph's last batch)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="project-descriptions") as pool:
+            listing = pool.submit(self._listing_lines_or_error)
+            lines = self._organisation_lines()
+            lines.update(line.encode() for line in self._project_lines())
+            found = listing.result()
+        if isinstance(found, str):
+            raise StoreError(found)
+        lines.update(found)
         return lines
+
+    def _listing_lines_or_error(self) -> set[bytes] | str:
+        """:meth:`_listing_lines`, or its error's message: the error's frames hold pyoxigraph objects
+        that may only be dropped in the thread that made them, so they end here."""
+        try:
+            return self._listing_lines()
+        except StoreError as err:
+            return str(err)
 
     def _organisation_lines(self) -> set[bytes]:
         """``build_organisations.rq`` on an in-memory store of the typed organisations' facts."""

@@ -131,3 +131,16 @@ def test_a_blank_node_makes_the_parts_unusable() -> None:
     assert parts.usable is False
     with pytest.raises(StoreError, match="blank node"):
         parts.lines()
+
+
+@pytest.mark.parametrize("query", ["_PROJECTS_QUERY", "_ORGANISATIONS_QUERY"])
+def test_a_failing_query_stops_the_parts_whichever_thread_ran_it(query, tmp_path, monkeypatch) -> None:
+    graphs = {name: _graph(name, triples) for name, triples in GRAPHS.items()}
+    graphs["project"] = _graph("project", [(pr("x"), f"<{TYPE}>", f"<{IRG}Project>"),
+                                           (pr("x"), f"<{IRG}acronym>", '"X"')])
+    assert _parts(graphs).lines() == description_lines(_store(graphs))  # both queries have work
+    broken = tmp_path / "broken.rq"
+    broken.write_text("SELECT * WHERE { ?s ?p ?o }", encoding="utf-8")  # not a CONSTRUCT
+    monkeypatch.setattr(loader.description_parts, query, broken)
+    with pytest.raises(StoreError, match="broken.rq is not a CONSTRUCT query"):
+        _parts(graphs).lines()

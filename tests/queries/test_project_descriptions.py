@@ -29,7 +29,7 @@ from tests.queries.test_project_listings import EDGE
 FORMER = Path(__file__).resolve().parent / "former" / "listings"
 IRG = "https://w3id.org/interreg-kg/ontology#"
 ID = "https://w3id.org/interreg-kg/id/"
-LISTINGS = ("projects", "projects_by_target_group", "projects_by_theme")
+LISTINGS = ("projects", "projects_by_programme", "projects_by_target_group", "projects_by_theme")
 
 #: projects whose listed columns have several values across documents, and other awkward facts
 AWKWARD = """
@@ -64,6 +64,7 @@ VALUES = {
     "projects": {"programme": ["fr-be", "iv-a", "interreg", "other"], "period": ["2007-2013", "2014-2020"],
                  "country": ["FR", "BE"], "target_group": ["migrants", "youth"], "theme": ["housing", "jobs"],
                  "q": ["alpha", "Ä", "delta", "zeta"]},
+    "projects_by_programme": {"programme": ["fr-be", "iv-a", "interreg", "other"], "period": ["2007-2013", "2014-2020"]},
     "projects_by_target_group": {"target_group": ["migrants", "youth", "elderly", "none"]},
     "projects_by_theme": {"theme": ["housing", "Housing", "jobs", "unlabelled", "none"]},
 }

@@ -23,7 +23,7 @@ import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["cli", "bounded", "Rebuild", "rebuild", "bulk_load", "extraction_rates", "Timing", "time_calls", "time_pairs",
+__all__ = ["cli", "bounded", "Rebuild", "rebuild", "BulkLoad", "bulk_load", "extraction_rates", "Timing", "time_calls", "time_pairs", "time_in_turn",
            "query_params", "values_form", "http_query", "close_connections", "run_peak", "QUERY_KINDS", "query_kind"]
 
 #: The target each named query is held to (issue 6): dashboard figures read from the build's statistics
@@ -188,19 +188,29 @@ def time_pairs(first, second, *, budget_s: float = 2.0, min_runs: int = 3, max_r
     >>> a.runs == b.runs and 3 <= a.runs <= 5 and a.p50_ms <= b.p50_ms
     True
     """
-    one: list[float] = []
-    two: list[float] = []
+    one, two = time_in_turn(first, second, budget_s=budget_s, min_runs=min_runs, max_runs=max_runs)
+    return one, two
+
+
+def time_in_turn(*calls, budget_s: float = 2.0, min_runs: int = 3, max_runs: int = 50) -> tuple[Timing, ...]:
+    """Call each of ``calls`` once, in turn, round after round, until ``max_runs`` rounds or the time
+    budget is spent (at least ``min_runs`` rounds): one timing per call, all taken at the same moments.
+
+    >>> fast, slow, none = time_in_turn(lambda: None, lambda: sum(range(1000)), lambda: None,
+    ...                                 budget_s=0.01, max_runs=4)
+    >>> fast.runs == slow.runs == none.runs and 3 <= fast.runs <= 4 and fast.p50_ms <= slow.p50_ms
+    True
+    """
+    times: list[list[float]] = [[] for _ in calls]
     spent = 0.0
-    while len(one) < max_runs and (spent < budget_s or len(one) < min_runs):
-        start = time.perf_counter()
-        first()
-        middle = time.perf_counter()
-        second()
-        end = time.perf_counter()
-        one.append(middle - start)
-        two.append(end - middle)
-        spent += end - start
-    return _timing(one), _timing(two)
+    while len(times[0]) < max_runs and (spent < budget_s or len(times[0]) < min_runs):
+        for call, series in zip(calls, times, strict=True):
+            start = time.perf_counter()
+            call()
+            elapsed = time.perf_counter() - start
+            series.append(elapsed)
+            spent += elapsed
+    return tuple(_timing(series) for series in times)
 
 
 def bounded(call, timeout: float):

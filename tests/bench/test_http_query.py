@@ -73,9 +73,27 @@ def test_the_overhead_times_in_process_and_over_http_in_turn_on_a_connection_of_
     TEXT = "SELECT * WHERE { ?s ?p ?o }"  # noqa: N806 - a constant of this test
     measure.http_query(url, "parent")
     parent_port = seen[-1][0]
-    local, remote = measure.bounded(lambda: run._in_process_and_over_http(Store(), TEXT, url), 30.0)
-    assert local.runs == remote.runs >= 3
+    local, remote, reference = measure.bounded(lambda: run._in_process_and_over_http(Store(), TEXT, url), 30.0)
+    assert local.runs == remote.runs >= 3 and reference is None
     child_ports = {port for port, query in seen if query == TEXT}
     assert len(child_ports) == 1 and parent_port not in child_ports
     measure.http_query(url, "parent again")
     assert seen[-1] == (parent_port, "parent again")
+
+
+def test_the_overhead_times_a_reference_server_in_the_same_rounds(endpoint):
+    """With the Oxigraph server's URL (here the same stand-in), the child times the three in turn: one
+    call to the reference first (to see that it takes the text), then as many of each."""
+    from pyoxigraph import Store
+
+    from bench import run, servers
+
+    url, seen = endpoint
+    TEXT = "SELECT * WHERE { ?s ?p ?o }"  # noqa: N806 - a constant of this test
+    local, remote, reference = measure.bounded(lambda: run._in_process_and_over_http(Store(), TEXT, url, url), 30.0)
+    assert local.runs == remote.runs == reference.runs >= 3
+    assert sum(1 for _, query in seen if query == TEXT) == 2 * local.runs + 1
+    refused = f"http://127.0.0.1:{servers.free_port()}/query"  # nothing listens there
+    local, remote, reference = measure.bounded(lambda: run._in_process_and_over_http(Store(), TEXT, url, refused),
+                                               30.0)
+    assert reference is None and local.runs == remote.runs >= 3

@@ -167,12 +167,7 @@ class DescriptionParts:
             facts.update(f"{s} {_READ[found[i]]} {found[i + 1]} .\n" for i in range(0, len(found), 2)
                          if found[i] < len(_FACTS))
             facts.add(f"{s} {_TYPE} {_ORGANISATION} .\n")
-        store = Store()
-        try:
-            store.bulk_load("".join(facts).encode(), format=RdfFormat.N_TRIPLES, to_graph=_SUBSET_GRAPH)
-        except (OSError, SyntaxError, ValueError, RuntimeError) as err:
-            raise StoreError(f"could not compute descriptions with {_ORGANISATIONS_QUERY.name}: {err}") from err
-        return construct_lines(store, _ORGANISATIONS_QUERY)
+        return _query_on(facts, _ORGANISATIONS_QUERY)
 
     def _listing_lines(self) -> set[bytes]:
         """``build_projects.rq`` on an in-memory store of what it reads: the typed projects and their

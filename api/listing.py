@@ -77,7 +77,7 @@ class Listing:
 
     @classmethod
     def read(cls, store: Store, keys: Mapping[str, Callable[[dict], object]] | None = None) -> Listing:
-        """The listing of ``store``: the rows of ``projects`` (at 35,000 documents about 4 s of CPU and
+        """The listing of ``store``: the rows of ``projects`` (at 35,000 documents about 2 s of CPU and
         16 MB of Python objects; the first use of a filter adds 0.5-0.8 s and under 1 MB, of the word
         search about 2 s and 3 MB).
 

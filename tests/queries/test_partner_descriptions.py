@@ -16,11 +16,11 @@ import pytest
 from pyoxigraph import NamedNode, Quad, Store, Variable
 
 import queries
-from loader.descriptions import refresh_descriptions
 from ontology.namespaces import DESCRIPTIONS_GRAPH
 from tests.queries import test_lookup_queries as lookups
 from tests.queries import test_participation_counts as counts
 from tests.queries import test_participation_rows as participation
+from tests.queries import test_project_descriptions as listings
 from tests.support.parameter_values import substitution_sets
 
 FORMER = Path(__file__).resolve().parent / "former" / "described" / "partner.rq"
@@ -34,21 +34,9 @@ def _facts(store: Store) -> list[Quad]:
     return [q for q in store.quads_for_pattern(None, None, None, None) if q.graph_name != DESCRIBED]
 
 
-def _described(store: Store, quads: list[Quad]) -> Store:
-    store.extend(quads)
-    refresh_descriptions(store)
-    return store
-
-
-def _bare(quads: list[Quad]) -> Store:
-    store = Store()
-    store.extend(quads)
-    return store
-
-
 def _unlisted(quads: list[Quad]) -> Store:
     """Described, then the listing columns removed: every project takes the first-value path."""
-    store = _described(Store(), quads)
+    store = listings._with_descriptions(Store(), quads)
     for quad in [q for q in store.quads_for_pattern(None, None, None, DESCRIBED) if q.predicate in LISTING]:
         store.remove(quad)
     return store
@@ -62,11 +50,11 @@ def stores(tmp_path_factory) -> dict[str, Store]:
     built: dict[str, Store] = {}
     for name, source in sources.items():
         quads = _facts(source)
-        built[f"{name}, memory"] = _described(Store(), quads)
-        built[f"{name}, reversed"] = _described(Store(), list(reversed(quads)))
-        built[f"{name}, disk"] = _described(Store(str(tmp_path_factory.mktemp("partner"))), quads)
+        built[f"{name}, memory"] = listings._with_descriptions(Store(), quads)
+        built[f"{name}, reversed"] = listings._with_descriptions(Store(), list(reversed(quads)))
+        built[f"{name}, disk"] = listings._with_descriptions(Store(str(tmp_path_factory.mktemp("partner"))), quads)
         built[f"{name}, unlisted"] = _unlisted(quads)
-        built[f"{name}, no descriptions"] = _bare(quads)
+        built[f"{name}, no descriptions"] = listings._without_descriptions(quads)
     return built
 
 
